@@ -69,7 +69,10 @@ final class TemplateHandlers {
             throw ApiError.unprocessable("Changing tool_type requires a matching tool_config in the same request",
                     "tool_config");
         }
-        conforms.accept(kind.createSchema, merged);
+        if (kind.collection.equals("tool_templates")) {
+            // tool_config follows tool_type: check the merged template as a whole, as a create would be.
+            conforms.accept(kind.createSchema, merged);
+        }
         synchronized (this) {
             if (sent.has("name")) {
                 checkUniqueName(kind, sent.get("name").asText(), id);
