@@ -35,7 +35,7 @@ public final class SchemaValidator {
     private final Map<String, JsonSchema> cache = new ConcurrentHashMap<>();
 
     /** A single failed rule, with the field path in dotted form ({@code llm_config.tools[0].name}). */
-    public record Problem(String keyword, String field, String message, JsonNode schema) {
+    public record Problem(String keyword, String field, String message, JsonNode schema, String evaluationPath) {
     }
 
     public List<Problem> validate(ApiSpec spec, String pointer, JsonNode value) {
@@ -47,7 +47,7 @@ public final class SchemaValidator {
             if ("required".equals(m.getType()) && m.getProperty() != null) {
                 field = field.isEmpty() ? m.getProperty() : field + "." + m.getProperty();
             }
-            problems.add(new Problem(m.getType(), field, describe(m), m.getSchemaNode()));
+            problems.add(new Problem(m.getType(), field, describe(m), m.getSchemaNode(), m.getEvaluationPath().toString()));
         }
         return problems;
     }
@@ -71,12 +71,37 @@ public final class SchemaValidator {
      * summaries of oneOf/anyOf only when nothing more specific is known.
      */
     public static Problem mostRelevant(List<Problem> problems) {
+        problems = matchingBranches(problems);
         Comparator<Problem> order = Comparator
                 .comparing((Problem p) -> !"required".equals(p.keyword()))
                 .thenComparing(p -> COMPOSITE.contains(p.keyword()))
                 .thenComparing(p -> -depth(p.field()))
                 .thenComparing(Problem::field);
         return problems.stream().min(order).orElseThrow();
+    }
+
+    /**
+     * In a oneOf/anyOf, a branch whose {@code const} (a discriminator such as {@code type}) or {@code false}
+     * schema failed is a different kind of object: its complaints are noise. Keeps the other branches' problems.
+     */
+    private static List<Problem> matchingBranches(List<Problem> problems) {
+        Set<String> wrongBranches = new java.util.HashSet<>();
+        for (Problem p : problems) {
+            String branch = branch(p.evaluationPath());
+            if (branch != null && (p.keyword().equals("const") || p.keyword().equals("false"))) {
+                wrongBranches.add(branch);
+            }
+        }
+        List<Problem> kept = problems.stream()
+                .filter(p -> p.keyword().equals("oneOf") || p.keyword().equals("anyOf")
+                        || !wrongBranches.contains(branch(p.evaluationPath())))
+                .toList();
+        return kept.stream().anyMatch(p -> !COMPOSITE.contains(p.keyword())) ? kept : problems;
+    }
+
+    private static String branch(String evaluationPath) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*?/(?:oneOf|anyOf)/\\d+)").matcher(evaluationPath);
+        return m.find() ? m.group(1) : null;
     }
 
     private static int depth(String field) {
