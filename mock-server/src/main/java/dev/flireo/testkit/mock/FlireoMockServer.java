@@ -79,6 +79,8 @@ public final class FlireoMockServer implements AutoCloseable {
                 .notifier(new ConsoleNotifier(false))
                 .containerThreads(options.containerThreads)
                 .stubRequestLoggingDisabled(true)
+                // HTTP/1.1 only: the platform speaks it, and WireMock's connection faults cannot break an h2c stream.
+                .http2PlainDisabled(true)
                 .extensions(new DispatchTransformer(this::dispatch));
         if (options.journalEntries > 0) {
             config.maxRequestJournalEntries(options.journalEntries);

@@ -13,7 +13,8 @@ final class FlireoMockTestExtension implements BeforeAllCallback, BeforeEachCall
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FlireoMockTestExtension.class);
 
     /** Stops the server when JUnit closes the class's store. */
-    private record Running(FlireoMockServer server, boolean reset) implements ExtensionContext.Store.CloseableResource {
+    private record Running(FlireoMockServer server, boolean reset)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             server.stop();
