@@ -88,6 +88,8 @@ final class Admin {
                 return clock();
             case "POST /clock/advance":
                 return advance(body(raw));
+            case "GET /drift":
+                return server.proxy() == null ? Json.array() : server.proxy().driftsJson();
             case "PUT /rate-limits":
                 JsonNode enforce = body(raw).get("enforce");
                 if (enforce == null || !enforce.isBoolean()) {

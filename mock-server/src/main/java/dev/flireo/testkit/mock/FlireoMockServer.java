@@ -17,8 +17,10 @@ import dev.flireo.testkit.mock.internal.MockApi;
 import dev.flireo.testkit.mock.internal.MockContext;
 import dev.flireo.testkit.mock.internal.Seeds;
 import dev.flireo.testkit.mock.internal.StateStore;
+import dev.flireo.testkit.mock.internal.Proxy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +32,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A stateful, spec-validated fake of the Flireo API on an embedded WireMock server.
@@ -60,6 +63,7 @@ public final class FlireoMockServer implements AutoCloseable {
     private final WireMockServer wireMock;
     private final ScheduledExecutorService ticker;
     private final Admin admin;
+    private final Proxy proxy;
     private volatile boolean enforceRateLimits;
 
     private FlireoMockServer(Options options) {
@@ -71,6 +75,8 @@ public final class FlireoMockServer implements AutoCloseable {
         this.api = new MockApi(ctx, engine, options.apiKeys, () -> enforceRateLimits);
         this.state = new MockState(store, this::reset);
         this.admin = new Admin(this);
+        this.proxy = options.proxyTo == null ? null : new Proxy(options.proxyTo, api, options.recordTo,
+                drift -> options.onDrift.accept(drift.toString()));
         clock.onAdvance(engine::tick);
         seed();
         WireMockConfiguration config = WireMockConfiguration.options()
@@ -123,7 +129,7 @@ public final class FlireoMockServer implements AutoCloseable {
         if (url.startsWith(Admin.PREFIX)) {
             return admin.handle(method, url, body);
         }
-        return api.handle(method, url, headers, body);
+        return proxy != null ? proxy.handle(method, url, headers, body) : api.handle(method, url, headers, body);
     }
 
     private void seed() {
@@ -209,6 +215,15 @@ public final class FlireoMockServer implements AutoCloseable {
         engine.queueOutcome(new CallEngine.Outcome(outcome, talk));
     }
 
+    /** In proxy mode, every difference between the traffic and the spec seen so far, oldest first. */
+    public List<JsonNode> drifts() {
+        return proxy == null ? List.of() : proxy.drifts().stream().map(d -> (JsonNode) d.toJson()).toList();
+    }
+
+    Proxy proxy() {
+        return proxy;
+    }
+
     public void enforceRateLimits(boolean enforce) {
         this.enforceRateLimits = enforce;
     }
@@ -258,6 +273,9 @@ public final class FlireoMockServer implements AutoCloseable {
         private boolean enforceRateLimits;
         private int journalEntries = 1000;
         private int containerThreads = 32;
+        private URI proxyTo;
+        private Path recordTo;
+        private Consumer<String> onDrift = drift -> { };
 
         private Options() {
         }
@@ -325,7 +343,32 @@ public final class FlireoMockServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Validating proxy: forward every API request unchanged to {@code upstream} (e.g.
+         * {@code https://api.flireo.com}; the request path, {@code /api/v1/...}, is appended) and log each drift
+         * from the spec instead of serving the mock's own state.
+         */
+        public Options proxyTo(URI upstream) {
+            this.proxyTo = upstream;
+            return this;
+        }
+
+        /** In proxy mode, save the resources seen in successful answers to this seed file. */
+        public Options recordTo(Path seedFile) {
+            this.recordTo = seedFile;
+            return this;
+        }
+
+        /** In proxy mode, called with a one-line description of each drift as it is found. */
+        public Options onDrift(Consumer<String> listener) {
+            this.onDrift = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
         public FlireoMockServer start() {
+            if (recordTo != null && proxyTo == null) {
+                throw new IllegalArgumentException("recordTo needs proxyTo: only the proxy records exchanges");
+            }
             if (seedFile != null && !Files.isReadable(seedFile)) {
                 throw new IllegalArgumentException("seed file is not readable: " + seedFile);
             }

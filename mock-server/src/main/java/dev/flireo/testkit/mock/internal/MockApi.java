@@ -93,6 +93,15 @@ public final class MockApi {
         return spec.routes().stream().map(Route::operationId).filter(id -> !handlers.get(spec).containsKey(id)).toList();
     }
 
+    /** The operation a request belongs to, or null when no operation of the spec matches. */
+    public Router.Match matchOrNull(ApiSpec spec, String method, String path) {
+        try {
+            return routers.get(spec).match(method, path.substring(spec.prefix().length()));
+        } catch (ApiError e) {
+            return null;
+        }
+    }
+
     /** The spec serving a path, or null when the path is under neither prefix. */
     public ApiSpec specFor(String path) {
         if (path.equals(FLIREO_PREFIX) || path.startsWith(FLIREO_PREFIX + "/")) {
