@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,13 +58,13 @@ public final class FlireoMockServer implements AutoCloseable {
     private final MockClock clock;
     private final MockContext ctx;
     private final CallEngine engine;
-    private final MockApi api;
+    private final CompletableFuture<MockApi> api;
     private final Deliveries deliveries = new Deliveries();
     private final MockState state;
     private final WireMockServer wireMock;
     private final ScheduledExecutorService ticker;
     private final Admin admin;
-    private final Proxy proxy;
+    private volatile Proxy proxy;
     private volatile boolean enforceRateLimits;
 
     private FlireoMockServer(Options options) {
@@ -72,11 +73,10 @@ public final class FlireoMockServer implements AutoCloseable {
         this.enforceRateLimits = options.enforceRateLimits;
         this.ctx = new MockContext(store, clock::now);
         this.engine = new CallEngine(ctx);
-        this.api = new MockApi(ctx, engine, options.apiKeys, () -> enforceRateLimits);
+        // Reading the specs and building WireMock are the slow parts of a start: do them side by side.
+        this.api = CompletableFuture.supplyAsync(() -> new MockApi(ctx, engine, options.apiKeys, () -> enforceRateLimits));
         this.state = new MockState(store, this::reset);
         this.admin = new Admin(this);
-        this.proxy = options.proxyTo == null ? null : new Proxy(options.proxyTo, api, options.recordTo,
-                drift -> options.onDrift.accept(drift.toString()));
         clock.onAdvance(engine::tick);
         seed();
         WireMockConfiguration config = WireMockConfiguration.options()
@@ -85,6 +85,7 @@ public final class FlireoMockServer implements AutoCloseable {
                 .notifier(new ConsoleNotifier(false))
                 .containerThreads(options.containerThreads)
                 .stubRequestLoggingDisabled(true)
+                .templatingEnabled(false)
                 // HTTP/1.1 only: the platform speaks it, and WireMock's connection faults cannot break an h2c stream.
                 .http2PlainDisabled(true)
                 .extensions(new DispatchTransformer(this::dispatch));
@@ -111,6 +112,16 @@ public final class FlireoMockServer implements AutoCloseable {
 
     private FlireoMockServer start() {
         wireMock.start();
+        try {
+            MockApi ready = api.join();
+            if (options.proxyTo != null) {
+                proxy = new Proxy(options.proxyTo, ready, options.recordTo, drift -> options.onDrift.accept(drift.toString()));
+            }
+            CompletableFuture.runAsync(ready::warmUp);
+        } catch (RuntimeException e) {
+            wireMock.stop();
+            throw e;
+        }
         if (!clock.isManual()) {
             ticker.scheduleAtFixedRate(this::tickQuietly, 20, 20, TimeUnit.MILLISECONDS);
         }
@@ -129,7 +140,7 @@ public final class FlireoMockServer implements AutoCloseable {
         if (url.startsWith(Admin.PREFIX)) {
             return admin.handle(method, url, body);
         }
-        return proxy != null ? proxy.handle(method, url, headers, body) : api.handle(method, url, headers, body);
+        return proxy != null ? proxy.handle(method, url, headers, body) : api().handle(method, url, headers, body);
     }
 
     private void seed() {
@@ -148,8 +159,8 @@ public final class FlireoMockServer implements AutoCloseable {
     /** Back to the state the server started with (demo data and seed file), faults and rate windows cleared. */
     public void reset() {
         store.clear();
-        api.faults().clear();
-        api.limiter().clear();
+        api().faults().clear();
+        api().limiter().clear();
         deliveries.clear();
         seed();
     }
@@ -238,7 +249,7 @@ public final class FlireoMockServer implements AutoCloseable {
     }
 
     MockApi api() {
-        return api;
+        return api.join();
     }
 
     MockContext context() {

@@ -29,7 +29,7 @@ public final class MockApi {
     private final ApiSpec legacy = ApiSpec.of(SpecDocument.LEGACY_NL, LEGACY_PREFIX);
     private final Map<ApiSpec, Router> routers = Map.of(flireo, new Router(flireo.routes()), legacy, new Router(legacy.routes()));
     private final Map<ApiSpec, Map<String, Handler>> handlers = new HashMap<>();
-    private final SchemaValidator validator = new SchemaValidator();
+    private final SchemaValidator validator = new SchemaValidator(List.of(flireo, legacy));
     private final AliasNormalizer aliases = new AliasNormalizer(Map.of(
             SpecDocument.FLIREO_API.fileName(), flireo, SpecDocument.LEGACY_NL.fileName(), legacy));
     private final MockContext ctx;
@@ -86,6 +86,18 @@ public final class MockApi {
 
     public CallHandlers calls() {
         return calls;
+    }
+
+    /** Compiles every request and parameter schema, so no request pays for it (run in the background at start). */
+    public void warmUp() {
+        for (ApiSpec spec : List.of(flireo, legacy)) {
+            for (Route route : spec.routes()) {
+                if (route.requestSchema() != null) {
+                    validator.warm(spec, route.requestSchema());
+                }
+                route.params().forEach(p -> validator.warm(spec, p.schema()));
+            }
+        }
     }
 
     /** Operation ids of a spec that have no handler (an acceptance test keeps this empty). */
