@@ -84,6 +84,7 @@ public final class FlireoMockServer implements AutoCloseable {
                 .bindAddress(options.bindAddress)
                 .notifier(new ConsoleNotifier(false))
                 .containerThreads(options.containerThreads)
+                .jettyAcceptors(Math.min(2, Runtime.getRuntime().availableProcessors()))
                 .stubRequestLoggingDisabled(true)
                 .templatingEnabled(false)
                 // HTTP/1.1 only: the platform speaks it, and WireMock's connection faults cannot break an h2c stream.

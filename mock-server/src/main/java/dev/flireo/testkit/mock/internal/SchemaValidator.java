@@ -45,7 +45,14 @@ public final class SchemaValidator {
             byte[] document = documents.get(iri.toString());
             return document == null ? null : () -> new java.io.ByteArrayInputStream(document);
         };
+        // JSON Schema 2020-12 plus OpenAPI's own words (x-*, example, discriminator...), which validate nothing.
+        com.networknt.schema.JsonMetaSchema openApi = com.networknt.schema.JsonMetaSchema
+                .builder("https://spec.openapis.org/oas/3.1/dialect/base", com.networknt.schema.JsonMetaSchema.getV202012())
+                .unknownKeywordFactory((keyword, context) -> new com.networknt.schema.NonValidationKeyword(keyword))
+                .build();
         this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
+                .metaSchema(openApi)
+                .defaultMetaSchemaIri(openApi.getIri())
                 .yamlMapper(Json.MAPPER)
                 .schemaLoaders(loaders -> loaders.values(list -> list.add(0, preParsed))));
     }
