@@ -29,8 +29,8 @@ public final class ApiSpec {
     private ApiSpec(SpecDocument document, String prefix) {
         this.document = document;
         this.prefix = prefix;
-        try {
-            this.tree = new ObjectMapper(new YAMLFactory()).readTree(document.read());
+        try (java.io.InputStream json = SpecJson.open(document)) {
+            this.tree = json != null ? Json.MAPPER.readTree(json) : new ObjectMapper(new YAMLFactory()).readTree(document.read());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
