@@ -77,21 +77,23 @@ final class MockCommand implements Callable<Integer> {
         long millis = (System.nanoTime() - start) / 1_000_000;
         printBanner(out, server, millis);
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+        Runnable stop = () -> {
             server.stop();
+            out.println("Flireo mock stopped.");
+            out.flush();
             stopped.countDown();
-        }, "flireo-mock-shutdown");
+        };
+        // Ctrl-C and SIGTERM run the hook; the JVM may halt right after it, so the hook itself says goodbye.
+        Thread hook = new Thread(stop, "flireo-mock-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             stopped.await();
         } catch (InterruptedException e) {
-            // Stopped by an embedding program rather than Ctrl-C: stop here, then keep the interrupt visible.
+            // Stopped by an embedding program rather than a signal: stop here, then keep the interrupt visible.
             Runtime.getRuntime().removeShutdownHook(hook);
-            server.stop();
+            stop.run();
             Thread.currentThread().interrupt();
         }
-        out.println("Flireo mock stopped.");
-        out.flush();
         return 0;
     }
 
