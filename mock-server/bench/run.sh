@@ -26,7 +26,7 @@ trap cleanup EXIT
 if ! command -v wrk >/dev/null; then
   (apt-get install -y -qq wrk || (apt-get update -qq && apt-get install -y -qq wrk)) >/dev/null
 fi
-"$root/flireo" --version >/dev/null            # builds cli/target/flireo.jar when needed
+"$root/flireo" --version >/dev/null            # builds cli/target/flireo.jar (and its class-data archive) when needed
 jar="$root/cli/target/flireo.jar"
 java -jar "$jar" openapi --write "$work/specs" >/dev/null
 npx --yes "@stoplight/prism-cli@$prism_version" --version >/dev/null 2>&1   # download before timing
@@ -66,7 +66,7 @@ echo "wrk -t$threads -c$connections -d${duration}s, 127.0.0.1, Prism $prism_vers
 
 # --- Flireo mock (demo data off: both servers start from the same empty API) ---
 start=$(now_ms)
-setsid java -jar "$jar" mock --port "$mock_port" --no-demo-data > "$work/mock.log" 2>&1 &
+setsid "$root/flireo" mock --port "$mock_port" --no-demo-data > "$work/mock.log" 2>&1 &   # as a user starts it
 pids+=($!)
 wait_ready "http://127.0.0.1:$mock_port/__flireo/health"
 mock_start=$(( $(now_ms) - start ))

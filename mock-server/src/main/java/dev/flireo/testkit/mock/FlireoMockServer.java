@@ -13,6 +13,7 @@ import dev.flireo.testkit.mock.internal.Deliveries;
 import dev.flireo.testkit.mock.internal.DispatchTransformer;
 import dev.flireo.testkit.mock.internal.HttpResult;
 import dev.flireo.testkit.mock.internal.Json;
+import dev.flireo.testkit.mock.internal.LazyHttpClientFactory;
 import dev.flireo.testkit.mock.internal.MockApi;
 import dev.flireo.testkit.mock.internal.MockContext;
 import dev.flireo.testkit.mock.internal.Seeds;
@@ -87,9 +88,10 @@ public final class FlireoMockServer implements AutoCloseable {
                 .jettyAcceptors(Math.min(2, Runtime.getRuntime().availableProcessors()))
                 .stubRequestLoggingDisabled(true)
                 .templatingEnabled(false)
+                .disableOptimizeXmlFactoriesLoading(true)
                 // HTTP/1.1 only: the platform speaks it, and WireMock's connection faults cannot break an h2c stream.
                 .http2PlainDisabled(true)
-                .extensions(new DispatchTransformer(this::dispatch));
+                .extensions(new DispatchTransformer(this::dispatch), new LazyHttpClientFactory());
         if (options.journalEntries > 0) {
             config.maxRequestJournalEntries(options.journalEntries);
         } else {
