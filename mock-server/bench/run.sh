@@ -81,11 +81,14 @@ wait_ready "http://127.0.0.1:$prism_port/voices"   # Prism serves the paths with
 prism_start=$(( $(now_ms) - start ))
 prism_first=$(first_request_ms "http://127.0.0.1:$prism_port/assistants")
 
-# Warm both up briefly, then measure GET before POST (the mock's list grows with every POST).
-wrk -t1 -c4 -d3s -H "Authorization: Bearer fl_bench" "http://127.0.0.1:$mock_port/api/v1/health" >/dev/null
-wrk -t1 -c4 -d3s -H "Authorization: Bearer fl_bench" "http://127.0.0.1:$prism_port/health" >/dev/null
+# Warm both up on the measured requests (the JVM compiles hot code after a few thousand calls), then measure
+# GET before POST: the mock's list grows with every POST, Prism's answers never change.
+warm() { wrk -t"$threads" -c"$connections" -d5s -H "Authorization: Bearer fl_bench" "$@" >/dev/null; }
+warm "http://127.0.0.1:$mock_port/api/v1/assistants"
+warm "http://127.0.0.1:$prism_port/assistants"
 read -r m_get_rps m_get_p50 m_get_p99 m_get_err <<<"$(measure "http://127.0.0.1:$mock_port/api/v1/assistants")"
 read -r p_get_rps p_get_p50 p_get_p99 p_get_err <<<"$(measure "http://127.0.0.1:$prism_port/assistants")"
+warm -s "$root/mock-server/bench/post-assistant.lua" "http://127.0.0.1:$mock_port/api/v1/assistants"
 read -r m_post_rps m_post_p50 m_post_p99 m_post_err <<<"$(measure "http://127.0.0.1:$mock_port/api/v1/assistants" "$root/mock-server/bench/post-assistant.lua")"
 read -r p_post_rps p_post_p50 p_post_p99 p_post_err <<<"$(measure "http://127.0.0.1:$prism_port/assistants" "$root/mock-server/bench/post-assistant.lua")"
 
