@@ -1,6 +1,5 @@
 package dev.flireo.testkit.mock.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -138,10 +137,5 @@ final class AccountHandlers {
         summary.put("total_calls", logs.size());
         summary.put("total_duration_seconds", seconds);
         return ApiResponse.ok(out);
-    }
-
-    /** True when {@code value} is a JSON number or numeric text. */
-    static boolean isNumber(JsonNode value) {
-        return value != null && value.isNumber();
     }
 }

@@ -174,11 +174,11 @@ public final class CallEngine {
     }
 
     private static String summary(ObjectNode call, long seconds) {
-        String direction = call.path("direction").asText();
-        String other = direction.equals("outbound") ? call.path("caller_phone").asText() : call.path("caller_phone").asText();
+        // caller_phone is the customer in both directions.
+        boolean outbound = call.path("direction").asText().equals("outbound");
         int commands = call.path("_commands").size();
-        return (direction.equals("outbound") ? "Outbound" : "Inbound") + " call " + (direction.equals("outbound") ? "to " : "from ")
-                + other + " handled by " + call.path("agent_name").asText("the assistant") + "; lasted " + seconds + " s"
+        return (outbound ? "Outbound call to " : "Inbound call from ") + call.path("caller_phone").asText()
+                + " handled by " + call.path("agent_name").asText("the assistant") + "; lasted " + seconds + " s"
                 + (commands > 0 ? " with " + commands + " control command(s)" : "") + "; ended: "
                 + call.path("end_reason").asText() + ".";
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.flireo.testkit.openapi.SpecDocument;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -293,51 +292,7 @@ public final class MockApi {
         Map<String, String> out = new LinkedHashMap<>(headers);
         out.putAll(e.headers());
         out.put("Content-Type", "application/json");
-        return new HttpResult(e.status(), out, Json.bytes(errorBody(spec, e)), 0, null);
-    }
-
-    static ObjectNode errorBody(ApiSpec spec, ApiError e) {
-        if (spec != null && spec.prefix().equals(LEGACY_PREFIX)) {
-            ObjectNode error = Json.object().put("code", legacyCode(e)).put("message", e.getMessage());
-            ObjectNode details = error.putObject("details");
-            if (e.param() != null) {
-                details.put("param", e.param());
-            }
-            return Json.object("error", error);
-        }
-        if (e.status() == 401) {
-            return Json.object().put("error", "Unauthorized").put("message", e.getMessage());
-        }
-        if (e.status() == 403) {
-            return Json.object().put("error", "Forbidden").put("message", e.getMessage());
-        }
-        ObjectNode error = Json.object().put("code", e.code()).put("message", e.getMessage());
-        if (e.param() != null) {
-            error.put("param", e.param());
-        }
-        if (e.type() != null) {
-            error.put("type", e.type());
-        }
-        return Json.object("error", error);
-    }
-
-    private static String legacyCode(ApiError e) {
-        List<String> documented = new ArrayList<>(List.of("invalid_parameters", "already_linked", "already_in_use",
-                "no_phone_number", "invalid_status", "insufficient_credits", "forbidden", "not_found",
-                "rate_limit_exceeded", "server_error"));
-        if (documented.contains(e.code())) {
-            return e.code();
-        }
-        return switch (e.status()) {
-            case 400, 422 -> "invalid_parameters";
-            case 401 -> "unauthorized";
-            case 402 -> "insufficient_credits";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 429 -> "rate_limit_exceeded";
-            default -> "server_error";
-        };
+        return new HttpResult(e.status(), out, Json.bytes(ErrorBodies.of(spec, e)), 0, null);
     }
 
     public Set<String> apiKeys() {
