@@ -285,7 +285,7 @@ public final class FlireoMockServer implements AutoCloseable {
         private Path seedFile;
         private boolean demoData;
         private boolean enforceRateLimits;
-        private int journalEntries = 1000;
+        private int journalEntries;
         private int containerThreads = 32;
         private URI proxyTo;
         private Path recordTo;
@@ -351,7 +351,11 @@ public final class FlireoMockServer implements AutoCloseable {
             return this;
         }
 
-        /** WireMock's request journal size (0 disables it). */
+        /**
+         * Keep WireMock's request journal (for {@code wireMock().verify(...)} and {@code /__admin/requests}) with
+         * at most this many requests. Off (0) by default: a bounded journal scans itself on every request, which
+         * took most of the mock's CPU under load.
+         */
         public Options requestJournal(int entries) {
             this.journalEntries = entries;
             return this;

@@ -10,9 +10,12 @@ import java.util.TreeSet;
 public final class Router {
 
     private final List<Route> routes;
+    /** Each route's template split once, not on every request. */
+    private final List<List<String>> templates;
 
     public Router(List<Route> routes) {
         this.routes = List.copyOf(routes);
+        this.templates = this.routes.stream().map(Route::segments).toList();
     }
 
     /** The match, or an {@link ApiError} 404 (no such path) or 405 (path known, method not). */
@@ -21,12 +24,14 @@ public final class Router {
         Match best = null;
         int bestScore = -1;
         TreeSet<String> allowed = new TreeSet<>();
-        for (Route route : routes) {
-            Map<String, String> params = bind(route.segments(), given);
+        for (int i = 0; i < routes.size(); i++) {
+            Route route = routes.get(i);
+            List<String> template = templates.get(i);
+            Map<String, String> params = bind(template, given);
             if (params == null) {
                 continue;
             }
-            int score = route.segments().size() - params.size();
+            int score = template.size() - params.size();
             if (!route.method().equals(method)) {
                 allowed.add(route.method());
                 continue;
