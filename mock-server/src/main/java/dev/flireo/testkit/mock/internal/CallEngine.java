@@ -38,9 +38,15 @@ public final class CallEngine {
     private final MockContext ctx;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Outcome> nextOutcomes = new ConcurrentLinkedQueue<>();
+    private volatile java.util.function.Consumer<Instant> afterTick = now -> { };
 
     public CallEngine(MockContext ctx) {
         this.ctx = ctx;
+    }
+
+    /** Work that follows the calls on the same clock (the campaign runner). */
+    void afterTick(java.util.function.Consumer<Instant> work) {
+        this.afterTick = work;
     }
 
     public void queueOutcome(Outcome outcome) {
@@ -80,6 +86,7 @@ public final class CallEngine {
             }
             advance(call, now);
         }
+        afterTick.accept(now);
     }
 
     private void advance(ObjectNode call, Instant now) {

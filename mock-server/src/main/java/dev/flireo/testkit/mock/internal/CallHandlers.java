@@ -187,6 +187,28 @@ public final class CallHandlers {
     }
 
     /**
+     * A campaign's call to one lead, from the number pool; null when it cannot start yet (no active number, no
+     * credit), so the lead stays queued.
+     */
+    ObjectNode startCampaignCall(ObjectNode agent, String destination, String systemMessage, ObjectNode metadata) {
+        ObjectNode number = ctx.collection("numbers").list(n -> n.path("is_active").asBoolean(true)).stream().findFirst()
+                .orElse(null);
+        if (number == null || AccountHandlers.minutesBalance(ctx) <= 0) {
+            return null;
+        }
+        ObjectNode call = newCall("call-outbound-" + MockContext.randomToken(12), "outbound", "dialing", agent, number);
+        call.put("caller_phone", destination);
+        call.put("room_name", "outbound-" + MockContext.randomToken(8).toLowerCase(java.util.Locale.ROOT));
+        call.put("_first_message", agent.path("first_message").asText(""));
+        if (!systemMessage.isEmpty()) {
+            // The campaign's template, filled from the lead, is the system prompt of this call's transcript.
+            call.withArray("messages").add(Json.object().put("role", "system").put("content", systemMessage));
+        }
+        call.set("_metadata", metadata);
+        return engine.start(call, agent, false, null);
+    }
+
+    /**
      * An inbound call to one of the registered numbers (admin API). Without credit the platform plays an error
      * message and logs the call as rejected; a number without an agent does not handle the call.
      */

@@ -53,6 +53,8 @@ public final class MockApi {
         new McpWorkflowHandlers(ctx).register(api);
         this.calls = new CallHandlers(ctx, engine, enforceLimits);
         calls.register(api);
+        CampaignRunner campaigns = new CampaignRunner(ctx, calls);
+        engine.afterTick(campaigns::tick);
         handlers.put(flireo, api);
         Map<String, Handler> old = new HashMap<>();
         new LegacyHandlers(ctx).register(old);
