@@ -1,0 +1,71 @@
+package dev.flireo.testkit.contracts.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import dev.flireo.testkit.contracts.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One compiled contract: a schema of the bundled specs, checked by the networknt JSON Schema validator (draft
+ * 2020-12, formats asserted) for errors and walked by {@link UnknownFields} for warnings. Compiled once per
+ * schema and shared; thread-safe.
+ */
+public final class Contract {
+
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaLoaders(loaders -> loaders.add(new SpecSchemaLoader())));
+    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
+            .pathType(PathType.JSON_POINTER)
+            .formatAssertionsEnabled(true)
+            .build();
+    private static final Map<SchemaRef, Contract> COMPILED = new ConcurrentHashMap<>();
+
+    private final SchemaRef ref;
+    private final JsonSchema schema;
+    private final FieldModel model;
+
+    private Contract(SchemaRef ref) {
+        this.ref = ref;
+        this.schema = FACTORY.getSchema(SchemaLocation.of(ref.iri()), CONFIG);
+        this.schema.initializeValidators();
+        this.model = FieldModel.of(ref);
+    }
+
+    /** The compiled contract for a schema, compiled on first use. */
+    public static Contract of(SchemaRef ref) {
+        SchemaRef target = ref.target();
+        return COMPILED.computeIfAbsent(target, Contract::new);
+    }
+
+    /** {@code flireo-api.yaml#/components/schemas/EndOfCallReportEvent}. */
+    public String name() {
+        return ref.toString();
+    }
+
+    public SchemaRef ref() {
+        return ref;
+    }
+
+    /** What the contract says about each place of a payload; used to explain and to generate test mutations. */
+    public FieldModel model() {
+        return model;
+    }
+
+    public List<Violation> errors(JsonNode value) {
+        return ViolationMapper.errors(schema.validate(value), ref, value);
+    }
+
+    public List<Violation> warnings(JsonNode value) {
+        List<Violation> warnings = new ArrayList<>();
+        UnknownFields.scan(value, model, "", warnings);
+        return warnings;
+    }
+}
