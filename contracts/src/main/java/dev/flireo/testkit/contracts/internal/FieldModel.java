@@ -96,11 +96,12 @@ public final class FieldModel {
      * @param format the {@code format} asserted, or {@code null}
      * @param limits {@code minLength}, {@code minItems}, {@code minimum}, {@code maximum} when declared
      * @param alternatives each {@code anyOf}/{@code oneOf} that applies here, as its branches' object shapes
+     * @param enforced the declared fields whose schema always applies (declared outside any branch)
      */
     public record Facts(Map<String, List<Located>> properties, Map<String, String> aliases, Set<String> required,
                         boolean open, List<Pattern> patternProperties, List<Located> additional, List<Located> items,
                         Set<String> types, List<JsonNode> enumValues, Set<String> components, String format,
-                        Map<String, JsonNode> limits, List<List<Alternative>> alternatives) {
+                        Map<String, JsonNode> limits, List<List<Alternative>> alternatives, Set<String> enforced) {
 
         private static final List<String> LIMITS = List.of("minLength", "minItems", "minimum", "maximum");
 
@@ -123,6 +124,7 @@ public final class FieldModel {
             List<Located> items = new ArrayList<>();
             Map<String, JsonNode> limits = new LinkedHashMap<>();
             List<List<Alternative>> alternatives = new ArrayList<>();
+            Set<String> enforced = new LinkedHashSet<>();
             boolean declared = false;
             boolean open = false;
             String format = null;
@@ -142,6 +144,7 @@ public final class FieldModel {
                     format = node.get("format").asText();
                 }
                 if (c.chain()) {
+                    props.fieldNames().forEachRemaining(enforced::add);
                     node.path("required").forEach(name -> required.add(name.asText()));
                     JsonNode extra = node.path("additionalProperties");
                     open |= extra.isBoolean() && extra.asBoolean();
@@ -162,7 +165,7 @@ public final class FieldModel {
             }
             aliases.keySet().removeAll(properties.keySet());
             return new Facts(properties, aliases, required, open || !declared || !additional.isEmpty(), patterns,
-                    additional, items, typesOf(schemas), enumOf(schemas), components, format, limits, alternatives);
+                    additional, items, typesOf(schemas), enumOf(schemas), components, format, limits, alternatives, enforced);
         }
 
         // A branch such as ToolCallsReply's "Data directly": any object at all is a documented shape.
