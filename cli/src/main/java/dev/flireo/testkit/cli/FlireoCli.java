@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Contract tests, a mock server and a webhook simulator for the Flireo AI voice-agent platform.",
-        subcommands = {OpenApiCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            OpenApiCommand.class,
+            ValidateCommand.class,
+            SignCommand.class,
+            VerifySignatureCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Run 'flireo help COMMAND' for a command's options."})
 public final class FlireoCli implements Runnable {
 
@@ -17,6 +22,8 @@ public final class FlireoCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // The libraries log through SLF4J, which warns on stderr that no logger is bound; keep stderr for errors.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         System.exit(commandLine().execute(args));
     }
 
