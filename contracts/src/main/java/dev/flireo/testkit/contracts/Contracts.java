@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The webhook contracts of one dialect: every event payload and every reply the integrator sends, checked against
@@ -36,6 +37,8 @@ public final class Contracts {
 
     private final Dialect dialect;
     private final SpecDocument document;
+    private final Map<EventType, Contract> events = new ConcurrentHashMap<>();
+    private final Map<EventType, Optional<Contract>> replies = new ConcurrentHashMap<>();
 
     private Contracts(Dialect dialect) {
         this.dialect = dialect;
@@ -62,7 +65,8 @@ public final class Contracts {
             return new ValidationReport(dialect, null, document.fileName() + "#/webhooks",
                     List.of(Payloads.whyNoEventType(dialect, body)), dialectHint(body));
         }
-        Contract contract = Contract.of(WebhookSchemas.event(document, type.get().wireName()));
+        Contract contract = events.computeIfAbsent(type.get(),
+                t -> Contract.of(WebhookSchemas.event(document, t.wireName())));
         return check(contract, type.get(), body);
     }
 
@@ -74,7 +78,8 @@ public final class Contracts {
 
     /** Checks the integrator's reply to an event; status-update and end-of-call-report replies are never checked. */
     public ValidationReport validateReply(EventType type, JsonNode reply) {
-        Optional<Contract> contract = WebhookSchemas.reply(document, type.wireName()).map(Contract::of);
+        Optional<Contract> contract = replies.computeIfAbsent(type,
+                t -> WebhookSchemas.reply(document, t.wireName()).map(Contract::of));
         if (contract.isEmpty()) {
             return new ValidationReport(dialect, type, IGNORED_REPLY, List.of(), List.of());
         }

@@ -111,18 +111,18 @@ class ApiContractsTest {
     }
 
     private static void collect(SpecDocument doc, ApiContracts api, List<Example> into) {
-        SpecTrees.tree(doc).path("paths").forEach(item -> item.fields().forEachRemaining(method -> {
+        SpecTrees.tree(doc).path("paths").forEach(item -> item.properties().forEach(method -> {
             JsonNode op = method.getValue();
             if (!op.has("operationId")) {
                 return;
             }
             String id = op.get("operationId").asText();
-            op.path("requestBody").path("content").path("application/json").path("examples").fields()
-                    .forEachRemaining(e -> into.add(new Example(api, id, null, e.getKey(), e.getValue().get("value"))));
-            op.path("responses").fields().forEachRemaining(response -> {
+            op.path("requestBody").path("content").path("application/json").path("examples").properties()
+                    .forEach(e -> into.add(new Example(api, id, null, e.getKey(), e.getValue().get("value"))));
+            op.path("responses").properties().forEach(response -> {
                 if (response.getKey().chars().allMatch(Character::isDigit)) {
-                    response.getValue().path("content").path("application/json").path("examples").fields()
-                            .forEachRemaining(e -> into.add(new Example(api, id, Integer.parseInt(response.getKey()),
+                    response.getValue().path("content").path("application/json").path("examples").properties()
+                            .forEach(e -> into.add(new Example(api, id, Integer.parseInt(response.getKey()),
                                     e.getKey(), e.getValue().get("value"))));
                 }
             });

@@ -2,6 +2,7 @@ package dev.flireo.testkit.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,9 +53,9 @@ class ContractsTest {
         List<Violation> errors = Contracts.of(Dialect.FLIREO).validateEvent(broken).errors();
 
         assertThat(errors).extracting(Violation::pointer, Violation::rule, Violation::message).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("/message/timestamp", "format",
+                tuple("/message/timestamp", "format",
                         "`timestamp` must be an RFC 3339 date-time such as 2025-12-13T12:00:00.000Z, got \"13-12-2025\""),
-                org.assertj.core.groups.Tuple.tuple("/message/customer/number", "pattern",
+                tuple("/message/customer/number", "pattern",
                         "`number` must be an E.164 phone number such as +31612345678, got \"0612345678\""));
     }
 
@@ -96,7 +97,7 @@ class ContractsTest {
 
         assertThat(report.valid()).isTrue();
         assertThat(report.warnings()).extracting(Violation::pointer, Violation::rule, Violation::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("/assistant/first_message", "x-aliases",
+                .containsExactly(tuple("/assistant/first_message", "x-aliases",
                         "`first_message` is another spelling of `firstMessage` (x-aliases); the contract spells it `firstMessage`"));
     }
 
@@ -133,7 +134,7 @@ class ContractsTest {
                 .validateReply(EventType.ASSISTANT_REQUEST, "{\"max_duration_seconds\":300}");
 
         assertThat(report.errors()).extracting(Violation::rule, Violation::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("anyOf", "the body matches none of the documented shapes: "
+                tuple("anyOf", "the body matches none of the documented shapes: "
                         + "Use the saved agent (no fields); Override or transient assistant (needs `assistant`); "
                         + "Hybrid (saved assistant plus override) (needs `assistant_id`); Reject the call (needs `error`); "
                         + "Duration limit only (needs `maxDurationSeconds`)"));
@@ -190,7 +191,7 @@ class ContractsTest {
 
         assertThat(flireo.validateEvent("{\"message\":{\"type\":\"call-started\"}}").errors())
                 .extracting(Violation::pointer, Violation::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("/message/type", "`type` must be one of "
+                .containsExactly(tuple("/message/type", "`type` must be one of "
                         + "assistant-request, tool-calls, status-update, end-of-call-report, got \"call-started\""));
         assertThat(flireo.validateEvent("{\"message\":").errors().get(0).message())
                 .startsWith("the body is not valid JSON at line 1, column 12");

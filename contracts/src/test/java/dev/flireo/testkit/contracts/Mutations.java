@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -106,7 +108,7 @@ final class Mutations {
         breakLimits(value, facts.limits(), at, name);
     }
 
-    private static java.util.Optional<JsonNode> wrongType(Set<String> types) {
+    private static Optional<JsonNode> wrongType(Set<String> types) {
         List<JsonNode> candidates = List.of(TextNode.valueOf("wrong-type"), IntNode.valueOf(12345), BooleanNode.TRUE,
                 NODES.objectNode(), NODES.arrayNode());
         return candidates.stream().filter(c -> !allows(types, Snippets.jsonType(c))).findFirst();
@@ -116,17 +118,17 @@ final class Mutations {
         return types.contains(type) || (type.equals("integer") && types.contains("number"));
     }
 
-    private static java.util.Optional<String> malformed(FieldModel.Facts facts) {
+    private static Optional<String> malformed(FieldModel.Facts facts) {
         if (facts.components().contains("E164")) {
-            return java.util.Optional.of("0612345678");
+            return Optional.of("0612345678");
         }
         if (facts.components().contains("Timestamp") || "date-time".equals(facts.format())) {
-            return java.util.Optional.of("13-12-2025 12:00");
+            return Optional.of("13-12-2025 12:00");
         }
         if (facts.components().contains("Uuid") || "uuid".equals(facts.format())) {
-            return java.util.Optional.of("not-a-uuid");
+            return Optional.of("not-a-uuid");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private void breakLimits(JsonNode value, Map<String, JsonNode> limits, String at, String name) {
@@ -181,7 +183,7 @@ final class Mutations {
         return edit(pointer, (owner, key) -> owner.set(key, value));
     }
 
-    private JsonNode edit(String pointer, java.util.function.BiConsumer<ObjectNode, String> change) {
+    private JsonNode edit(String pointer, BiConsumer<ObjectNode, String> change) {
         JsonNode copy = base.value().deepCopy();
         int slash = pointer.lastIndexOf('/');
         change.accept((ObjectNode) copy.at(pointer.substring(0, slash)), pointer.substring(slash + 1));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -203,7 +204,7 @@ public final class FieldModel {
                     name -> flatten(schema.child("dependentSchemas", name), false, into, seen, components));
         }
 
-        private static void each(Located schema, String keyword, java.util.function.Consumer<Located> action) {
+        private static void each(Located schema, String keyword, Consumer<Located> action) {
             JsonNode members = schema.node().path(keyword);
             for (int i = 0; i < members.size(); i++) {
                 action.accept(schema.child(keyword, Integer.toString(i)));

@@ -3,7 +3,6 @@ package dev.flireo.testkit.contracts.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flireo.testkit.contracts.Severity;
 import dev.flireo.testkit.contracts.Violation;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +33,7 @@ final class UnknownFields {
 
     private static void scanObject(JsonNode object, FieldModel model, String pointer, List<Violation> into) {
         FieldModel.Facts facts = model.facts();
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             String name = field.getKey();
             String at = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
             FieldModel declared = model.property(name);
