@@ -22,8 +22,6 @@ public final class FlireoCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        // The libraries log through SLF4J, which warns on stderr that no logger is bound; keep stderr for errors.
-        System.setProperty("slf4j.internal.verbosity", "ERROR");
         System.exit(commandLine().execute(args));
     }
 
