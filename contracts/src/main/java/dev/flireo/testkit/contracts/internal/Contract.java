@@ -1,8 +1,10 @@
 package dev.flireo.testkit.contracts.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -22,8 +24,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Contract {
 
+    /** Draft 2020-12 plus OpenAPI's own keywords ({@code x-source}, {@code example}, ...) as plain annotations. */
+    private static final JsonMetaSchema OPENAPI_DIALECT = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+            .unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword))
+            .build();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            builder -> builder.schemaLoaders(loaders -> loaders.add(new SpecSchemaLoader())));
+            builder -> builder.metaSchema(OPENAPI_DIALECT)
+                    .schemaLoaders(loaders -> loaders.add(new SpecSchemaLoader())));
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .pathType(PathType.JSON_POINTER)
             .formatAssertionsEnabled(true)
