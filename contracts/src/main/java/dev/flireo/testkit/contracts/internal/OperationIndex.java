@@ -5,19 +5,19 @@ import dev.flireo.testkit.openapi.SpecDocument;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** The REST operations of a spec by operationId and by request line: their JSON request and response schemas. */
 public final class OperationIndex {
 
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
-    private static final Map<SpecDocument, OperationIndex> INDEXES = new EnumMap<>(SpecDocument.class);
+    private static final Map<SpecDocument, OperationIndex> INDEXES = new ConcurrentHashMap<>();
 
     private final SpecDocument document;
     private final Map<String, Operation> byId = new LinkedHashMap<>();
@@ -43,7 +43,7 @@ public final class OperationIndex {
                 .toList();
     }
 
-    public static synchronized OperationIndex of(SpecDocument document) {
+    public static OperationIndex of(SpecDocument document) {
         return INDEXES.computeIfAbsent(document, OperationIndex::new);
     }
 

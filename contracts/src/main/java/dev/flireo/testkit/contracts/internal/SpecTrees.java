@@ -6,19 +6,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.flireo.testkit.openapi.SpecDocument;
 import java.io.UncheckedIOException;
-import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The bundled OpenAPI documents as Jackson trees, parsed once: the single source of every contract. */
 public final class SpecTrees {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Map<SpecDocument, JsonNode> TREES = new EnumMap<>(SpecDocument.class);
+    private static final Map<SpecDocument, JsonNode> TREES = new ConcurrentHashMap<>();
 
     private SpecTrees() {
     }
 
-    public static synchronized JsonNode tree(SpecDocument doc) {
+    public static JsonNode tree(SpecDocument doc) {
         return TREES.computeIfAbsent(doc, d -> {
             try {
                 return YAML.readTree(d.read());
