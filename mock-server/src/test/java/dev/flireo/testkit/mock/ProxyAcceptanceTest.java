@@ -60,7 +60,7 @@ class ProxyAcceptanceTest {
         JsonNode port = proxy.drifts().stream().filter(d -> d.get("field").asText().equals("port")).findFirst().orElseThrow();
         assertThat(port.get("operation").asText()).isEqualTo("createSipTrunk");
         assertThat(port.get("actual").asText()).isEqualTo("\"5060\"");
-        assertThat(port.get("expected").asText()).contains("type");
+        assertThat(port.get("expected").asText()).isEqualTo("integer");
         assertThat(logged).anyMatch(line -> line.startsWith("createSipTrunk request port"));
     }
 

@@ -3,6 +3,9 @@ package dev.flireo.testkit.mock.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flireo.testkit.contracts.ApiContracts;
+import dev.flireo.testkit.contracts.ValidationReport;
+import dev.flireo.testkit.contracts.Violation;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -136,46 +139,25 @@ public final class Proxy {
         }
         JsonNode json = parse(route, "request", body);
         if (json != null) {
-            JsonNode copy = json.deepCopy();
-            api.aliases().normalize(route.spec(), route.spec().at(route.requestSchema()), copy);
-            report(route, "request", api.validator().validate(route.spec(), route.requestSchema(), copy));
+            report(route, "request", contracts(route).validateRequest(route.operationId(), json));
         }
     }
 
     private void checkResponse(Route route, HttpResponse<byte[]> response) {
-        String pointer = responseSchema(route, response.statusCode());
-        if (pointer == null) {
-            if (!route.documents(response.statusCode()) && !route.statuses().contains(response.statusCode() / 100 + "XX")) {
-                drift(new Drift(route.operationId(), "response", "", "a documented status " + route.statuses(),
-                        Integer.toString(response.statusCode()), "status not in the spec"));
-            }
+        byte[] body = response.body();
+        JsonNode json = body == null || body.length == 0 ? null : parse(route, "response", body);
+        if (body != null && body.length > 0 && json == null) {
             return;
         }
-        JsonNode json = parse(route, "response", response.body());
-        if (json != null) {
-            report(route, "response", api.validator().validate(route.spec(), pointer, json));
-            if (response.statusCode() / 100 == 2 && recordTo != null) {
-                record(json);
-            }
+        report(route, "response", contracts(route).validateResponse(route.operationId(), response.statusCode(), json));
+        if (json != null && response.statusCode() / 100 == 2 && recordTo != null) {
+            record(json);
         }
     }
 
-    /** The pointer to the JSON schema of a documented response (following a components/responses $ref). */
-    private static String responseSchema(Route route, int status) {
-        ApiSpec spec = route.spec();
-        String op = "/paths/" + ApiSpec.escape(route.template()) + "/" + route.method().toLowerCase(java.util.Locale.ROOT);
-        String key = spec.at(op + "/responses").has(Integer.toString(status)) ? Integer.toString(status)
-                : status / 100 + "XX";
-        String pointer = op + "/responses/" + key;
-        JsonNode response = spec.at(pointer);
-        if (response.isMissingNode()) {
-            return null;
-        }
-        if (response.has("$ref")) {
-            pointer = response.get("$ref").asText().substring(1);
-            response = spec.at(pointer);
-        }
-        return response.path("content").has("application/json") ? pointer + "/content/application~1json/schema" : null;
+    /** The contracts module checks the traffic: drift is what {@code flireo validate} would report. */
+    private static ApiContracts contracts(Route route) {
+        return route.spec().prefix().equals(MockApi.LEGACY_PREFIX) ? ApiContracts.legacy() : ApiContracts.flireo();
     }
 
     private JsonNode parse(Route route, String direction, byte[] body) {
@@ -188,13 +170,31 @@ public final class Proxy {
         }
     }
 
-    private void report(Route route, String direction, List<SchemaValidator.Problem> problems) {
-        for (SchemaValidator.Problem p : problems) {
-            if (!Set.of("oneOf", "anyOf", "allOf").contains(p.keyword())) {
-                String actual = p.actual() == null || p.actual().isMissingNode() ? "(absent)" : abbreviate(p.actual().toString());
-                drift(new Drift(route.operationId(), direction, p.field(), p.expected(), actual, p.message()));
+    private void report(Route route, String direction, ValidationReport report) {
+        for (Violation v : report.errors()) {
+            drift(new Drift(route.operationId(), direction, field(v.pointer()), v.expected(), abbreviate(v.actual()), v.message()));
+        }
+        for (Violation v : report.warnings()) {
+            drift(new Drift(route.operationId(), direction, field(v.pointer()), v.expected(), abbreviate(v.actual()),
+                    "warning: " + v.message()));
+        }
+    }
+
+    /** {@code /voices/0/id} as {@code voices[0].id}, the form the mock's own errors use. */
+    static String field(String pointer) {
+        StringBuilder out = new StringBuilder();
+        for (String token : pointer.split("/")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            String name = token.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(Character::isDigit)) {
+                out.append('[').append(name).append(']');
+            } else {
+                out.append(out.length() == 0 ? "" : ".").append(name);
             }
         }
+        return out.toString();
     }
 
     private void drift(Drift drift) {
@@ -205,6 +205,9 @@ public final class Proxy {
     }
 
     private static String abbreviate(String text) {
+        if (text == null) {
+            return "";
+        }
         return text.length() <= 120 ? text : text.substring(0, 117) + "...";
     }
 

@@ -63,13 +63,7 @@ public final class SchemaValidator {
     }
 
     /** A single failed rule, with the field path in dotted form ({@code llm_config.tools[0].name}). */
-    public record Problem(String keyword, String field, String message, JsonNode schema, String evaluationPath,
-                          JsonNode actual) {
-
-        /** What the rule wanted, e.g. {@code type "string"} or {@code required}. */
-        public String expected() {
-            return "required".equals(keyword) ? "required (present)" : keyword + " " + (schema == null ? "" : schema);
-        }
+    public record Problem(String keyword, String field, String message, JsonNode schema, String evaluationPath) {
     }
 
     public List<Problem> validate(ApiSpec spec, String pointer, JsonNode value) {
@@ -81,10 +75,7 @@ public final class SchemaValidator {
             if ("required".equals(m.getType()) && m.getProperty() != null) {
                 field = field.isEmpty() ? m.getProperty() : field + "." + m.getProperty();
             }
-            JsonNode actual = "required".equals(m.getType()) ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
-                    : m.getInstanceNode();
-            problems.add(new Problem(m.getType(), field, describe(m), m.getSchemaNode(), m.getEvaluationPath().toString(),
-                    actual));
+            problems.add(new Problem(m.getType(), field, describe(m), m.getSchemaNode(), m.getEvaluationPath().toString()));
         }
         return problems;
     }
