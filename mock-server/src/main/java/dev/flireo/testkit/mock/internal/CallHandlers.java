@@ -13,6 +13,8 @@ import java.util.function.BooleanSupplier;
 public final class CallHandlers {
 
     private static final Set<String> REALTIME = Set.of("xai_realtime", "google_realtime", "openai_live");
+    private static final List<String> DETAIL_ONLY = List.of("messages", "analysis_result", "agent_id", "number_id",
+            "phone_number");
 
     private final MockContext ctx;
     private final CallEngine engine;
@@ -51,7 +53,8 @@ public final class CallHandlers {
                 (status == null || status.equals(c.path("status").asText())) && Pages.inDateRange(c, request)));
         Collections.reverse(calls); // newest first
         ObjectNode out = Pages.page(Json.object(), "calls", calls, request, 100, "pagination");
-        out.withArray("calls").forEach(c -> ((ObjectNode) c).remove(List.of("messages", "analysis_result")));
+        // List items are Calls; the transcript, analysis and links belong to the CallDetail of GET /calls/{id}.
+        out.withArray("calls").forEach(c -> ((ObjectNode) c).remove(DETAIL_ONLY));
         return ApiResponse.ok(out);
     }
 
