@@ -182,4 +182,29 @@ class SpecConformanceTest {
         assertThat(proxy.drifts()).filteredOn(d -> d.get("direction").asText().equals("response")).isEmpty();
         assertThat(proxy.drifts()).filteredOn(d -> d.get("direction").asText().equals("request")).isNotEmpty();
     }
+
+    /** The legacy API's answers conform to flireo-legacy-nl.yaml. */
+    @Test
+    void legacyAnswersConform() {
+        String v1 = "http://127.0.0.1:" + proxy.port() + "/v1";
+        String assistant = Http.send("POST", v1 + "/assistants", "k", "{\"name\":\"Receptie\"}").json().at("/data/id").asText();
+        Http.send("GET", v1 + "/assistants", "k", null);
+        Http.send("PUT", v1 + "/assistants/" + assistant, "k", "{\"name\":\"Receptie 2\"}");
+        Http.send("POST", v1 + "/phone-numbers", "k", "{\"phone_number\":\"+31851234567\",\"number_type\":\"national\"}");
+        String number = Http.send("GET", v1 + "/phone-numbers?include_default=true", "k", null).json().at("/data/0/id").asText();
+        Http.send("GET", v1 + "/phone-numbers/" + number, "k", null);
+        Http.send("GET", v1 + "/phone-numbers/available?number_type=mobile", "k", null);
+        Http.send("GET", v1 + "/phone-number-orders", "k", null);
+        Http.send("POST", v1 + "/assistants/" + assistant + "/phone-number", "k", "{\"phone_number_id\":\"" + number + "\"}");
+        Http.send("GET", v1 + "/assistants/" + assistant + "/phone-number", "k", null);
+        Http.send("DELETE", v1 + "/assistants/" + assistant + "/phone-number", "k", null);
+        Http.send("POST", v1 + "/contacts", "k", "{\"name\":\"Jan\"}");
+        Http.send("GET", v1 + "/contacts", "k", null);
+        Http.send("GET", v1 + "/user/extended", "k", null);
+        Http.send("POST", v1 + "/calls/direct", "k", "{\"phone_number\":\"+31612345678\"}");
+        Http.send("GET", v1 + "/calls", "k", null);
+        Http.send("GET", v1 + "/assistants/5c4d030f-43e3-4e65-899e-8148521e660f", "k", null);
+        Http.send("DELETE", v1 + "/assistants/" + assistant, "k", null);
+        assertThat(proxy.drifts()).filteredOn(d -> d.get("direction").asText().equals("response")).isEmpty();
+    }
 }
