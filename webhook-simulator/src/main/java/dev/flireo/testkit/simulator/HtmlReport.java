@@ -143,7 +143,7 @@ final class HtmlReport {
         }
         html.append("<section><h2>Security probes</h2><p class=\"hint\">Each probe is a forged or stale copy of a "
                 + "real delivery. A receiver that verifies <code>X-Webhook-Signature</code> and the timestamp answers "
-                + "every one with a 4xx.</p><table class=\"probes\"><tr><th></th><th>probe</th><th>what was sent</th>"
+                + "every one with a 4xx.</p><table class=\"probes\"><tr><th></th><th>probe</th><th>not genuine because</th>"
                 + "<th>answer</th><th>verdict</th></tr>");
         for (ProbeResult probe : report.probes()) {
             Delivery d = probe.delivery();

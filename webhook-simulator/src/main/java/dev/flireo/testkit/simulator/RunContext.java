@@ -76,7 +76,7 @@ final class RunContext {
         timeline.add(entry);
         Delivery d = entry.delivery();
         String answer = d.error() != null ? "---" : Integer.toString(d.status());
-        progress.accept(String.format(Locale.ROOT, "%-5s %-8s %-44s %4s %6d ms  %s",
+        progress.accept(String.format(Locale.ROOT, "%-5s %-8s %-48s %4s %6d ms  %s",
                 d.passed() ? "ok" : entry.superseded() ? "retry" : "FAIL", entry.call() == 0 ? "probe" : "call " + entry.call(),
                 entry.label() + (entry.note() == null ? "" : " [" + entry.note() + "]"), answer,
                 d.latency().toMillis(), d.verdict() == null ? "" : d.verdict().reason()));

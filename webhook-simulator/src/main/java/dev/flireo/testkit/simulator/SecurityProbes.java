@@ -31,7 +31,7 @@ final class SecurityProbes {
                         results.add(result);
                         run.record(new TimelineEntry(0, "", "security probe " + probe.wireName(),
                                 Instant.now(), run.elapsed().minus(delivery.latency()), result.delivery(),
-                                probe.description(), false));
+                                null, false));
                     });
         }
         return chain.thenApply(v -> List.copyOf(results));
@@ -64,8 +64,7 @@ final class SecurityProbes {
             return Verdict.pass("rejected with HTTP " + status);
         }
         if (status >= 200 && status < 300) {
-            return Verdict.fail("accepted with HTTP " + status + ": a delivery " + probe.description()
-                    + " was taken as genuine");
+            return Verdict.fail("accepted with HTTP " + status + ", although " + probe.description());
         }
         return Verdict.fail("answered HTTP " + status + "; a rejected delivery should get a 4xx");
     }
