@@ -99,8 +99,8 @@ final class HtmlReport {
 
     private static void deliveries(StringBuilder html, SimulationReport report) {
         List<TimelineEntry> entries = report.timeline().stream().filter(e -> e.call() > 0).toList();
-        html.append("<section><h2>Deliveries</h2><p class=\"hint\">Bars show the latency against the event's "
-                + "deadline (5 s for assistant-request, 10 s otherwise). Open a row for the exact request and reply."
+        html.append("<section><h2>Deliveries</h2><p class=\"hint\">Bars show the latency on a logarithmic "
+                + "scale whose full width is the event's deadline (5 s for assistant-request, 10 s otherwise). Open a row for the exact request and reply."
                 + "</p><div class=\"rows\">");
         entries.stream().limit(MAX_ROWS).forEach(e -> row(html, e));
         if (entries.size() > MAX_ROWS) {
@@ -114,7 +114,8 @@ final class HtmlReport {
         Delivery d = entry.delivery();
         String state = d.passed() ? "pass" : entry.superseded() ? "retry" : "fail";
         long limit = WebhookSender.timeout(d.event()).toMillis();
-        double width = Math.min(100, Math.max(0.6, 100.0 * d.latency().toMillis() / limit));
+        // Logarithmic, so 10 ms and 200 ms look different while the deadline stays the full width.
+        double width = Math.min(100, Math.max(1, 100.0 * Math.log1p(d.latency().toMillis()) / Math.log1p(limit)));
         html.append("<details class=\"row ").append(state).append("\"><summary><span class=\"dot\"></span>")
                 .append("<span class=\"call\">").append(entry.call() == 0 ? "probe" : "call " + entry.call())
                 .append("</span><span class=\"when\">").append(CLOCK.format(entry.eventTime())).append("</span>")

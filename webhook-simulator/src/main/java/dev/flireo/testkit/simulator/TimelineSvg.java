@@ -64,7 +64,7 @@ final class TimelineSvg {
         double end = entries.stream().mapToDouble(e -> HtmlReport.seconds(start, e.eventTime())).max().orElse(0);
         html.append(String.format(Locale.ROOT, "<text class=\"lane\" x=\"10\" y=\"%d\">call %d · %s</text>"
                         + "<line class=\"span\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", y + 4, call.number(),
-                HtmlReport.esc(call.data().firstName() + " " + call.data().lastName().charAt(0) + "."),
+                HtmlReport.esc(shorten(call.data().firstName() + " " + call.data().lastName())),
                 x.apply(0.0), y, x.apply(end), y));
         int index = 0;
         for (TimelineEntry e : entries) {
@@ -89,6 +89,10 @@ final class TimelineSvg {
             return "tools";
         }
         return label.equals("end-of-call-report") ? "report" : label.equals("assistant-request") ? "request" : label;
+    }
+
+    private static String shorten(String name) {
+        return name.length() <= 16 ? name : name.substring(0, 15) + "…";
     }
 
     private static int tick(double span) {
