@@ -127,7 +127,8 @@ public final class WebhookSender {
         String where = target.getHost() + ":" + port(target);
         String seconds = timeout.toSeconds() + " s";
         if (cause instanceof HttpConnectTimeoutException) {
-            return "could not connect to " + where + " within " + CONNECT_TIMEOUT.toSeconds() + " s";
+            return "could not connect to " + where + ("https".equalsIgnoreCase(target.getScheme())
+                    ? " and complete the TLS handshake" : "") + " within " + CONNECT_TIMEOUT.toSeconds() + " s";
         }
         if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
             return "no answer within " + seconds + " (timed out)";
