@@ -111,7 +111,7 @@ final class CallRun {
                     snapshot = snapshot.withMetadata(metadata.deepCopy());
                 }
             }
-            record(judged, "assistant-request", null, false);
+            record(judged, "assistant-request", null, false, snapshot.timestamp());
         });
     }
 
@@ -188,12 +188,12 @@ final class CallRun {
         String attemptNote = attempt == 1 ? note : join(note, "retry " + (attempt - 1));
         return send(type, event).thenCompose(delivery -> {
             if (!delivery.acknowledged() && retryable) {
-                record(delivery, label, attemptNote, true);
+                record(delivery, label, attemptNote, true, event.timestamp());
                 Duration backOff = Duration.ofSeconds(5L * attempt);
                 return run.afterNextSecond(run.play(backOff))
                         .thenCompose(v -> attempt(type, event, label, note, attempt + 1));
             }
-            record(delivery, label, attemptNote, false);
+            record(delivery, label, attemptNote, false, event.timestamp());
             return CompletableFuture.completedFuture(delivery);
         });
     }
@@ -202,28 +202,9 @@ final class CallRun {
         return run.sender.sendAsync(run.target, type, run.events.render(type, event));
     }
 
-    private void record(Delivery delivery, String label, String note, boolean superseded) {
-        Instant eventTime = eventTime(delivery);
+    private void record(Delivery delivery, String label, String note, boolean superseded, Instant eventTime) {
         run.record(new TimelineEntry(data.index() + 1, data.callId(), label, eventTime,
                 run.elapsed().minus(delivery.latency()), delivery, note, superseded));
-    }
-
-    private Instant eventTime(Delivery delivery) {
-        try {
-            JsonNode body = CallEvents.JSON.readTree(delivery.request().body());
-            JsonNode iso = body.path("message").path("timestamp");
-            if (iso.isTextual()) {
-                return Instant.parse(iso.asText());
-            }
-            for (String field : new String[] {"eventTimestamp", "eventTime"}) {
-                if (body.path(field).isNumber()) {
-                    return Instant.ofEpochMilli(body.path(field).asLong());
-                }
-            }
-        } catch (java.io.IOException | java.time.DateTimeException e) {
-            // Fall through to the call start.
-        }
-        return data.start();
     }
 
     private void speak(Step.Say say) {
