@@ -247,6 +247,35 @@ class WebhookSimulatorAcceptanceTest {
     }
 
     @Test
+    void compressedTimePlaysAHundredthOfEachGapAndRealtimeTheWholeGap() throws Exception {
+        Scenario twoSeconds = Scenario.parse("""
+                name: two-seconds
+                description: Two status updates 1.2 s apart.
+                call: web
+                steps:
+                  - status: in-progress
+                  - status: ended
+                    after: 1.2s
+                """, "two-seconds.yaml");
+        try (Receiver receiver = new Receiver(request -> new Receiver.Reply(204, null))) {
+            long start = System.nanoTime();
+            WebhookSimulator.target(receiver.uri()).seed(4).run(twoSeconds).assertPassed();
+            long compressed = (System.nanoTime() - start) / 1_000_000;
+            start = System.nanoTime();
+            WebhookSimulator.target(receiver.uri()).seed(4).realtime(true).run(twoSeconds).assertPassed();
+            long realtime = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(compressed).isLessThan(1_000);
+            assertThat(realtime).isGreaterThanOrEqualTo(1_200);
+            List<String> times = receiver.received().stream()
+                    .map(r -> r.json().at("/message/timestamp").asText()).toList();
+            assertThat(times.subList(0, 2)).isEqualTo(times.subList(2, 4));
+            assertThat(java.time.Duration.between(java.time.Instant.parse(times.get(0)),
+                    java.time.Instant.parse(times.get(1)))).isEqualTo(java.time.Duration.ofMillis(1200));
+        }
+    }
+
+    @Test
     void probesNeedASecret() {
         WebhookSimulator simulator = WebhookSimulator.target("http://127.0.0.1:9/hook").probeSecurity(true);
 
