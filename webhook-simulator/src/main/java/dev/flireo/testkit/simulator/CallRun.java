@@ -34,6 +34,8 @@ final class CallRun {
     private Instant endedAt;
     private String greeting;
     private CallSnapshot heldBackStatus;
+    /** Opens when the call's next delivery is done, so a slow one is always overtaken by at least one event. */
+    private CompletableFuture<Void> overtaken;
     private int playedStatuses;
 
     private final Duration startOffset;
@@ -76,6 +78,7 @@ final class CallRun {
             int following = i + 1;
             return run.after(wait).thenCompose(v -> perform(step)).thenCompose(v -> next(following));
         }
+        openOvertaken();
         if (heldBackStatus != null) {
             CallSnapshot held = heldBackStatus;
             heldBackStatus = null;
@@ -146,8 +149,10 @@ final class CallRun {
         }
         if (first && run.chaos.contains(Chaos.SLOW)) {
             Duration lateBy = Duration.ofMillis(15_000 + data.random().nextInt(10_000));
-            late.add(run.after(run.play(lateBy)).thenCompose(v -> deliver(EventType.STATUS_UPDATE, event, label,
-                    "slow, " + lateBy.toSeconds() + " s late")).thenAccept(d -> { }));
+            overtaken = new CompletableFuture<>();
+            late.add(run.after(run.play(lateBy)).thenCombine(overtaken, (a, b) -> b)
+                    .thenCompose(v -> deliver(EventType.STATUS_UPDATE, event, label,
+                            "slow, " + lateBy.toSeconds() + " s late")).thenAccept(d -> { }));
             return CompletableFuture.completedFuture(null);
         }
         boolean duplicate = run.chaos.contains(Chaos.DUPLICATE) && statusNumber == duplicatedStatus;
@@ -194,6 +199,7 @@ final class CallRun {
                         .thenCompose(v -> attempt(type, event, label, note, attempt + 1));
             }
             record(delivery, label, attemptNote, false, event.timestamp());
+            openOvertaken();
             return CompletableFuture.completedFuture(delivery);
         });
     }
@@ -205,6 +211,14 @@ final class CallRun {
     private void record(Delivery delivery, String label, String note, boolean superseded, Instant eventTime) {
         run.record(new TimelineEntry(data.index() + 1, data.callId(), label, eventTime,
                 run.elapsed().minus(delivery.latency()), delivery, note, superseded));
+    }
+
+    private void openOvertaken() {
+        CompletableFuture<Void> gate = overtaken;
+        if (gate != null && !gate.isDone()) {
+            overtaken = null;
+            gate.complete(null);
+        }
     }
 
     private void speak(Step.Say say) {

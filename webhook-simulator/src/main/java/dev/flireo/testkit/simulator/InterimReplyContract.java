@@ -45,7 +45,7 @@ final class InterimReplyContract {
             problems.add("/assistant and /assistant_id exclude each other");
         }
         if (reply.has("assistant_override") && !reply.has("assistant_id")) {
-            problems.add("/assistant_override needs /assistant_id");
+            problems.add("/assistant_id is required when assistant_override is given");
         }
         if (reply.has("assistant_id") && !reply.get("assistant_id").asText().matches(
                 "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {

@@ -195,9 +195,11 @@ class WebhookSimulatorAcceptanceTest {
                     .run(Scenario.named("inbound-tool-calls"));
 
             assertThat(report.failures()).hasSize(5);
-            assertThat(report.failures().get(0)).isEqualTo("call 1 assistant-request: the reply breaks the "
-                    + "assistant-request reply contract: /assistant must be an object; the platform would fall back"
-                    + " to the default configuration");
+            assertThat(report.failures().get(0))
+                    .startsWith("call 1 assistant-request: the reply breaks the assistant-request reply contract:"
+                            + " /assistant")
+                    .contains("must be an object")
+                    .endsWith("; the platform would fall back to the default configuration");
             assertThat(report.failures().get(2)).startsWith("call 1 tool-calls lookup_customer: no result for tool"
                     + " call id tool_");
             assertThat(report.failures().get(1)).isEqualTo("call 1 status-update in-progress: answered HTTP 500,"
