@@ -10,10 +10,13 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Contract tests, a mock server and a webhook simulator for the Flireo AI voice-agent platform.",
         subcommands = {
-                OpenApiCommand.class,
-                ScenariosCommand.class,
-                ReplayCommand.class,
-                CommandLine.HelpCommand.class},
+            OpenApiCommand.class,
+            ValidateCommand.class,
+            SignCommand.class,
+            VerifySignatureCommand.class,
+            ScenariosCommand.class,
+            ReplayCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Run 'flireo help COMMAND' for a command's options."})
 public final class FlireoCli implements Runnable {
 

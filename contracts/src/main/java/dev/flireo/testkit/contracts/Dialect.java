@@ -4,29 +4,24 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The three JSON dialects of the platform's webhooks. */
+/** The three JSON dialects the platform's webhooks have been sent in. */
 public enum Dialect {
-    /** Flireo AI, camelCase ({@code phoneNumber}, {@code toolCallList}). */
-    FLIREO("flireo"),
-    /** VoiceDock / HMS Sovereign, snake_case ({@code phone_number}, {@code tool_call_list}). */
-    VOICEDOCK("voicedock"),
-    /** The legacy Dutch platform: flat events ({@code eventType}, {@code fromCaller}). */
-    LEGACY("legacy");
-
-    private final String wireName;
-
-    Dialect(String wireName) {
-        this.wireName = wireName;
-    }
+    /** Flireo AI (reference.flireo.com): {@code {"message": {...}}} with camelCase keys. */
+    FLIREO,
+    /** VoiceDock / HMS Sovereign, the successor: {@code {"message": {...}}} with snake_case keys. */
+    VOICEDOCK,
+    /** The legacy Dutch Flireo (doc.flireo.nl): flat events with an {@code eventType} discriminator. */
+    LEGACY;
 
     /** {@code flireo}, {@code voicedock} or {@code legacy}. */
     public String wireName() {
-        return wireName;
+        return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The dialect for a wire name, in any case; fails naming the accepted names. */
     public static Dialect fromWireName(String name) {
         for (Dialect dialect : values()) {
-            if (dialect.wireName.equals(name == null ? null : name.strip().toLowerCase(Locale.ROOT))) {
+            if (dialect.wireName().equalsIgnoreCase(name == null ? "" : name.strip())) {
                 return dialect;
             }
         }

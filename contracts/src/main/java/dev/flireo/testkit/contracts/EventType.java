@@ -1,32 +1,42 @@
 package dev.flireo.testkit.contracts;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The four webhook events; the wire name is {@code message.type} and the {@code X-Webhook-Event} header. */
+/** The four webhook events, named as in {@code message.type}, {@code eventType} and {@code X-Webhook-Event}. */
 public enum EventType {
-    ASSISTANT_REQUEST("assistant-request"),
-    TOOL_CALLS("tool-calls"),
-    STATUS_UPDATE("status-update"),
-    END_OF_CALL_REPORT("end-of-call-report");
+    ASSISTANT_REQUEST,
+    TOOL_CALLS,
+    STATUS_UPDATE,
+    END_OF_CALL_REPORT;
 
-    private final String wireName;
-
-    EventType(String wireName) {
-        this.wireName = wireName;
-    }
-
+    /** {@code assistant-request}, {@code tool-calls}, {@code status-update} or {@code end-of-call-report}. */
     public String wireName() {
-        return wireName;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** Whether the platform uses the reply body; status-update and end-of-call-report take any 2xx. */
+    public boolean replyUsed() {
+        return this == ASSISTANT_REQUEST || this == TOOL_CALLS;
+    }
+
+    /** The event for a wire name ({@code tool-calls}) or an enum name ({@code TOOL_CALLS}); fails naming the accepted names. */
     public static EventType fromWireName(String name) {
-        for (EventType type : values()) {
-            if (type.wireName.equals(name)) {
-                return type;
-            }
+        return find(name).orElseThrow(() -> new IllegalArgumentException("unknown event type '" + name
+                + "'; expected one of " + wireNames()));
+    }
+
+    static Optional<EventType> find(String name) {
+        if (name == null) {
+            return Optional.empty();
         }
-        throw new IllegalArgumentException("unknown event type '" + name + "'; expected one of "
-                + Arrays.stream(values()).map(EventType::wireName).collect(Collectors.joining(", ")));
+        String wire = name.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Arrays.stream(values()).filter(type -> type.wireName().equals(wire)).findFirst();
+    }
+
+    static String wireNames() {
+        return Arrays.stream(values()).map(EventType::wireName).collect(Collectors.joining(", "));
     }
 }

@@ -1,10 +1,11 @@
 package dev.flireo.testkit.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flireo.testkit.contracts.Contracts;
 import dev.flireo.testkit.contracts.Dialect;
 import dev.flireo.testkit.contracts.EventType;
+import dev.flireo.testkit.contracts.Violation;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -25,9 +26,11 @@ public final class ReplyJudge {
     private static final String FALLBACK = "; the platform would fall back to the default configuration";
 
     private final Dialect dialect;
+    private final Contracts contracts;
 
     private ReplyJudge(Dialect dialect) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.contracts = Contracts.of(dialect);
     }
 
     public static ReplyJudge of(Dialect dialect) {
@@ -124,10 +127,8 @@ public final class ReplyJudge {
         return "'" + (flat.length() > 80 ? flat.substring(0, 77) + "..." : flat) + "'";
     }
 
-    /** The reply's violations of its dialect's reply contract; empty when it satisfies it. */
+    /** The reply's violations of its dialect's reply contract (the contracts module); empty when it satisfies it. */
     private List<String> contractProblems(EventType event, JsonNode reply) {
-        List<String> problems = new ArrayList<>();
-        InterimReplyContract.check(dialect, event, reply, problems);
-        return problems;
+        return contracts.validateReply(event, reply).errors().stream().map(Violation::toString).toList();
     }
 }
