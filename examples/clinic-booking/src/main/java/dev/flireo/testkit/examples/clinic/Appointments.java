@@ -46,7 +46,7 @@ public final class Appointments {
      */
     public Booking book(Customer customer, LocalDateTime slot, String kind, String callId, String toolCallId)
             throws SQLException {
-        Optional<Appointment> earlier = byToolCall(toolCallId);
+        Optional<Appointment> earlier = bookedBy(toolCallId);
         if (earlier.isPresent()) {
             return new Booking.Booked(earlier.get());
         }
@@ -64,9 +64,9 @@ public final class Appointments {
                 throw e;
             }
             // Either this tool call was booked meanwhile by a parallel delivery, or the slot went to someone else.
-            return byToolCall(toolCallId).<Booking>map(Booking.Booked::new).orElse(new Booking.SlotTaken(slot));
+            return bookedBy(toolCallId).<Booking>map(Booking.Booked::new).orElse(new Booking.SlotTaken(slot));
         }
-        return new Booking.Booked(byToolCall(toolCallId).orElseThrow());
+        return new Booking.Booked(bookedBy(toolCallId).orElseThrow());
     }
 
     /** The appointments of one day, earliest first, with their customers. */
@@ -90,7 +90,8 @@ public final class Appointments {
         }
     }
 
-    private Optional<Appointment> byToolCall(String toolCallId) throws SQLException {
+    /** The appointment a tool call booked, if it did. */
+    public Optional<Appointment> bookedBy(String toolCallId) throws SQLException {
         try (Connection c = db.connection();
              PreparedStatement select = c.prepareStatement(SELECT + "WHERE a.tool_call_id = ?")) {
             select.setString(1, toolCallId);

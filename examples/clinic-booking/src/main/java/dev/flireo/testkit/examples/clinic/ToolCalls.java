@@ -73,6 +73,10 @@ final class ToolCalls {
     }
 
     private JsonNode book(WebhookEvent event, String toolCallId, JsonNode args) throws SQLException {
+        Optional<Appointment> earlier = appointments.bookedBy(toolCallId);
+        if (earlier.isPresent()) {
+            return booked(earlier.get()); // the platform delivered this tool call before
+        }
         LocalDateTime slot = slot(args, event);
         String problem = problem(slot, event);
         if (problem != null) {
@@ -81,12 +85,15 @@ final class ToolCalls {
         Customer customer = customers.findOrRegister(phone(args.path("customer_phone"), event));
         String kind = args.path("type").asText("check-up");
         Appointments.Booking booking = appointments.book(customer, slot, kind, event.callId(), toolCallId);
-        if (booking instanceof Appointments.Booking.Booked booked) {
-            Appointment visit = booked.appointment();
-            return describe(JSON.objectNode().put("booked", true).put("appointment_id", visit.id()), visit.startsAt())
-                    .put("type", visit.kind());
+        if (booking instanceof Appointments.Booking.Booked done) {
+            return booked(done.appointment());
         }
         return describe(JSON.objectNode().put("booked", false).put("reason", "already booked"), slot);
+    }
+
+    private static JsonNode booked(Appointment visit) {
+        return describe(JSON.objectNode().put("booked", true).put("appointment_id", visit.id()), visit.startsAt())
+                .put("type", visit.kind());
     }
 
     /** Why a slot cannot be booked, or null when it can. */

@@ -45,39 +45,45 @@ final class WebhookEndpoint implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!exchange.getRequestMethod().equals("POST")) {
-                exchange.getResponseHeaders().set("Allow", "POST");
-                Http.send(exchange, 405, Http.error("webhooks are POSTed"));
-                return;
+            try {
+                respond(exchange);
+            } catch (WebhookEvent.BadWebhook e) {
+                Http.send(exchange, 400, Http.error(e.getMessage()));
+            } catch (SQLException e) {
+                LOG.error("database failure while handling a webhook", e);
+                Http.send(exchange, 503, Http.error("the clinic's database is unavailable; try again"));
+            } catch (RuntimeException e) {
+                LOG.error("failed to handle a webhook", e);
+                Http.send(exchange, 500, Http.error("the clinic could not handle this webhook"));
             }
-            byte[] body = readBody(exchange.getRequestBody());
-            if (body == null) {
-                Http.send(exchange, 413, Http.error("the body is larger than " + MAX_BODY + " bytes"));
-                return;
-            }
-            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
-            SignatureCheck check = verifier.verify(headers, body);
-            if (!check.valid()) {
-                LOG.warn("refused a webhook: {}", check.message());
-                Http.send(exchange, 401, Http.error("signature rejected (" + check.reason() + "): " + check.message()));
-                return;
-            }
-            if (!replays.firstTime(headers.get(WebhookSignature.SIGNATURE_HEADER))) {
-                LOG.warn("refused a replayed webhook");
-                Http.send(exchange, 401, Http.error("this exact delivery was received before (a replay)"));
-                return;
-            }
-            Http.send(exchange, 200, dispatch(body));
-        } catch (WebhookEvent.BadWebhook e) {
-            Http.send(exchange, 400, Http.error(e.getMessage()));
-        } catch (SQLException e) {
-            LOG.error("database failure while handling a webhook", e);
-            Http.send(exchange, 503, Http.error("the clinic's database is unavailable; try again"));
-        } catch (RuntimeException e) {
-            LOG.error("failed to handle a webhook", e);
-            Http.send(exchange, 500, Http.error("the clinic could not handle this webhook"));
         }
+    }
+
+    private void respond(HttpExchange exchange) throws IOException, SQLException {
+        if (!exchange.getRequestMethod().equals("POST")) {
+            exchange.getResponseHeaders().set("Allow", "POST");
+            Http.send(exchange, 405, Http.error("webhooks are POSTed"));
+            return;
+        }
+        byte[] body = readBody(exchange.getRequestBody());
+        if (body == null) {
+            Http.send(exchange, 413, Http.error("the body is larger than " + MAX_BODY + " bytes"));
+            return;
+        }
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
+        SignatureCheck check = verifier.verify(headers, body);
+        if (!check.valid()) {
+            LOG.warn("refused a webhook: {}", check.message());
+            Http.send(exchange, 401, Http.error("signature rejected (" + check.reason() + "): " + check.message()));
+            return;
+        }
+        if (!replays.firstTime(headers.get(WebhookSignature.SIGNATURE_HEADER))) {
+            LOG.warn("refused a replayed webhook");
+            Http.send(exchange, 401, Http.error("this exact delivery was received before (a replay)"));
+            return;
+        }
+        Http.send(exchange, 200, dispatch(body));
     }
 
     private ObjectNode dispatch(byte[] body) throws SQLException {
