@@ -111,7 +111,7 @@ class ToolCallsTest {
         SimulationReport report = WebhookSimulator.target(clinic.webhooks())
                 .secret(RunningClinic.SECRET)
                 .seed(5)
-                .run(Scenario.named("campaign-batch").withCalls(20));
+                .run(Scenario.named("campaign-batch").withCalls(10));
 
         report.assertPassed();
         long booked = report.deliveries(EventType.TOOL_CALLS).stream()
