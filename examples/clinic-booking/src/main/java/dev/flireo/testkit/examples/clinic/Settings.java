@@ -10,7 +10,7 @@ public record Settings(int port, String webhookSecret, String flireoUrl, String 
                        OpeningHours openingHours, URI publicUrl, boolean help) {
 
     static final String USAGE = """
-            Usage: clinic-booking --webhook-secret SECRET [--api-key KEY] [options]
+            Usage: ./flireo example clinic --webhook-secret SECRET [--api-key KEY] [options]
 
               --webhook-secret S  the assistant's webhook_secret; every webhook must be signed with it
                                   (env FLIREO_WEBHOOK_SECRET; required)
