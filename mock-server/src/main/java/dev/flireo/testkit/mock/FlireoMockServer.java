@@ -19,6 +19,7 @@ import dev.flireo.testkit.mock.internal.MockContext;
 import dev.flireo.testkit.mock.internal.Seeds;
 import dev.flireo.testkit.mock.internal.StateStore;
 import dev.flireo.testkit.mock.internal.Proxy;
+import dev.flireo.testkit.simulator.Delivery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -73,7 +74,7 @@ public final class FlireoMockServer implements AutoCloseable {
         this.clock = options.manualStart != null ? MockClock.manual(options.manualStart) : MockClock.scaled(options.timeScale);
         this.enforceRateLimits = options.enforceRateLimits;
         this.ctx = new MockContext(store, clock::now);
-        this.engine = new CallEngine(ctx);
+        this.engine = new CallEngine(ctx, deliveries);
         // Reading the specs and building WireMock are the slow parts of a start: do them side by side.
         this.api = CompletableFuture.supplyAsync(() -> new MockApi(ctx, engine, options.apiKeys, () -> enforceRateLimits));
         this.state = new MockState(store, this::reset);
@@ -159,9 +160,13 @@ public final class FlireoMockServer implements AutoCloseable {
         }
     }
 
-    /** Back to the state the server started with (demo data and seed file), faults and rate windows cleared. */
+    /**
+     * Back to the state the server started with (demo data and seed file; a manual clock back to its start),
+     * faults, rate windows and the delivery log cleared.
+     */
     public void reset() {
         store.clear();
+        clock.reset();
         api().faults().clear();
         api().limiter().clear();
         deliveries.clear();
@@ -205,9 +210,33 @@ public final class FlireoMockServer implements AutoCloseable {
         return clock;
     }
 
-    /** Every webhook delivery so far, oldest first (request, reply status, latency, verdict). */
-    public List<JsonNode> deliveries() {
-        return List.copyOf(deliveries.list());
+    /**
+     * Every webhook delivery so far, oldest first: the simulator's {@link Delivery} (request as sent, reply status
+     * and body, latency, verdict).
+     */
+    public List<Delivery> deliveries() {
+        return deliveries.list().stream().map(Deliveries.Entry::delivery).toList();
+    }
+
+    /**
+     * Waits until at least {@code count} deliveries have been made and judged (webhooks are sent in the
+     * background), then returns them all; fails after {@code timeout}.
+     */
+    public List<Delivery> awaitDeliveries(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (deliveries.list().size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("expected " + count + " webhook deliveries within " + timeout
+                        + ", got " + deliveries.list().size() + ": " + deliveries());
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for webhook deliveries", e);
+            }
+        }
+        return deliveries();
     }
 
     /** The prepaid balance in minutes; outbound calls answer 402 at zero or below. */
