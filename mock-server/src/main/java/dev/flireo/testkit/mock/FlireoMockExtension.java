@@ -1,6 +1,6 @@
 package dev.flireo.testkit.mock;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.flireo.testkit.simulator.Delivery;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,8 +114,12 @@ public final class FlireoMockExtension
         return server().state();
     }
 
-    public List<JsonNode> deliveries() {
+    public List<Delivery> deliveries() {
         return server().deliveries();
+    }
+
+    public List<Delivery> awaitDeliveries(int count, Duration timeout) {
+        return server().awaitDeliveries(count, timeout);
     }
 
     public MockClock clock() {

@@ -19,6 +19,7 @@ import dev.flireo.testkit.mock.internal.MockContext;
 import dev.flireo.testkit.mock.internal.Seeds;
 import dev.flireo.testkit.mock.internal.StateStore;
 import dev.flireo.testkit.mock.internal.Proxy;
+import dev.flireo.testkit.simulator.Delivery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -60,7 +61,7 @@ public final class FlireoMockServer implements AutoCloseable {
     private final MockContext ctx;
     private final CallEngine engine;
     private final CompletableFuture<MockApi> api;
-    private final Deliveries deliveries = new Deliveries();
+    private final Deliveries deliveries;
     private final MockState state;
     private final WireMockServer wireMock;
     private final ScheduledExecutorService ticker;
@@ -70,10 +71,11 @@ public final class FlireoMockServer implements AutoCloseable {
 
     private FlireoMockServer(Options options) {
         this.options = options;
+        this.deliveries = new Deliveries(options.onDelivery);
         this.clock = options.manualStart != null ? MockClock.manual(options.manualStart) : MockClock.scaled(options.timeScale);
         this.enforceRateLimits = options.enforceRateLimits;
         this.ctx = new MockContext(store, clock::now);
-        this.engine = new CallEngine(ctx);
+        this.engine = new CallEngine(ctx, deliveries);
         // Reading the specs and building WireMock are the slow parts of a start: do them side by side.
         this.api = CompletableFuture.supplyAsync(() -> new MockApi(ctx, engine, options.apiKeys, () -> enforceRateLimits));
         this.state = new MockState(store, this::reset);
@@ -159,9 +161,13 @@ public final class FlireoMockServer implements AutoCloseable {
         }
     }
 
-    /** Back to the state the server started with (demo data and seed file), faults and rate windows cleared. */
+    /**
+     * Back to the state the server started with (demo data and seed file; a manual clock back to its start),
+     * faults, rate windows and the delivery log cleared.
+     */
     public void reset() {
         store.clear();
+        clock.reset();
         api().faults().clear();
         api().limiter().clear();
         deliveries.clear();
@@ -205,9 +211,33 @@ public final class FlireoMockServer implements AutoCloseable {
         return clock;
     }
 
-    /** Every webhook delivery so far, oldest first (request, reply status, latency, verdict). */
-    public List<JsonNode> deliveries() {
-        return List.copyOf(deliveries.list());
+    /**
+     * Every webhook delivery so far, oldest first: the simulator's {@link Delivery} (request as sent, reply status
+     * and body, latency, verdict).
+     */
+    public List<Delivery> deliveries() {
+        return deliveries.list().stream().map(Deliveries.Entry::delivery).toList();
+    }
+
+    /**
+     * Waits until at least {@code count} deliveries have been made and judged (webhooks are sent in the
+     * background), then returns them all; fails after {@code timeout}.
+     */
+    public List<Delivery> awaitDeliveries(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (deliveries.list().size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("expected " + count + " webhook deliveries within " + timeout
+                        + ", got " + deliveries.list().size() + ": " + deliveries());
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for webhook deliveries", e);
+            }
+        }
+        return deliveries();
     }
 
     /** The prepaid balance in minutes; outbound calls answer 402 at zero or below. */
@@ -290,6 +320,7 @@ public final class FlireoMockServer implements AutoCloseable {
         private URI proxyTo;
         private Path recordTo;
         private Consumer<String> onDrift = drift -> { };
+        private Consumer<Delivery> onDelivery = delivery -> { };
 
         private Options() {
         }
@@ -380,6 +411,12 @@ public final class FlireoMockServer implements AutoCloseable {
         /** In proxy mode, called with a one-line description of each drift as it is found. */
         public Options onDrift(Consumer<String> listener) {
             this.onDrift = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Called with each webhook delivery once it is made and judged. */
+        public Options onDelivery(Consumer<Delivery> listener) {
+            this.onDelivery = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -66,6 +66,13 @@ public final class MockClock {
         return manual ? Duration.ofDays(365) : Duration.ofNanos((long) (mockTime.toNanos() / timeScale));
     }
 
+    /** A manual clock goes back to its start (a reset of the server); real time cannot be reset. */
+    void reset() {
+        if (manual) {
+            offsetNanos.set(0);
+        }
+    }
+
     void onAdvance(Runnable listener) {
         listeners.add(listener);
     }

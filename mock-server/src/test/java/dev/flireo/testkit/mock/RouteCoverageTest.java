@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class RouteCoverageTest {
 
     private final MockContext ctx = new MockContext(new StateStore(), Instant::now);
-    private final MockApi api = new MockApi(ctx, new CallEngine(ctx), List.of(), () -> false);
+    private final MockApi api = new MockApi(ctx, new CallEngine(ctx, new dev.flireo.testkit.mock.internal.Deliveries()), List.of(), () -> false);
 
     @Test
     void everyOperationOfTheFlireoApiIsHandled() {

@@ -39,9 +39,17 @@ public final class CallEngine {
     private final Set<String> live = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Outcome> nextOutcomes = new ConcurrentLinkedQueue<>();
     private volatile java.util.function.Consumer<Instant> afterTick = now -> { };
+    private final Webhooks webhooks;
+    /** When the tool-calls of a call's function tools are sent, after it is answered. */
+    static final Duration TOOLS_AFTER = Duration.ofSeconds(2);
 
-    public CallEngine(MockContext ctx) {
+    public CallEngine(MockContext ctx, Deliveries deliveries) {
         this.ctx = ctx;
+        this.webhooks = new Webhooks(ctx, deliveries);
+    }
+
+    Webhooks webhooks() {
+        return webhooks;
     }
 
     /** Work that follows the calls on the same clock (the campaign runner). */
@@ -63,6 +71,7 @@ public final class CallEngine {
         if (capped) {
             talk = Duration.ofSeconds(max.asLong());
         }
+        call.put("_talk_seconds", talk.toSeconds());
         Instant answer = now.plus(inbound ? RING_AFTER : ANSWER_AFTER);
         call.put("_ringing_at", Json.timestamp(inbound ? now : now.plus(RING_AFTER)));
         call.put("_answer_at", Json.timestamp(answer));
@@ -96,13 +105,17 @@ public final class CallEngine {
             setStatus(call, "ringing", "_ringing_at");
             status = "ringing";
         }
-        if (status.equals("ringing") && due(call, "_answer_at", now)) {
+        if (status.equals("ringing") && due(call, "_answer_at", now) && !call.path("_awaiting_reply").asBoolean(false)) {
             if (outcome.equals("no-answer") || outcome.equals("busy")) {
                 end(call.get("id").asText(), "failed", outcome.replace('-', '_'), null, call.get("_answer_at").asText());
                 return;
             }
             answer(call);
             status = "in-progress";
+        }
+        if (status.equals("in-progress")) {
+            call = ctx.collection("calls").get(call.get("id").asText()).orElse(call);
+            callTools(call, now);
         }
         if (status.equals("in-progress") && due(call, "_end_at", now)) {
             switch (outcome) {
@@ -132,12 +145,28 @@ public final class CallEngine {
             c.put("status", "in-progress");
             c.put("started_at", c.get("_answer_at").asText());
             c.put("updated_at", c.get("_answer_at").asText());
+            c.put("_tools_at", Json.timestamp(Instant.parse(c.get("_answer_at").asText()).plus(TOOLS_AFTER)));
             String greeting = c.path("_first_message").asText("");
             if (!greeting.isEmpty()) {
                 c.withArray("messages").add(Json.object().put("role", "assistant").put("content", greeting));
             }
             return c;
-        });
+        }).ifPresent(webhooks::statusChanged);
+    }
+
+    /** The function tools of the assistant are called once, shortly after the answer; replies join the transcript. */
+    private void callTools(ObjectNode call, Instant now) {
+        if (!call.has("_tools_at") || call.has("_tools_sent") || !due(call, "_tools_at", now)) {
+            return;
+        }
+        String id = call.get("id").asText();
+        ctx.collection("calls").update(id, c -> c.put("_tools_sent", true))
+                .ifPresent(c -> webhooks.toolsDue(c, delivery -> ctx.collection("calls").update(id, u -> {
+                    String text = delivery.acknowledged() ? "Tool result: " + delivery.replyText()
+                            : "Tool call failed: " + (delivery.error() != null ? delivery.error() : "HTTP " + delivery.status());
+                    u.withArray("messages").add(Json.object().put("role", "assistant").put("content", text));
+                    return u;
+                })));
     }
 
     /**
@@ -157,6 +186,9 @@ public final class CallEngine {
         live.remove(id);
         if (ended[0] && call != null && call.path("duration_seconds").asLong() > 0) {
             book(call);
+        }
+        if (ended[0] && call != null) {
+            webhooks.statusChanged(call);
         }
         return ended[0];
     }

@@ -67,6 +67,7 @@ public final class CallHandlers {
         }
         ObjectNode call = newCall("call-outbound-" + MockContext.randomToken(12), "outbound", "dialing", assistant, number);
         call.put("caller_phone", body.get("destination").asText());
+        call.set("_assistant", assistant);
         call.put("room_name", "outbound-" + MockContext.randomToken(8).toLowerCase(java.util.Locale.ROOT));
         String greeting = body.hasNonNull("first_message") ? body.get("first_message").asText()
                 : assistant.path("first_message").asText("");
@@ -145,6 +146,8 @@ public final class CallHandlers {
         call.put("agent_id", assistant == null ? null : assistant.path("id").asText(null));
         call.put("number_id", number == null ? null : number.path("id").asText(null));
         call.put("phone_number", number == null ? null : number.path("phone_number").asText(null));
+        call.put("_number_name", number == null ? null : number.path("name").asText(number.path("phone_number").asText()));
+        call.put("_webhook_id", MockContext.uuid()); // webhook payloads carry a UUID call id, unlike the REST id
         JsonNode plan = assistant == null ? null : assistant.path("analysis_plan").path("structuredDataPlan");
         if (plan != null && plan.path("enabled").asBoolean(false) && plan.has("schema")) {
             call.set("_analysis_schema", plan.get("schema").deepCopy());
@@ -220,7 +223,7 @@ public final class CallHandlers {
                 .or(() -> ctx.collection("numbers").list(n -> numberRef.equals(n.path("phone_number").asText())).stream().findFirst())
                 .orElseThrow(() -> ApiError.notFound("number_not_found", "No registered number " + numberRef));
         ObjectNode assistant = ctx.collection("assistants").get(number.path("agent_id").asText(null)).orElse(null);
-        String id = "call-_" + customer + "_" + MockContext.randomToken(12);
+        final String id = "call-_" + customer + "_" + MockContext.randomToken(12);
         ObjectNode call = newCall(id, "inbound", "ringing", assistant, number);
         call.put("caller_phone", customer);
         call.put("room_name", "inbound-" + MockContext.randomToken(8).toLowerCase(java.util.Locale.ROOT));
@@ -233,8 +236,71 @@ public final class CallHandlers {
             return call;
         }
         call.put("_first_message", assistant.path("first_message").asText(""));
+        call.set("_assistant", assistant.deepCopy());
+        call.put("_awaiting_reply", true);
         CallEngine.Outcome outcome = talkSeconds == null ? null
                 : new CallEngine.Outcome("completed", java.time.Duration.ofSeconds(talkSeconds));
-        return engine.start(call, assistant, true, outcome);
+        ObjectNode started = engine.start(call, assistant, true, outcome);
+        // The platform asks the webhook for the configuration first; without one it answers with the saved assistant.
+        if (!engine.webhooks().assistantRequest(started, assistant, reply -> applyAssistantReply(id, reply))) {
+            ctx.collection("calls").update(id, c -> {
+                c.remove("_awaiting_reply");
+                return c;
+            });
+        }
+        return ctx.collection("calls").get(id).orElse(started);
+    }
+
+    private static JsonNode parseOrNull(String text) {
+        try {
+            return Json.parse(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Applies an assistant-request reply as documented: {@code error} rejects the call (the text is spoken), an
+     * {@code assistant} block overrides the greeting and configuration, {@code maxDurationSeconds} caps the call,
+     * {@code metadata} is echoed in later events; no usable reply within 5 s means the saved assistant.
+     */
+    private void applyAssistantReply(String id, dev.flireo.testkit.simulator.Delivery delivery) {
+        JsonNode reply = delivery.acknowledged() ? parseOrNull(delivery.replyText()) : null;
+        JsonNode answer = reply != null && reply.isObject() ? reply : Json.object();
+        String rejection = answer.path("error").isTextual() && !answer.path("error").asText().isBlank()
+                ? answer.path("error").asText() : null;
+        String now = ctx.timestamp();
+        ctx.collection("calls").update(id, c -> {
+            c.remove("_awaiting_reply");
+            c.put("_assistant_request", reply == null ? "fallback: " + (delivery.error() != null ? delivery.error()
+                    : "HTTP " + delivery.status()) : "applied");
+            if (rejection != null) {
+                c.put("status", "rejected").put("error", rejection).put("end_reason", "assistant_request_error")
+                        .put("ended_at", now).put("updated_at", now).put("duration_seconds", 0);
+                c.withArray("messages").add(Json.object().put("role", "assistant").put("content", rejection));
+                return c;
+            }
+            JsonNode config = answer.path("assistant");
+            for (String key : new String[] {"firstMessage", "first_message"}) {
+                if (config.path(key).isTextual()) {
+                    c.put("_first_message", config.get(key).asText());
+                }
+            }
+            JsonNode max = answer.has("maxDurationSeconds") ? answer.get("maxDurationSeconds")
+                    : config.has("maxDurationSeconds") ? config.get("maxDurationSeconds") : config.get("max_duration_seconds");
+            if (max != null && max.canConvertToLong() && max.asLong() < c.path("_talk_seconds").asLong(Long.MAX_VALUE)) {
+                c.put("_end_at", Json.timestamp(java.time.Instant.parse(c.get("_answer_at").asText()).plusSeconds(max.asLong())));
+                c.put("_end_reason", "max_duration");
+            }
+            if (config.path("metadata").isObject()) {
+                c.set("_metadata", config.get("metadata").deepCopy());
+            }
+            if (config.isObject()) {
+                ObjectNode resolved = (ObjectNode) c.get("_assistant");
+                config.fields().forEachRemaining(f -> resolved.set(f.getKey(), f.getValue().deepCopy()));
+            }
+            return c;
+        });
+        engine.tick();
     }
 }
