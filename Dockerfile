@@ -18,7 +18,8 @@ COPY cli/target/flireo.jar /opt/flireo/flireo.jar
 
 USER 10001:10001
 WORKDIR /work
-ENV FLIREO_PORT=8080
+# Inside a container the mock must listen on every interface, not on loopback as `./flireo mock` does.
+ENV FLIREO_HOST=0.0.0.0 FLIREO_PORT=8080
 EXPOSE 8080
 
 # bash's /dev/tcp speaks enough HTTP for a probe: no curl or wget to add to the base, and no second JVM started
