@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Contract tests, a mock server and a webhook simulator for the Flireo AI voice-agent platform.",
-        subcommands = {OpenApiCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            OpenApiCommand.class,
+            ValidateCommand.class,
+            SignCommand.class,
+            VerifySignatureCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Run 'flireo help COMMAND' for a command's options."})
 public final class FlireoCli implements Runnable {
 

@@ -39,7 +39,7 @@ public final class WebhookSignature {
 
     /** {@code sha256=<hex>} for this body, as the platform would send it. */
     public static String sign(String secret, long timestamp, byte[] rawBody) {
-        return PREFIX + HEX.formatHex(hmac(secret, timestamp, rawBody));
+        return PREFIX + HEX.formatHex(hmac(keyedMac(secret), timestamp, rawBody));
     }
 
     /** {@link #sign(String, long, byte[])} for a body given as text (UTF-8, as sent on the wire). */
@@ -52,16 +52,20 @@ public final class WebhookSignature {
         return new Verifier(secret, DEFAULT_TOLERANCE, Clock.systemUTC());
     }
 
-    static byte[] hmac(String secret, long timestamp, byte[] rawBody) {
+    private static Mac keyedMac(String secret) {
         Objects.requireNonNull(secret, "secret");
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
-            return mac.doFinal(rawBody);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable in this JVM", e);
         }
+    }
+
+    private static byte[] hmac(Mac mac, long timestamp, byte[] rawBody) {
+        mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
+        return mac.doFinal(rawBody);
     }
 
     /** Checks deliveries against one secret. Immutable; safe to share between threads. */
@@ -69,11 +73,14 @@ public final class WebhookSignature {
         private final String secret;
         private final Duration tolerance;
         private final Clock clock;
+        /** Keyed once and never used itself: each check works on a clone, which skips the key set-up. */
+        private final Mac keyed;
 
         private Verifier(String secret, Duration tolerance, Clock clock) {
             this.secret = Objects.requireNonNull(secret, "secret");
             this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
             this.clock = Objects.requireNonNull(clock, "clock");
+            this.keyed = keyedMac(secret);
         }
 
         /** How far the timestamp may be from now, either way; {@link Duration#ZERO} skips the age check. */
@@ -83,6 +90,14 @@ public final class WebhookSignature {
 
         public Verifier clock(Clock clock) {
             return new Verifier(secret, tolerance, clock);
+        }
+
+        private Mac freshMac() {
+            try {
+                return (Mac) keyed.clone();
+            } catch (CloneNotSupportedException e) {
+                return keyedMac(secret);
+            }
         }
 
         /** Verifies a delivery from its headers (any case) and its raw body bytes. */
@@ -121,7 +136,7 @@ public final class WebhookSignature {
                         SIGNATURE_HEADER + " must be sha256=<64 hex characters>");
             }
             // Constant time: MessageDigest.isEqual does not stop at the first differing byte.
-            if (!MessageDigest.isEqual(given, hmac(secret, seconds, rawBody))) {
+            if (!MessageDigest.isEqual(given, hmac(freshMac(), seconds, rawBody))) {
                 return SignatureCheck.fail(SignatureCheck.Reason.SIGNATURE_MISMATCH,
                         "signature does not match: the body was changed or the secret is wrong");
             }

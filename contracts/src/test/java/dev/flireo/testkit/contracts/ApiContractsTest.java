@@ -1,0 +1,131 @@
+package dev.flireo.testkit.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flireo.testkit.contracts.internal.SpecTrees;
+import dev.flireo.testkit.openapi.SpecDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ApiContractsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aRequestBodyIsCheckedByOperationId() throws Exception {
+        JsonNode body = JSON.readTree("{\"destination\":\"0612345678\",\"agent_id\":\"17a0cb75-fa09-4bdd-9a44-92a70d829c88\","
+                + "\"campaign\":\"spring\"}");
+
+        ValidationReport report = ApiContracts.flireo().validateRequest("createOutboundCall", body);
+
+        assertThat(report.contract())
+                .isEqualTo("createOutboundCall request: flireo-api.yaml#/components/schemas/OutboundCallRequest");
+        assertThat(report.errors()).extracting(Violation::pointer, Violation::message).containsExactly(tuple(
+                "/destination", "`destination` must be an E.164 phone number such as +31612345678, got \"0612345678\""));
+        assertThat(report.warnings()).extracting(Violation::pointer).containsExactly("/campaign");
+    }
+
+    @Test
+    void aResponseBodyIsCheckedByOperationIdAndStatus() throws Exception {
+        JsonNode credits = JSON.readTree("{\"error\":{\"code\":\"insufficient_credits\",\"message\":\"Insufficient credits\"}}");
+        JsonNode dialing = JSON.readTree("{\"success\":true,\"call_id\":\"call-outbound-abc123\",\"status\":\"dialing\"}");
+
+        assertThat(ApiContracts.flireo().validateResponse("createOutboundCall", 402, credits).valid()).isTrue();
+        assertThat(ApiContracts.flireo().validateResponse("createOutboundCall", 200, dialing).valid()).isTrue();
+        assertThat(ApiContracts.flireo().validateResponse("createOutboundCall", 200, credits).valid()).isFalse();
+    }
+
+    @Test
+    void anUndocumentedStatusIsAnErrorListingTheDocumentedOnes() {
+        ValidationReport report = ApiContracts.flireo().validateResponse("controlCall", 418, JSON.createObjectNode());
+
+        assertThat(report.errors()).extracting(Violation::message).containsExactly(
+                "status 418 is not documented for controlCall; documented: [200, 400, 401, 403, 404, 429, 5XX]");
+    }
+
+    @Test
+    void aServerErrorStatusMatchesItsRange() throws Exception {
+        JsonNode error = JSON.readTree("{\"error\":{\"code\":\"internal_error\",\"message\":\"Boom\"}}");
+
+        assertThat(ApiContracts.flireo().validateResponse("listCalls", 503, error).valid()).isTrue();
+    }
+
+    @Test
+    void requestLinesMapToOperationIdsLiteralSegmentsFirst() {
+        assertThat(ApiContracts.flireo().operationFor("POST", "/api/v1/calls/outbound")).contains("createOutboundCall");
+        assertThat(ApiContracts.flireo().operationFor("GET", "/api/v1/calls/call-_+31612345678_abc123"))
+                .contains("getCall");
+        assertThat(ApiContracts.flireo().operationFor("get", "/api/v1/calls?limit=5")).contains("listCalls");
+        assertThat(ApiContracts.legacy().operationFor("GET", "/v1/assistants")).contains("listAssistants");
+        assertThat(ApiContracts.flireo().operationFor("GET", "/v1/assistants")).isEmpty();
+        assertThat(ApiContracts.flireo().operationFor("POST", "/webhook")).isEmpty();
+    }
+
+    @Test
+    void anUnknownOperationIdIsAProgrammingError() {
+        assertThatThrownBy(() -> ApiContracts.flireo().validateRequest("makeCall", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("unknown operationId 'makeCall' in flireo-api.yaml; known: [listAssistants");
+    }
+
+    @Test
+    void aBodyWhereNoneIsDocumentedIsOnlyAWarning() {
+        ValidationReport report = ApiContracts.flireo().validateRequest("listCalls", JSON.createObjectNode());
+
+        assertThat(report.valid()).isTrue();
+        assertThat(report.warnings()).extracting(Violation::message)
+                .containsExactly("listCalls takes no request body; the body is not checked");
+    }
+
+    record Example(ApiContracts api, String operationId, Integer status, String name, JsonNode value) {
+        @Override
+        public String toString() {
+            return operationId + (status == null ? " request " : " " + status + " ") + name;
+        }
+    }
+
+    /** Every REST example of both specs: request bodies and JSON responses. */
+    static Stream<Example> restExamples() {
+        List<Example> examples = new ArrayList<>();
+        collect(SpecDocument.FLIREO_API, ApiContracts.flireo(), examples);
+        collect(SpecDocument.LEGACY_NL, ApiContracts.legacy(), examples);
+        return examples.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("restExamples")
+    void everyRestExampleOfTheSpecsIsValid(Example example) {
+        ValidationReport report = example.status() == null
+                ? example.api().validateRequest(example.operationId(), example.value())
+                : example.api().validateResponse(example.operationId(), example.status(), example.value());
+
+        assertThat(report.errors()).as(report.summary()).isEmpty();
+    }
+
+    private static void collect(SpecDocument doc, ApiContracts api, List<Example> into) {
+        SpecTrees.tree(doc).path("paths").forEach(item -> item.properties().forEach(method -> {
+            JsonNode op = method.getValue();
+            if (!op.has("operationId")) {
+                return;
+            }
+            String id = op.get("operationId").asText();
+            op.path("requestBody").path("content").path("application/json").path("examples").properties()
+                    .forEach(e -> into.add(new Example(api, id, null, e.getKey(), e.getValue().get("value"))));
+            op.path("responses").properties().forEach(response -> {
+                if (response.getKey().chars().allMatch(Character::isDigit)) {
+                    response.getValue().path("content").path("application/json").path("examples").properties()
+                            .forEach(e -> into.add(new Example(api, id, Integer.parseInt(response.getKey()),
+                                    e.getKey(), e.getValue().get("value"))));
+                }
+            });
+        }));
+    }
+}
