@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             SignCommand.class,
             VerifySignatureCommand.class,
+            ScenariosCommand.class,
+            ReplayCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Run 'flireo help COMMAND' for a command's options."})
 public final class FlireoCli implements Runnable {

@@ -1,0 +1,148 @@
+package dev.flireo.testkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import picocli.CommandLine;
+
+class ReplayCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final AtomicInteger received = new AtomicInteger();
+    private HttpServer server;
+
+    private int run(String... args) {
+        CommandLine cli = FlireoCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    /** A receiver on 127.0.0.1 that answers every delivery with this status and {@code {}}. */
+    private String receiver(int status) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            received.incrementAndGet();
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks";
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void scenariosListsEveryBuiltInOnOneLine() {
+        assertThat(run("scenarios")).isZero();
+        assertThat(out.toString().lines().filter(l -> l.matches("[a-z-]+ +(inbound|outbound|web)\\b.*")))
+                .hasSize(12)
+                .anySatisfy(l -> assertThat(l).startsWith("inbound-happy-path"))
+                .anySatisfy(l -> assertThat(l).matches("campaign-batch +outbound x5 +Outbound campaign.*"));
+    }
+
+    @Test
+    void replayPrintsProgressAndASummaryAndExitsZeroWhenEveryVerdictPasses(@TempDir Path dir) throws Exception {
+        String target = receiver(200);
+
+        int code = run("replay", "outbound-happy-path", "--target", target, "--secret", "whsec_test", "--seed", "42",
+                "--dialect", "voicedock", "--junit", dir.resolve("junit.xml").toString(),
+                "--report", dir.resolve("report").toString());
+
+        assertThat(code).as(out + err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("replaying outbound-happy-path (1 call, voicedock) to " + target + ", signed")
+                .containsPattern("ok +call 1 +status-update ringing +200")
+                .contains("PASSED outbound-happy-path: 1 call, 4 deliveries, 0 failed verdicts")
+                .contains("seed 42");
+        assertThat(received).hasValue(4);
+        Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(dir.resolve("junit.xml").toFile());
+        assertThat(junit.getElementsByTagName("testcase").getLength()).isEqualTo(4);
+        assertThat(junit.getDocumentElement().getAttribute("failures")).isEqualTo("0");
+        String html = Files.readString(dir.resolve("report/index.html"));
+        assertThat(html).contains("<svg class=\"timeline\"", "PASSED").doesNotContain("<script", "<link", "src=");
+    }
+
+    @Test
+    void aFailingReceiverExitsOneAndNamesTheFailures() throws Exception {
+        String target = receiver(503);
+
+        assertThat(run("replay", "outbound-no-answer", "--target", target)).isEqualTo(1);
+        assertThat(out.toString()).contains("FAILED outbound-no-answer",
+                "- call 1 status-update ringing: answered HTTP 503, expected 2xx");
+    }
+
+    @Test
+    void retryChaosSendsAFailedNotificationAgain() throws Exception {
+        String target = receiver(503);
+
+        assertThat(run("replay", "outbound-no-answer", "--target", target, "--chaos", "retry")).isEqualTo(1);
+        assertThat(received).hasValue(9);
+        assertThat(out.toString()).contains("[retry 2]");
+    }
+
+    @Test
+    void aRefusedConnectionIsAClearVerdictAndTheRunEnds() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+
+        assertThat(run("replay", "web-call", "--target", "http://127.0.0.1:" + closedPort + "/hook")).isEqualTo(1);
+        assertThat(out.toString()).contains("connection refused by 127.0.0.1:" + closedPort);
+    }
+
+    @Test
+    void anUnknownScenarioIsBadUsage() {
+        assertThat(run("replay", "inbound-sad-path", "--target", "http://127.0.0.1:9/")).isEqualTo(2);
+        assertThat(err.toString()).contains("no built-in scenario 'inbound-sad-path'", "inbound-happy-path");
+    }
+
+    @Test
+    void aBrokenScenarioFileNamesItsLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mine.yaml");
+        Files.writeString(file, "name: mine\ndescription: Mine.\ncall: inbound\nsteps:\n  - status: done\n");
+
+        assertThat(run("replay", file.toString(), "--target", "http://127.0.0.1:9/")).isEqualTo(2);
+        assertThat(err.toString()).contains("mine.yaml line 5 (/steps/0/status): unknown call status 'done'");
+    }
+
+    @Test
+    void securityProbesNeedASecret() {
+        assertThat(run("replay", "web-call", "--target", "http://127.0.0.1:9/", "--probe-security")).isEqualTo(2);
+        assertThat(err.toString()).contains("security probes need a secret");
+    }
+
+    @Test
+    void anUnknownDialectOrTargetIsBadUsage() {
+        assertThat(run("replay", "web-call", "--target", "http://127.0.0.1:9/", "--dialect", "vapi")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown dialect 'vapi'; expected one of flireo, voicedock, legacy");
+        assertThat(run("replay", "web-call", "--target", "ftp://example")).isEqualTo(2);
+        assertThat(err.toString()).contains("the target must be an http:// or https:// URL");
+    }
+}

@@ -1,0 +1,110 @@
+package dev.flireo.testkit.simulator;
+
+import java.util.List;
+import java.util.Locale;
+
+/** A JUnit XML test suite: one test case per delivery and probe, failures carrying the verdict and the exchange. */
+final class JUnitXmlReport {
+
+    private JUnitXmlReport() {
+    }
+
+    static String render(SimulationReport report) {
+        List<TimelineEntry> entries = report.timeline();
+        long failures = entries.stream().filter(e -> e.counts() && !e.delivery().passed()).count();
+        long skipped = entries.stream().filter(e -> !e.counts()).count();
+        String suite = "flireo.replay." + report.scenario().name();
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        xml.append("<testsuite name=\"").append(escape(suite)).append("\" tests=\"").append(entries.size())
+                .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"").append(skipped)
+                .append("\" time=\"").append(seconds(report.elapsed().toMillis())).append("\">\n");
+        xml.append("  <properties>\n");
+        property(xml, "scenario", report.scenario().name());
+        property(xml, "dialect", report.dialect().wireName());
+        property(xml, "seed", Long.toString(report.seed()));
+        property(xml, "target", report.target().toString());
+        xml.append("  </properties>\n");
+        int index = 0;
+        for (TimelineEntry entry : entries) {
+            testCase(xml, suite, entry, ++index);
+        }
+        xml.append("  <system-out>").append(escape(transcripts(report))).append("</system-out>\n");
+        xml.append("</testsuite>\n");
+        return xml.toString();
+    }
+
+    private static void testCase(StringBuilder xml, String suite, TimelineEntry entry, int index) {
+        Delivery delivery = entry.delivery();
+        String className = suite + (entry.call() == 0 ? ".security" : ".call-" + entry.call());
+        String name = String.format(Locale.ROOT, "%03d %s%s", index, entry.label(),
+                entry.note() == null ? "" : " [" + entry.note() + "]");
+        xml.append("  <testcase classname=\"").append(escape(className)).append("\" name=\"").append(escape(name))
+                .append("\" time=\"").append(seconds(delivery.latency().toMillis())).append("\"");
+        if (delivery.passed()) {
+            xml.append("/>\n");
+            return;
+        }
+        xml.append(">\n");
+        String reason = delivery.verdict() == null ? "not judged" : delivery.verdict().reason();
+        if (!entry.counts()) {
+            xml.append("    <skipped message=\"").append(escape("retried: " + reason)).append("\"/>\n");
+        } else {
+            xml.append("    <failure type=\"verdict\" message=\"").append(escape(reason)).append("\">")
+                    .append(escape(exchange(delivery))).append("</failure>\n");
+        }
+        xml.append("  </testcase>\n");
+    }
+
+    private static String exchange(Delivery delivery) {
+        StringBuilder text = new StringBuilder("POST ").append(delivery.request().target()).append('\n');
+        delivery.request().headers().forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
+        text.append('\n').append(delivery.request().bodyText()).append("\n\n");
+        if (delivery.error() != null) {
+            text.append("no answer: ").append(delivery.error());
+        } else {
+            text.append("HTTP ").append(delivery.status()).append(" after ").append(delivery.latency().toMillis())
+                    .append(" ms\n").append(delivery.replyText());
+        }
+        return text.toString();
+    }
+
+    private static String transcripts(SimulationReport report) {
+        StringBuilder text = new StringBuilder();
+        for (CallRecord call : report.calls()) {
+            text.append("call ").append(call.number()).append(' ').append(call.data().callId()).append('\n');
+            call.transcript().forEach(m -> text.append("  ").append(m.role()).append(": ").append(m.content())
+                    .append('\n'));
+        }
+        return text.toString();
+    }
+
+    private static void property(StringBuilder xml, String name, String value) {
+        xml.append("    <property name=\"").append(escape(name)).append("\" value=\"").append(escape(value))
+                .append("\"/>\n");
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+
+    /** XML 1.0 text: escapes markup and drops control characters XML cannot carry. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> {
+                    if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.flireo.testkit.simulator;
+
+import dev.flireo.testkit.contracts.Dialect;
+import dev.flireo.testkit.contracts.EventType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The outcome of one run: every delivery with its verdict, the security probes, the transcripts; assertion helpers
+ * for tests; JUnit XML for CI and a single-file HTML report for people.
+ */
+public final class SimulationReport {
+
+    private final Scenario scenario;
+    private final Dialect dialect;
+    private final long seed;
+    private final URI target;
+    private final boolean realtime;
+    private final Set<Chaos> chaos;
+    private final List<TimelineEntry> timeline;
+    private final List<CallRecord> calls;
+    private final List<ProbeResult> probes;
+    private final Duration elapsed;
+
+    SimulationReport(Scenario scenario, Dialect dialect, long seed, URI target, boolean realtime, Set<Chaos> chaos,
+                     List<TimelineEntry> timeline, List<CallRecord> calls, List<ProbeResult> probes,
+                     Duration elapsed) {
+        this.scenario = scenario;
+        this.dialect = dialect;
+        this.seed = seed;
+        this.target = target;
+        this.realtime = realtime;
+        this.chaos = chaos;
+        this.timeline = timeline.stream().sorted(Comparator.comparingInt((TimelineEntry e) -> e.call() == 0
+                ? Integer.MAX_VALUE : e.call()).thenComparing(TimelineEntry::sentAt)).toList();
+        this.calls = calls;
+        this.probes = probes;
+        this.elapsed = elapsed;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The seed the run used; pass it to {@code seed(..)} or {@code --seed} to reproduce the events. */
+    public long seed() {
+        return seed;
+    }
+
+    public URI target() {
+        return target;
+    }
+
+    /** Every delivery of the scenario's calls, call by call in sending order (retried attempts included). */
+    public List<Delivery> deliveries() {
+        return timeline.stream().filter(e -> e.call() > 0).map(TimelineEntry::delivery).toList();
+    }
+
+    public List<Delivery> deliveries(EventType event) {
+        return deliveries().stream().filter(d -> d.event() == event).toList();
+    }
+
+    public List<ProbeResult> probes() {
+        return probes;
+    }
+
+    /** The transcript of call {@code number} (1-based) as the end-of-call-report carried it. */
+    public List<ChatMessage> transcript(int number) {
+        return calls.stream().filter(c -> c.number() == number).findFirst()
+                .map(CallRecord::transcript)
+                .orElseThrow(() -> new IllegalArgumentException("no call " + number + "; the run had "
+                        + calls.size()));
+    }
+
+    /** One line per failed verdict (a retried attempt that later succeeded does not count). */
+    public List<String> failures() {
+        List<String> failures = new ArrayList<>();
+        for (TimelineEntry entry : timeline) {
+            if (entry.counts() && !entry.delivery().passed()) {
+                failures.add((entry.call() == 0 ? "" : "call " + entry.call() + " ") + entry.label()
+                        + (entry.note() == null || entry.call() == 0 ? "" : " [" + entry.note() + "]") + ": "
+                        + entry.delivery().verdict().reason());
+            }
+        }
+        return failures;
+    }
+
+    public boolean passed() {
+        return !timeline.isEmpty() && failures().isEmpty();
+    }
+
+    /** Throws an {@link AssertionError} that lists every failed verdict. */
+    public SimulationReport assertPassed() {
+        if (!passed()) {
+            throw new AssertionError(scenario.name() + " failed:\n  " + String.join("\n  ", failures()));
+        }
+        return this;
+    }
+
+    /** The probes the receiver wrongly accepted with a 2xx. */
+    public List<SecurityProbe> acceptedProbes() {
+        return probes.stream().filter(ProbeResult::accepted).map(ProbeResult::probe).toList();
+    }
+
+    /** A few lines for a terminal: counts, probes accepted, and how to reproduce. */
+    public String summary() {
+        long sent = timeline.stream().filter(e -> e.call() > 0).count();
+        long failed = failures().size();
+        String head = String.format(Locale.ROOT, "%s %s: %d call%s, %d deliver%s, %d failed verdict%s in %.1f s"
+                        + " (dialect %s, seed %d%s%s)",
+                passed() ? "PASSED" : "FAILED", scenario.name(), calls.size(), calls.size() == 1 ? "" : "s",
+                sent, sent == 1 ? "y" : "ies", failed, failed == 1 ? "" : "s", elapsed.toMillis() / 1000.0,
+                dialect.wireName(), seed, realtime ? ", real time" : "",
+                chaos.isEmpty() ? "" : ", chaos " + chaos.stream().map(Chaos::wireName).sorted()
+                        .collect(Collectors.joining(",")));
+        if (probes.isEmpty()) {
+            return head;
+        }
+        List<SecurityProbe> accepted = acceptedProbes();
+        return head + "\nsecurity probes: " + probes.stream().filter(ProbeResult::passed).count() + " of "
+                + probes.size() + " rejected" + (accepted.isEmpty() ? "" : "; wrongly accepted: "
+                + accepted.stream().map(SecurityProbe::wireName).collect(Collectors.joining(", ")));
+    }
+
+    /** Writes a JUnit XML test suite with one test case per delivery and probe. */
+    public Path writeJUnitXml(Path file) {
+        return write(file, JUnitXmlReport.render(this));
+    }
+
+    /** Writes {@code index.html} into {@code dir}: a self-contained page with the timeline, latencies and verdicts. */
+    public Path writeHtml(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create report folder " + dir, e);
+        }
+        return write(dir.resolve("index.html"), HtmlReport.render(this));
+    }
+
+    private static Path write(Path file, String content) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            return Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    List<TimelineEntry> timeline() {
+        return timeline;
+    }
+
+    List<CallRecord> calls() {
+        return calls;
+    }
+
+    boolean realtime() {
+        return realtime;
+    }
+
+    Set<Chaos> chaos() {
+        return chaos;
+    }
+
+    Duration elapsed() {
+        return elapsed;
+    }
+}

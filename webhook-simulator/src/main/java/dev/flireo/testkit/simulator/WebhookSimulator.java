@@ -1,0 +1,140 @@
+package dev.flireo.testkit.simulator;
+
+import dev.flireo.testkit.contracts.Dialect;
+import dev.flireo.testkit.contracts.EventType;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * Plays scenarios against a webhook receiver and judges every reply.
+ *
+ * <pre>{@code
+ * SimulationReport report = WebhookSimulator.target(URI.create("http://127.0.0.1:8080/webhooks"))
+ *         .secret("whsec_test_secret_12345")
+ *         .dialect(Dialect.FLIREO)
+ *         .seed(42)
+ *         .run(Scenario.named("inbound-tool-calls"));
+ * report.assertPassed();
+ * }</pre>
+ *
+ * Settings may be changed between runs; a simulator is not meant to run two scenarios at once.
+ */
+public final class WebhookSimulator {
+
+    private final URI target;
+    private String secret;
+    private Dialect dialect = Dialect.FLIREO;
+    private Long seed;
+    private boolean realtime;
+    private final Set<Chaos> chaos = EnumSet.noneOf(Chaos.class);
+    private boolean probeSecurity;
+    private Consumer<String> progress = line -> { };
+
+    private WebhookSimulator(URI target) {
+        this.target = Objects.requireNonNull(target, "target");
+        String scheme = target.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                || target.getHost() == null) {
+            throw new IllegalArgumentException("the target must be an http:// or https:// URL with a host, got '"
+                    + target + "'");
+        }
+    }
+
+    /** The URL the events are POSTed to. */
+    public static WebhookSimulator target(URI target) {
+        return new WebhookSimulator(target);
+    }
+
+    public static WebhookSimulator target(String url) {
+        try {
+            return new WebhookSimulator(URI.create(url));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the target must be an http:// or https:// URL, got '" + url + "'", e);
+        }
+    }
+
+    /** The {@code webhook_secret} to sign with; without one no {@code X-Webhook-Signature} is sent. */
+    public WebhookSimulator secret(String webhookSecret) {
+        this.secret = webhookSecret;
+        return this;
+    }
+
+    public WebhookSimulator dialect(Dialect eventDialect) {
+        this.dialect = Objects.requireNonNull(eventDialect, "dialect");
+        return this;
+    }
+
+    /** Makes every generated event byte-for-byte reproducible; without it a random seed is drawn and reported. */
+    public WebhookSimulator seed(long fixedSeed) {
+        this.seed = fixedSeed;
+        return this;
+    }
+
+    /** Plays the scenario's real gaps (a call takes minutes) instead of compressing them to 1/100 (the default). */
+    public WebhookSimulator realtime(boolean realGaps) {
+        this.realtime = realGaps;
+        return this;
+    }
+
+    public WebhookSimulator chaos(Chaos... faults) {
+        chaos.clear();
+        chaos.addAll(List.of(faults));
+        return this;
+    }
+
+    /** After the scenario, sends six forged or stale deliveries that the receiver must reject; needs a secret. */
+    public WebhookSimulator probeSecurity(boolean probe) {
+        this.probeSecurity = probe;
+        return this;
+    }
+
+    /** Receives one line per delivery as it is judged (the CLI prints them). */
+    public WebhookSimulator progress(Consumer<String> lines) {
+        this.progress = Objects.requireNonNull(lines, "progress");
+        return this;
+    }
+
+    public SimulationReport run(Scenario scenario) {
+        Objects.requireNonNull(scenario, "scenario");
+        if (probeSecurity && secret == null) {
+            throw new IllegalStateException("security probes need a secret: the receiver can only reject forged "
+                    + "signatures if it checks them");
+        }
+        long runSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
+        WebhookSender sender = WebhookSender.builder().secret(secret).dialect(dialect).build();
+        RunContext run = new RunContext(target, sender, dialect, realtime, EnumSet.copyOf(chaos), progress);
+        ScenarioSpec spec = scenario.spec();
+        java.time.Instant runStart = CallData.runStart(runSeed);
+        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        for (int i = 0; i < spec.calls(); i++) {
+            CallData data = CallData.draw(runSeed, i, spec.languages(), spec.business(), runStart);
+            calls.add(new CallRun(run, spec, data, Duration.between(runStart, data.start())).play());
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+        List<ProbeResult> probes = probeSecurity
+                ? SecurityProbes.run(run, secret, probeTemplate(run)).join() : List.of();
+        return new SimulationReport(scenario, dialect, runSeed, target, realtime, Set.copyOf(chaos),
+                run.timeline(), run.calls(), probes, run.elapsed());
+    }
+
+    /** An earlier delivery to forge from: preferably an acknowledged status-update, whose reply is ignored. */
+    private static WebhookRequest probeTemplate(RunContext run) {
+        return run.timeline().stream()
+                .filter(e -> e.call() > 0)
+                .sorted(Comparator.comparing((TimelineEntry e) -> e.delivery().event() != EventType.STATUS_UPDATE)
+                        .thenComparing(e -> !e.delivery().acknowledged())
+                        .thenComparing(TimelineEntry::sentAt))
+                .map(e -> e.delivery().request())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the scenario sent no event to base the probes on"));
+    }
+}

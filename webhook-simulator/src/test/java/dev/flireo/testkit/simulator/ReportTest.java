@@ -1,0 +1,58 @@
+package dev.flireo.testkit.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** The JUnit XML a CI reads and the HTML page a person reads, from one run with a failing reply. */
+class ReportTest {
+
+    private static SimulationReport failingRun() throws Exception {
+        try (Receiver receiver = new Receiver(request -> request.event().equals("tool-calls")
+                ? Receiver.Reply.ok("<html>\"oops\" & more</html>") : Receiver.Reply.ok("{}"))) {
+            return WebhookSimulator.target(receiver.uri()).secret("whsec_r").seed(31).probeSecurity(true)
+                    .run(Scenario.named("inbound-tool-calls"));
+        }
+    }
+
+    @Test
+    void junitXmlHasOneTestCasePerDeliveryAndProbeWithTheVerdictAsFailure(@TempDir Path dir) throws Exception {
+        SimulationReport report = failingRun();
+
+        Path file = report.writeJUnitXml(dir.resolve("reports/replay.xml"));
+
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+        Element suite = xml.getDocumentElement();
+        assertThat(suite.getAttribute("name")).isEqualTo("flireo.replay.inbound-tool-calls");
+        assertThat(suite.getAttribute("tests")).isEqualTo("12");
+        assertThat(suite.getAttribute("failures")).isEqualTo(Integer.toString(report.failures().size()));
+        assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(12);
+        Element failure = (Element) xml.getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("message")).isEqualTo("the reply is not a JSON object: "
+                + "'<html>\"oops\" & more</html>'; the agent gets no tool result");
+        assertThat(failure.getTextContent()).contains("X-Webhook-Signature: sha256=", "\"toolCallList\"");
+        assertThat(xml.getElementsByTagName("system-out").item(0).getTextContent()).contains("assistant: ");
+    }
+
+    @Test
+    void htmlIsOneSelfContainedPageWithTimelineVerdictsAndTranscript(@TempDir Path dir) throws Exception {
+        SimulationReport report = failingRun();
+
+        Path page = report.writeHtml(dir.resolve("html"));
+
+        String html = Files.readString(page);
+        assertThat(page.getFileName().toString()).isEqualTo("index.html");
+        assertThat(html).startsWith("<!doctype html>")
+                .contains("FAILED", "<svg class=\"timeline\"", "What failed", "Security probes", "tampered-body")
+                .contains("&lt;html&gt;&quot;oops&quot; &amp; more&lt;/html&gt;")
+                .contains(report.calls().get(0).data().firstName())
+                .doesNotContain("<script", "<link", "src=", "url(", "@import");
+        assertThat(Files.list(page.getParent())).hasSize(1);
+    }
+}
