@@ -3,6 +3,7 @@ package dev.flireo.testkit.testcontainers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
+import dev.flireo.testkit.contracts.WebhookSignature;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,6 +22,26 @@ class ImageIT {
             assertThat(cli.getLogs())
                     .contains("flireo-api.yaml")
                     .containsPattern("POST +/assistants +createAssistant");
+        }
+    }
+
+    @Test
+    void replaysAScenarioWhoseSignedWebhooksReachAReceiverOnTheHost() throws Exception {
+        String secret = "whsec_container_test";
+        try (WebhookReceiver receiver = new WebhookReceiver();
+             GenericContainer<?> replay = oneShot("replay", "inbound-happy-path", "--target", receiver.url(),
+                     "--secret", secret, "--seed", "1")
+                     .withExtraHost(FlireoMockContainer.HOST_ALIAS, "host-gateway")) {
+            replay.start();
+
+            assertThat(replay.getLogs()).contains("PASSED inbound-happy-path");
+            assertThat(receiver.deliveries()).extracting(WebhookReceiver.Delivery::event)
+                    .containsExactly("assistant-request", "status-update", "status-update", "end-of-call-report");
+            WebhookSignature.Verifier verifier = WebhookSignature.verifier(secret);
+            assertThat(receiver.deliveries()).allSatisfy(delivery ->
+                    assertThat(verifier.verify(delivery.headers(), delivery.body()).valid()).isTrue());
+            assertThat(WebhookSignature.verifier("another-secret").verify(receiver.deliveries().get(0).headers(),
+                    receiver.deliveries().get(0).body()).valid()).isFalse();
         }
     }
 
@@ -44,6 +65,6 @@ class ImageIT {
     private static GenericContainer<?> oneShot(String... command) {
         return new GenericContainer<>(FlireoImageAvailable.IMAGE)
                 .withCommand(command)
-                .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofSeconds(30)));
+                .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofSeconds(60)));
     }
 }
