@@ -9,12 +9,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** What every call of one run shares: target, sender, dialect, time mode, chaos, and the thread-safe record. */
 final class RunContext {
+
+    /**
+     * Runs the calls' timers and the steps that follow them. Not CompletableFuture's default async pool: on a
+     * machine with two cores that pool starts a new thread for every task.
+     */
+    private static final ScheduledExecutorService TIMERS = Executors.newScheduledThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "flireo-simulator-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** Compressed time plays a gap at 1/100 of its length, and never longer than this. */
     private static final Duration MAX_COMPRESSED_GAP = Duration.ofMillis(250);
@@ -54,8 +65,9 @@ final class RunContext {
         if (wait.isZero() || wait.isNegative()) {
             return CompletableFuture.completedFuture(null);
         }
-        Executor delayed = CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS);
-        return CompletableFuture.runAsync(() -> { }, delayed);
+        CompletableFuture<Void> timer = new CompletableFuture<>();
+        TIMERS.schedule(() -> timer.complete(null), wait.toNanos(), TimeUnit.NANOSECONDS);
+        return timer;
     }
 
     /**
