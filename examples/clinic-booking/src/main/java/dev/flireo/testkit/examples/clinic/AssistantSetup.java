@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -76,7 +77,7 @@ public final class AssistantSetup {
     }
 
     private static ToolDefinition tool(String name, String description, Map<String, String> arguments) {
-        Map<String, Object> properties = new java.util.TreeMap<>();
+        Map<String, Object> properties = new TreeMap<>();
         arguments.forEach((argument, type) -> properties.put(argument, Map.of("type", type)));
         return new ToolDefinition(new FunctionTool().type(FunctionTool.TypeEnum.FUNCTION).name(name)
                 .description(description).parameters(Map.of("type", "object", "properties", properties)));

@@ -3,6 +3,7 @@ package dev.flireo.testkit.examples.clinic;
 import dev.flireo.testkit.openapi.client.ApiClient;
 import dev.flireo.testkit.openapi.client.ApiException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -63,7 +64,8 @@ public final class ClinicBookingApp {
             ApiClient client = FlireoApi.client(settings.flireoUrl(), settings.apiKey());
             AssistantSetup setup = new AssistantSetup(client, clinic);
             ReminderCalls reminders = new ReminderCalls(client, new Appointments(db), clinic, Clock.systemUTC());
-            rounds.scheduleWithFixedDelay(() -> connect(setup, reminders), 0, 1, TimeUnit.HOURS);
+            URI webhookUrl = settings.webhookUrl(server.webhookUrl());
+            rounds.scheduleWithFixedDelay(() -> connect(setup, reminders, webhookUrl), 0, 1, TimeUnit.HOURS);
         } else {
             out.println("No --api-key: serving webhooks only (no assistant set-up, no reminder calls).");
         }
@@ -77,12 +79,12 @@ public final class ClinicBookingApp {
     }
 
     /** Sets up the assistant (until that has worked once), then places the due reminder calls. */
-    private void connect(AssistantSetup setup, ReminderCalls reminders) {
+    private void connect(AssistantSetup setup, ReminderCalls reminders, URI webhookUrl) {
         try {
             if (assistantId == null) {
-                assistantId = setup.ensureAssistant(settings.publicUrl(), settings.webhookSecret());
+                assistantId = setup.ensureAssistant(webhookUrl, settings.webhookSecret());
                 out.println("Assistant '" + AssistantSetup.ASSISTANT_NAME + "' (" + assistantId + ") on "
-                        + settings.flireoUrl() + " sends its webhooks to " + settings.publicUrl());
+                        + settings.flireoUrl() + " sends its webhooks to " + webhookUrl);
             }
             ReminderCalls.Run run = reminders.callTomorrowsPatients(assistantId);
             out.println("Reminder calls for tomorrow: " + run.placed() + " placed, " + run.failed() + " failed.");

@@ -62,14 +62,18 @@ public record Settings(int port, String webhookSecret, String flireoUrl, String 
                     + "the clinic verifies the signature of every webhook");
         }
         int port = port(values.getOrDefault("--port", "8081"));
-        URI publicUrl = url("--public-url", values.getOrDefault("--public-url",
-                "http://127.0.0.1:" + port + "/webhooks"));
+        URI publicUrl = values.containsKey("--public-url") ? url("--public-url", values.get("--public-url")) : null;
         return new Settings(port, secret,
                 url("--flireo-url", values.getOrDefault("--flireo-url", "http://127.0.0.1:8080/api/v1")).toString(),
                 values.get("--api-key"),
                 values.getOrDefault("--database", "jdbc:h2:mem:clinic;DB_CLOSE_DELAY=-1"),
                 OpeningHours.parse(values.getOrDefault("--opening-hours", OpeningHours.weekdays().toString())),
                 publicUrl, false);
+    }
+
+    /** The webhook_url to register: {@code --public-url}, else where the server actually listens. */
+    public URI webhookUrl(URI listening) {
+        return publicUrl != null ? publicUrl : listening;
     }
 
     private static int port(String text) {

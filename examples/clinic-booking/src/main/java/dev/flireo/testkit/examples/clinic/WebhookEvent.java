@@ -13,7 +13,8 @@ record WebhookEvent(String type, String callId, String customerNumber, Instant t
         if (!message.isObject()) {
             throw new BadWebhook("expected a Flireo webhook {\"message\": {...}}, found no `message` object");
         }
-        return new WebhookEvent(required(message, "type", "message.type"), required(message.path("call"), "id", "message.call.id"),
+        return new WebhookEvent(required(message, "type", "message.type"),
+                required(message.path("call"), "id", "message.call.id"),
                 message.path("customer").path("number").asText(null), instant(message), message);
     }
 

@@ -3,6 +3,7 @@ package dev.flireo.testkit.examples.clinic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,18 @@ class SettingsTest {
         assertThat(settings.apiKey()).isEqualTo("fl_option");
         assertThat(settings.webhookSecret()).isEqualTo("whsec_env");
         assertThat(settings.flireoUrl()).isEqualTo("http://127.0.0.1:8080/api/v1");
-        assertThat(settings.publicUrl()).hasToString("http://127.0.0.1:9000/webhooks");
+        assertThat(settings.webhookUrl(URI.create("http://127.0.0.1:9000/webhooks")))
+                .as("without --public-url, where the server listens").hasToString("http://127.0.0.1:9000/webhooks");
         assertThat(settings.openingHours()).hasToString("Mon-Fri 08:00-18:00");
+    }
+
+    @Test
+    void aPublicUrlIsWhatTheAssistantIsGiven() {
+        Settings settings = Settings.parse(List.of("--webhook-secret", "s", "--public-url", "https://clinic.example.com/hooks"),
+                Map.of());
+
+        assertThat(settings.webhookUrl(URI.create("http://127.0.0.1:8081/webhooks")))
+                .hasToString("https://clinic.example.com/hooks");
     }
 
     @Test
