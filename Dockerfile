@@ -1,0 +1,33 @@
+# The flireo CLI as an image; its default command is the mock server:
+#   docker run -p 8080:8080 flireo-testkit            the fake Flireo API on port 8080
+#   docker run flireo-testkit replay ...              the webhook simulator, or any other flireo command
+# Build the jar first (mvn -B -DskipTests -pl cli -am package), then: docker build -t flireo-testkit .
+# Without registry access, docker/build-local.sh makes a local base image and passes it as BASE_IMAGE.
+ARG BASE_IMAGE=eclipse-temurin:17-jre
+FROM ${BASE_IMAGE}
+
+LABEL org.opencontainers.image.title="flireo-testkit" \
+      org.opencontainers.image.description="Mock server, webhook simulator and contract checks for the Flireo AI voice-agent platform"
+
+# A fixed numeric id, so that runAsNonRoot policies can check it without reading /etc/passwd.
+RUN groupadd --system --gid 10001 flireo \
+    && useradd --system --uid 10001 --gid flireo --no-log-init --home-dir /work --shell /usr/sbin/nologin flireo \
+    && mkdir /work && chown flireo:flireo /work
+
+COPY cli/target/flireo.jar /opt/flireo/flireo.jar
+
+USER 10001:10001
+WORKDIR /work
+# Inside a container the mock must listen on every interface, not on loopback as `./flireo mock` does.
+ENV FLIREO_HOST=0.0.0.0 FLIREO_PORT=8080
+EXPOSE 8080
+
+# bash's /dev/tcp speaks enough HTTP for a probe: no curl or wget to add to the base, and no second JVM started
+# every few seconds (which a `flireo` subcommand would cost). Both base images have bash.
+HEALTHCHECK --interval=5s --timeout=3s --start-period=30s --retries=3 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${FLIREO_PORT:-8080} && printf 'GET /__flireo/health HTTP/1.0\\r\\n\\r\\n' >&3 && read -r -t 2 status <&3 && [[ $status == HTTP/1.?' 200'* ]]"]
+
+# Serial GC and C1 only: a mock answers a test suite's handful of requests, so start-up time and memory matter
+# more than peak throughput. JAVA_TOOL_OPTIONS adds or overrides flags.
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", "/opt/flireo/flireo.jar"]
+CMD ["mock"]
