@@ -16,6 +16,11 @@ RUN groupadd --system --gid 10001 flireo \
 
 COPY cli/target/flireo.jar /opt/flireo/flireo.jar
 
+# Class-data sharing for the mock: one training start at build time records the classes it loads (the JDK's,
+# WireMock's, Jetty's, Jackson's...) in an archive that later starts map instead of parsing again. It about halves
+# the time to a healthy mock. A JVM that cannot use the archive (other flags, other jar) warns and starts without.
+RUN ["bash", "-c", "set -e; java -XX:ArchiveClassesAtExit=/opt/flireo/flireo.jsa -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar /opt/flireo/flireo.jar mock --port 8099 >/tmp/training.log 2>&1 & pid=$!; for i in $(seq 300); do if (exec 3<>/dev/tcp/127.0.0.1/8099 && printf 'GET /__flireo/health HTTP/1.0\r\n\r\n' >&3 && read -r status <&3 && [[ $status == *' 200'* ]]) 2>/dev/null; then break; fi; sleep 0.1; done; exec 3<>/dev/tcp/127.0.0.1/8099; printf 'GET /api/v1/assistants HTTP/1.0\r\nAuthorization: Bearer training\r\n\r\n' >&3; cat <&3 >/dev/null; kill $pid; wait $pid || true; test -s /opt/flireo/flireo.jsa || { cat /tmp/training.log; exit 1; }; rm /tmp/training.log"]
+
 USER 10001:10001
 WORKDIR /work
 # Inside a container the mock must listen on every interface, not on loopback as `./flireo mock` does.
@@ -29,5 +34,5 @@ HEALTHCHECK --interval=5s --timeout=3s --start-period=30s --retries=3 \
 
 # Serial GC and C1 only: a mock answers a test suite's handful of requests, so start-up time and memory matter
 # more than peak throughput. JAVA_TOOL_OPTIONS adds or overrides flags.
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", "/opt/flireo/flireo.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/flireo/flireo.jsa", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", "/opt/flireo/flireo.jar"]
 CMD ["mock"]
