@@ -16,10 +16,18 @@ RUN groupadd --system --gid 10001 flireo \
 
 COPY cli/target/flireo.jar /opt/flireo/flireo.jar
 
-# Class-data sharing for the mock: one training start at build time records the classes it loads (the JDK's,
-# WireMock's, Jetty's, Jackson's...) in an archive that later starts map instead of parsing again. It about halves
-# the time to a healthy mock. A JVM that cannot use the archive (other flags, other jar) warns and starts without.
-RUN ["bash", "-c", "set -e; java -XX:ArchiveClassesAtExit=/opt/flireo/flireo.jsa -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar /opt/flireo/flireo.jar mock --port 8099 >/tmp/training.log 2>&1 & pid=$!; for i in $(seq 300); do if (exec 3<>/dev/tcp/127.0.0.1/8099 && printf 'GET /__flireo/health HTTP/1.0\r\n\r\n' >&3 && read -r status <&3 && [[ $status == *' 200'* ]]) 2>/dev/null; then break; fi; sleep 0.1; done; exec 3<>/dev/tcp/127.0.0.1/8099; printf 'GET /api/v1/assistants HTTP/1.0\r\nAuthorization: Bearer training\r\n\r\n' >&3; cat <&3 >/dev/null; kill $pid; wait $pid || true; test -s /opt/flireo/flireo.jsa || { cat /tmp/training.log; exit 1; }; rm /tmp/training.log"]
+# Class-data sharing for the mock: one training start at build time records the classes it loads (WireMock's,
+# Jetty's, Jackson's, the toolkit's) in an archive that later starts map instead of loading again; it about halves
+# the time to a healthy mock (docker/README.md). A JVM that cannot use the archive warns and starts without it.
+SHELL ["/bin/bash", "-c"]
+RUN java -XX:ArchiveClassesAtExit=/opt/flireo/flireo.jsa -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+        -jar /opt/flireo/flireo.jar mock --port 8099 >/tmp/training.log 2>&1 & pid=$!; \
+    probe() { exec 3<>/dev/tcp/127.0.0.1/8099 && printf 'GET %s HTTP/1.0\r\nAuthorization: Bearer training\r\n\r\n' "$1" >&3 && read -r status <&3 && [[ $status == *' 200'* ]]; }; \
+    for _ in $(seq 300); do (probe /__flireo/health) 2>/dev/null && break; sleep 0.1; done; \
+    (probe /api/v1/assistants) 2>/dev/null; \
+    kill "$pid"; wait "$pid"; \
+    if [[ ! -s /opt/flireo/flireo.jsa ]]; then cat /tmp/training.log; echo "no class-data archive was written" >&2; exit 1; fi; \
+    rm -r /tmp/training.log /tmp/hsperfdata_root
 
 USER 10001:10001
 WORKDIR /work
