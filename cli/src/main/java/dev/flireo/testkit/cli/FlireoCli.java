@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             VerifySignatureCommand.class,
             ScenariosCommand.class,
             ReplayCommand.class,
+            MockCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Run 'flireo help COMMAND' for a command's options."})
 public final class FlireoCli implements Runnable {

@@ -1,0 +1,152 @@
+package dev.flireo.testkit.cli;
+
+import dev.flireo.testkit.mock.FlireoMockServer;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code flireo mock}: runs the stateful mock of the Flireo API until Ctrl-C. */
+@Command(name = "mock", mixinStandardHelpOptions = true,
+        description = {"Run a stateful, spec-validated fake of the Flireo API (/api/v1), the legacy API (/v1) and an "
+                + "admin API (/__flireo) until Ctrl-C.", "Every option can also come from the environment variable "
+                + "named in brackets."})
+final class MockCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:FLIREO_PORT:-8080}",
+            description = "Port to listen on; 0 picks a free one (FLIREO_PORT; default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:FLIREO_HOST:-127.0.0.1}",
+            description = "Address to listen on; 0.0.0.0 for other hosts, e.g. in a container (FLIREO_HOST; default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--seed", paramLabel = "FILE", defaultValue = "${env:FLIREO_SEED}",
+            description = "State file (the format of GET /__flireo/state) to start from, instead of the demo data (FLIREO_SEED).")
+    Path seed;
+
+    @Option(names = "--api-key", paramLabel = "KEY", split = ",", defaultValue = "${env:FLIREO_API_KEYS}",
+            description = "Accept only these keys (repeatable or comma-separated; FLIREO_API_KEYS). Default: any non-empty key.")
+    List<String> apiKeys = new ArrayList<>();
+
+    @Option(names = "--time-scale", paramLabel = "X", defaultValue = "${env:FLIREO_TIME_SCALE:-1}",
+            description = "Speed of the call clock: 10 makes a 30 s call end in 3 s (FLIREO_TIME_SCALE; default ${DEFAULT-VALUE}).")
+    double timeScale;
+
+    @Option(names = "--no-demo-data", description = "Start empty instead of with a demo assistant, number and past calls.")
+    boolean noDemoData;
+
+    @Option(names = "--enforce-rate-limits", description = "Answer 429 over 100 requests/min per key and 10 control "
+            + "commands/min per call (default off, so test suites are never throttled).")
+    boolean enforceRateLimits;
+
+    @Option(names = "--proxy-to", paramLabel = "URL", description = "Validating proxy: forward every request to this "
+            + "API (e.g. https://api.flireo.com), check both directions against the spec and print each drift.")
+    URI proxyTo;
+
+    @Option(names = "--record-to", paramLabel = "FILE", description = "With --proxy-to: save the resources seen as a seed file.")
+    Path recordTo;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String problem = problem();
+        if (problem != null) {
+            err.println("flireo mock: " + problem);
+            return 2;
+        }
+        long start = System.nanoTime();
+        FlireoMockServer server;
+        try {
+            server = options(out).start();
+        } catch (RuntimeException e) {
+            err.println("flireo mock: cannot start: " + rootMessage(e));
+            return 2;
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        printBanner(out, server, millis);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runnable stop = () -> {
+            server.stop();
+            out.println("Flireo mock stopped.");
+            out.flush();
+            stopped.countDown();
+        };
+        // Ctrl-C and SIGTERM run the hook; the JVM may halt right after it, so the hook itself says goodbye.
+        Thread hook = new Thread(stop, "flireo-mock-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            // Stopped by an embedding program rather than a signal: stop here, then keep the interrupt visible.
+            Runtime.getRuntime().removeShutdownHook(hook);
+            stop.run();
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private String problem() {
+        if (port < 0 || port > 65535) {
+            return "--port must be 0..65535, got " + port;
+        }
+        if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+            return "--time-scale must be a positive number, got " + timeScale;
+        }
+        if (seed != null && !Files.isReadable(seed)) {
+            return "--seed file is not readable: " + seed;
+        }
+        if (recordTo != null && proxyTo == null) {
+            return "--record-to needs --proxy-to";
+        }
+        if (proxyTo != null && (proxyTo.getScheme() == null || proxyTo.getHost() == null)) {
+            return "--proxy-to must be an absolute http(s) URL, got " + proxyTo;
+        }
+        return null;
+    }
+
+    private FlireoMockServer.Options options(PrintWriter out) {
+        FlireoMockServer.Options options = FlireoMockServer.options().port(port).bindAddress(host).timeScale(timeScale)
+                .demoData(!noDemoData && seed == null).enforceRateLimits(enforceRateLimits).seedFile(seed);
+        apiKeys.stream().map(String::strip).filter(k -> !k.isEmpty()).forEach(options::apiKeys);
+        if (proxyTo != null) {
+            options.proxyTo(proxyTo).recordTo(recordTo).onDrift(line -> {
+                out.println("drift: " + line);
+                out.flush();
+            });
+        }
+        return options;
+    }
+
+    private static void printBanner(PrintWriter out, FlireoMockServer server, long millis) {
+        out.println("Flireo mock is running (started in " + millis + " ms).");
+        out.println("  API:    " + server.baseUrl());
+        out.println("  legacy: " + server.legacyBaseUrl());
+        out.println("  admin:  " + server.adminUrl() + "   (WireMock: " + server.adminUrl().replace("__flireo", "__admin") + ")");
+        out.println();
+        out.println("Try it:");
+        out.println("  curl -H \"Authorization: Bearer " + server.apiKey() + "\" " + server.baseUrl() + "/assistants");
+        out.println();
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+}

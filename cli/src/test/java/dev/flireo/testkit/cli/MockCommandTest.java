@@ -1,0 +1,103 @@
+package dev.flireo.testkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MockCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = FlireoCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    /** Starts the command in the background, waits for its banner, and returns the thread (interrupt = Ctrl-C). */
+    private Thread startInBackground(AtomicInteger exit, String... args) throws InterruptedException {
+        Thread thread = new Thread(() -> exit.set(run(args)));
+        thread.start();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!out.toString().contains("Press Ctrl-C") && System.nanoTime() < deadline && thread.isAlive()) {
+            Thread.sleep(20);
+        }
+        assertThat(out.toString()).as(err.toString()).contains("Press Ctrl-C");
+        return thread;
+    }
+
+    private String url(String label) {
+        Matcher m = Pattern.compile(label + ":\\s+(http://\\S+)").matcher(out.toString());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void startsWithDemoDataPrintsTheUrlsAndACurlLineAndStopsOnInterrupt() throws Exception {
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread mock = startInBackground(exit, "mock", "--port", "0", "--api-key", "fl_cli_key");
+        String api = url("API");
+        assertThat(url("admin")).endsWith("/__flireo");
+        assertThat(out.toString()).contains("curl -H \"Authorization: Bearer fl_cli_key\" " + api + "/assistants")
+                .containsPattern("started in \\d+ ms");
+
+        HttpResponse<String> assistants = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + "/assistants"))
+                .header("Authorization", "Bearer fl_cli_key").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(assistants.statusCode()).isEqualTo(200);
+        assertThat(assistants.body()).contains("Support Agent");
+        HttpResponse<String> calls = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + "/calls"))
+                .header("Authorization", "Bearer other").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(calls.statusCode()).isEqualTo(401);
+
+        mock.interrupt();
+        mock.join(10_000);
+        assertThat(exit.get()).isZero();
+        assertThat(out.toString()).contains("Flireo mock stopped.");
+    }
+
+    @Test
+    void aSeedFileReplacesTheDemoData(@TempDir Path dir) throws Exception {
+        Path seed = Files.writeString(dir.resolve("seed.json"), "{\"assistants\":[{\"id\":\"5c4d030f-43e3-4e65-899e-8148521e660f\","
+                + "\"name\":\"From seed\",\"is_active\":true,\"created_at\":\"2025-12-13T10:00:00.000Z\","
+                + "\"updated_at\":\"2025-12-13T10:00:00.000Z\"}]}");
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread mock = startInBackground(exit, "mock", "--port", "0", "--seed", seed.toString(), "--time-scale", "10");
+        HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("API") + "/assistants"))
+                .header("Authorization", "Bearer any").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.body()).contains("From seed").doesNotContain("Support Agent");
+        mock.interrupt();
+        mock.join(10_000);
+        assertThat(exit.get()).isZero();
+    }
+
+    @Test
+    void badInputIsAUsageError(@TempDir Path dir) {
+        assertThat(run("mock", "--seed", dir.resolve("missing.json").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--seed file is not readable", "missing.json");
+        assertThat(run("mock", "--time-scale", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--time-scale must be a positive number");
+        assertThat(run("mock", "--record-to", "x.json")).isEqualTo(2);
+        assertThat(run("mock", "--port", "abc")).isEqualTo(2);
+    }
+
+    @Test
+    void helpNamesTheEnvironmentVariables() {
+        assertThat(run("mock", "--help")).isZero();
+        assertThat(out.toString()).contains("FLIREO_PORT", "FLIREO_API_KEYS", "FLIREO_TIME_SCALE", "FLIREO_SEED", "--proxy-to");
+    }
+}

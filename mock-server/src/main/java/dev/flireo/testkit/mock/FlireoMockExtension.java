@@ -1,0 +1,215 @@
+package dev.flireo.testkit.mock;
+
+import dev.flireo.testkit.simulator.Delivery;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit 5 extension running a {@link FlireoMockServer} on a random port.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static FlireoMockExtension flireo = FlireoMockExtension.newInstance().manualClock().build();
+ * }</pre>
+ *
+ * As a static field the server lives for the test class and its state is reset before each test (unless
+ * {@link Builder#resetBetweenTests(boolean)} says otherwise); as an instance field every test gets its own
+ * server. Test methods can also take the {@link FlireoMockServer} as a parameter.
+ */
+public final class FlireoMockExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+    private final Builder config;
+    private FlireoMockServer server;
+    private boolean perClass;
+
+    private FlireoMockExtension(Builder config) {
+        this.config = config;
+    }
+
+    public static Builder newInstance() {
+        return new Builder();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        perClass = true;
+        server = config.start();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (server == null) {
+            server = config.start();
+        } else if (perClass && config.resetBetweenTests) {
+            server.reset();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (!perClass && server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == FlireoMockServer.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return server();
+    }
+
+    /** The running server; fails outside a test's lifecycle. */
+    public FlireoMockServer server() {
+        if (server == null) {
+            throw new IllegalStateException("the Flireo mock is not running: use it inside a test");
+        }
+        return server;
+    }
+
+    public String baseUrl() {
+        return server().baseUrl();
+    }
+
+    public String legacyBaseUrl() {
+        return server().legacyBaseUrl();
+    }
+
+    public String adminUrl() {
+        return server().adminUrl();
+    }
+
+    public int port() {
+        return server().port();
+    }
+
+    public String apiKey() {
+        return server().apiKey();
+    }
+
+    public MockState state() {
+        return server().state();
+    }
+
+    public List<Delivery> deliveries() {
+        return server().deliveries();
+    }
+
+    public List<Delivery> awaitDeliveries(int count, Duration timeout) {
+        return server().awaitDeliveries(count, timeout);
+    }
+
+    public MockClock clock() {
+        return server().clock();
+    }
+
+    public String startInboundCall(String number, String customer) {
+        return server().startInboundCall(number, customer);
+    }
+
+    public void setMinutesBalance(double minutes) {
+        server().setMinutesBalance(minutes);
+    }
+
+    public void nextCallOutcome(String outcome, Duration talk) {
+        server().nextCallOutcome(outcome, talk);
+    }
+
+    /** Configuration of the extension; mirrors {@link FlireoMockServer.Options}. */
+    public static final class Builder {
+        private int port;
+        private final List<String> apiKeys = new ArrayList<>();
+        private double timeScale = 1;
+        private Instant manualStart;
+        private Path seedFile;
+        private boolean demoData;
+        private boolean enforceRateLimits;
+        private boolean resetBetweenTests = true;
+
+        private Builder() {
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder apiKeys(String... keys) {
+            apiKeys.addAll(List.of(keys));
+            return this;
+        }
+
+        public Builder timeScale(double scale) {
+            this.timeScale = scale;
+            return this;
+        }
+
+        /** Time stands still until the test advances {@link FlireoMockExtension#clock()}. */
+        public Builder manualClock() {
+            return manualClock(Instant.now());
+        }
+
+        public Builder manualClock(Instant start) {
+            this.manualStart = start;
+            return this;
+        }
+
+        public Builder seedFile(Path file) {
+            this.seedFile = file;
+            return this;
+        }
+
+        public Builder demoData(boolean demo) {
+            this.demoData = demo;
+            return this;
+        }
+
+        public Builder enforceRateLimits(boolean enforce) {
+            this.enforceRateLimits = enforce;
+            return this;
+        }
+
+        /** Whether a class-wide server goes back to its start state before each test (default true). */
+        public Builder resetBetweenTests(boolean reset) {
+            this.resetBetweenTests = reset;
+            return this;
+        }
+
+        public FlireoMockExtension build() {
+            return new FlireoMockExtension(this);
+        }
+
+        FlireoMockServer start() {
+            FlireoMockServer.Options options = FlireoMockServer.options().port(port).timeScale(timeScale)
+                    .demoData(demoData).enforceRateLimits(enforceRateLimits).seedFile(seedFile)
+                    .apiKeys(apiKeys.toArray(String[]::new));
+            if (manualStart != null) {
+                options.manualClock(manualStart);
+            }
+            return options.start();
+        }
+    }
+}

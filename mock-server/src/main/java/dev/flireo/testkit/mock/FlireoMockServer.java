@@ -1,0 +1,425 @@
+package dev.flireo.testkit.mock;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.flireo.testkit.mock.internal.CallEngine;
+import dev.flireo.testkit.mock.internal.Deliveries;
+import dev.flireo.testkit.mock.internal.DispatchTransformer;
+import dev.flireo.testkit.mock.internal.HttpResult;
+import dev.flireo.testkit.mock.internal.Json;
+import dev.flireo.testkit.mock.internal.LazyHttpClientFactory;
+import dev.flireo.testkit.mock.internal.MockApi;
+import dev.flireo.testkit.mock.internal.MockContext;
+import dev.flireo.testkit.mock.internal.Seeds;
+import dev.flireo.testkit.mock.internal.StateStore;
+import dev.flireo.testkit.mock.internal.Proxy;
+import dev.flireo.testkit.simulator.Delivery;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A stateful, spec-validated fake of the Flireo API on an embedded WireMock server.
+ *
+ * <pre>{@code
+ * try (FlireoMockServer mock = FlireoMockServer.options().start()) {
+ *     HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/assistants"))
+ *         .header("Authorization", "Bearer " + mock.apiKey()) ...
+ * }
+ * }</pre>
+ *
+ * The Flireo API is served under {@code /api/v1}, the legacy Dutch API under {@code /v1}, the mock's admin API
+ * under {@code /__flireo/} and WireMock's own admin API under {@code /__admin}.
+ */
+public final class FlireoMockServer implements AutoCloseable {
+
+    /** The key {@link #apiKey()} returns when any key is accepted. */
+    public static final String DEFAULT_API_KEY = "fl_test_flireo_mock";
+
+    private final Options options;
+    private final StateStore store = new StateStore();
+    private final MockClock clock;
+    private final MockContext ctx;
+    private final CallEngine engine;
+    private final CompletableFuture<MockApi> api;
+    private final Deliveries deliveries = new Deliveries();
+    private final MockState state;
+    private final WireMockServer wireMock;
+    private final ScheduledExecutorService ticker;
+    private final Admin admin;
+    private volatile Proxy proxy;
+    private volatile boolean enforceRateLimits;
+
+    private FlireoMockServer(Options options) {
+        this.options = options;
+        this.clock = options.manualStart != null ? MockClock.manual(options.manualStart) : MockClock.scaled(options.timeScale);
+        this.enforceRateLimits = options.enforceRateLimits;
+        this.ctx = new MockContext(store, clock::now);
+        this.engine = new CallEngine(ctx, deliveries);
+        // Reading the specs and building WireMock are the slow parts of a start: do them side by side.
+        this.api = CompletableFuture.supplyAsync(() -> new MockApi(ctx, engine, options.apiKeys, () -> enforceRateLimits));
+        this.state = new MockState(store, this::reset);
+        this.admin = new Admin(this);
+        clock.onAdvance(engine::tick);
+        seed();
+        WireMockConfiguration config = WireMockConfiguration.options()
+                .port(options.port)
+                .bindAddress(options.bindAddress)
+                .notifier(new ConsoleNotifier(false))
+                .containerThreads(options.containerThreads)
+                .jettyAcceptors(Math.min(2, Runtime.getRuntime().availableProcessors()))
+                .stubRequestLoggingDisabled(true)
+                .templatingEnabled(false)
+                .disableOptimizeXmlFactoriesLoading(true)
+                // HTTP/1.1 only: the platform speaks it, and WireMock's connection faults cannot break an h2c stream.
+                .http2PlainDisabled(true)
+                .extensions(new DispatchTransformer(this::dispatch), new LazyHttpClientFactory());
+        if (options.journalEntries > 0) {
+            config.maxRequestJournalEntries(options.journalEntries);
+        } else {
+            config.disableRequestJournal();
+        }
+        this.wireMock = new WireMockServer(config);
+        for (String prefix : List.of(MockApi.FLIREO_PREFIX, MockApi.LEGACY_PREFIX, Admin.PREFIX)) {
+            wireMock.stubFor(any(urlPathMatching(prefix.replace("/", "\\/") + "(/.*)?"))
+                    .willReturn(aResponse().withTransformers(DispatchTransformer.NAME)));
+        }
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "flireo-mock-calls");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static Options options() {
+        return new Options();
+    }
+
+    private FlireoMockServer start() {
+        wireMock.start();
+        try {
+            MockApi ready = api.join();
+            if (options.proxyTo != null) {
+                proxy = new Proxy(options.proxyTo, ready, options.recordTo, drift -> options.onDrift.accept(drift.toString()));
+            }
+            CompletableFuture.runAsync(ready::warmUp);
+        } catch (RuntimeException e) {
+            wireMock.stop();
+            throw e;
+        }
+        if (!clock.isManual()) {
+            ticker.scheduleAtFixedRate(this::tickQuietly, 20, 20, TimeUnit.MILLISECONDS);
+        }
+        return this;
+    }
+
+    private void tickQuietly() {
+        try {
+            engine.tick();
+        } catch (RuntimeException e) {
+            // The next tick retries; a timer thread must not die on one bad call record.
+        }
+    }
+
+    private HttpResult dispatch(String method, String url, Map<String, String> headers, byte[] body) {
+        if (url.startsWith(Admin.PREFIX)) {
+            return admin.handle(method, url, body);
+        }
+        return proxy != null ? proxy.handle(method, url, headers, body) : api().handle(method, url, headers, body);
+    }
+
+    private void seed() {
+        if (options.demoData) {
+            Seeds.demo(ctx);
+        }
+        if (options.seedFile != null) {
+            try {
+                store.load(Json.parse(Files.readString(options.seedFile)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read seed file " + options.seedFile, e);
+            }
+        }
+    }
+
+    /**
+     * Back to the state the server started with (demo data and seed file; a manual clock back to its start),
+     * faults, rate windows and the delivery log cleared.
+     */
+    public void reset() {
+        store.clear();
+        clock.reset();
+        api().faults().clear();
+        api().limiter().clear();
+        deliveries.clear();
+        seed();
+    }
+
+    /** {@code http://127.0.0.1:PORT/api/v1}: point the code under test here. */
+    public String baseUrl() {
+        return rootUrl() + MockApi.FLIREO_PREFIX;
+    }
+
+    /** {@code http://127.0.0.1:PORT/v1}: the legacy Dutch API. */
+    public String legacyBaseUrl() {
+        return rootUrl() + MockApi.LEGACY_PREFIX;
+    }
+
+    /** {@code http://127.0.0.1:PORT/__flireo}: the mock's admin API. */
+    public String adminUrl() {
+        return rootUrl() + Admin.PREFIX;
+    }
+
+    private String rootUrl() {
+        String host = options.bindAddress.equals("0.0.0.0") ? "127.0.0.1" : options.bindAddress;
+        return "http://" + host + ":" + port();
+    }
+
+    public int port() {
+        return wireMock.port();
+    }
+
+    /** A key the server accepts: the first configured one, else {@link #DEFAULT_API_KEY}. */
+    public String apiKey() {
+        return options.apiKeys.isEmpty() ? DEFAULT_API_KEY : options.apiKeys.get(0);
+    }
+
+    public MockState state() {
+        return state;
+    }
+
+    public MockClock clock() {
+        return clock;
+    }
+
+    /**
+     * Every webhook delivery so far, oldest first: the simulator's {@link Delivery} (request as sent, reply status
+     * and body, latency, verdict).
+     */
+    public List<Delivery> deliveries() {
+        return deliveries.list().stream().map(Deliveries.Entry::delivery).toList();
+    }
+
+    /**
+     * Waits until at least {@code count} deliveries have been made and judged (webhooks are sent in the
+     * background), then returns them all; fails after {@code timeout}.
+     */
+    public List<Delivery> awaitDeliveries(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (deliveries.list().size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("expected " + count + " webhook deliveries within " + timeout
+                        + ", got " + deliveries.list().size() + ": " + deliveries());
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for webhook deliveries", e);
+            }
+        }
+        return deliveries();
+    }
+
+    /** The prepaid balance in minutes; outbound calls answer 402 at zero or below. */
+    public void setMinutesBalance(double minutes) {
+        admin.setMinutesBalance(minutes);
+    }
+
+    /**
+     * Starts an inbound call from {@code customer} to a registered number (its id or E.164 number).
+     *
+     * @return the call id (e.g. {@code call-_+31612345678_Ab3...})
+     */
+    public String startInboundCall(String number, String customer) {
+        return admin.startInbound(number, customer, null).get("id").asText();
+    }
+
+    /** How the next outbound call ends: completed, no-answer, busy, voicemail or error, after {@code talk}. */
+    public void nextCallOutcome(String outcome, Duration talk) {
+        engine.queueOutcome(new CallEngine.Outcome(outcome, talk));
+    }
+
+    /** In proxy mode, every difference between the traffic and the spec seen so far, oldest first. */
+    public List<JsonNode> drifts() {
+        return proxy == null ? List.of() : proxy.drifts().stream().map(d -> (JsonNode) d.toJson()).toList();
+    }
+
+    Proxy proxy() {
+        return proxy;
+    }
+
+    public void enforceRateLimits(boolean enforce) {
+        this.enforceRateLimits = enforce;
+    }
+
+    boolean rateLimitsEnforced() {
+        return enforceRateLimits;
+    }
+
+    /** The embedded WireMock server, e.g. to add your own stubs or read its request journal. */
+    public WireMockServer wireMock() {
+        return wireMock;
+    }
+
+    MockApi api() {
+        return api.join();
+    }
+
+    MockContext context() {
+        return ctx;
+    }
+
+    Deliveries deliveryLog() {
+        return deliveries;
+    }
+
+    public void stop() {
+        ticker.shutdownNow();
+        if (wireMock.isRunning()) {
+            wireMock.stop();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Configuration of a {@link FlireoMockServer}; {@link #start()} starts it. */
+    public static final class Options {
+        private int port = 0;
+        private String bindAddress = "127.0.0.1";
+        private final List<String> apiKeys = new ArrayList<>();
+        private double timeScale = 1;
+        private Instant manualStart;
+        private Path seedFile;
+        private boolean demoData;
+        private boolean enforceRateLimits;
+        private int journalEntries;
+        private int containerThreads = 32;
+        private URI proxyTo;
+        private Path recordTo;
+        private Consumer<String> onDrift = drift -> { };
+
+        private Options() {
+        }
+
+        /** The port; 0 (the default) picks a free one. */
+        public Options port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The address to listen on; 127.0.0.1 by default, 0.0.0.0 to be reachable from other hosts. */
+        public Options bindAddress(String address) {
+            this.bindAddress = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /** Accept only these keys (401 for any other); by default any non-empty key is accepted. */
+        public Options apiKeys(String... keys) {
+            for (String key : keys) {
+                if (key == null || key.isBlank()) {
+                    throw new IllegalArgumentException("an API key must not be blank");
+                }
+                apiKeys.add(key.strip());
+            }
+            return this;
+        }
+
+        /** Speed of the mock clock relative to real time (10 = a 30 s call ends in 3 s). */
+        public Options timeScale(double scale) {
+            MockClock.scaled(scale); // validates
+            this.timeScale = scale;
+            return this;
+        }
+
+        /** A clock that stands still until {@link MockClock#advance(Duration)}; starts at {@code start}. */
+        public Options manualClock(Instant start) {
+            this.manualStart = Objects.requireNonNull(start, "start");
+            return this;
+        }
+
+        /** A state document (the export format of {@code GET /__flireo/state}) loaded at start and on reset. */
+        public Options seedFile(Path file) {
+            this.seedFile = file;
+            return this;
+        }
+
+        /** Start with the demo assistant, number and past calls. */
+        public Options demoData(boolean demo) {
+            this.demoData = demo;
+            return this;
+        }
+
+        /** Refuse requests over the documented limits with 429 (off by default). */
+        public Options enforceRateLimits(boolean enforce) {
+            this.enforceRateLimits = enforce;
+            return this;
+        }
+
+        /**
+         * Keep WireMock's request journal (for {@code wireMock().verify(...)} and {@code /__admin/requests}) with
+         * at most this many requests. Off (0) by default: a bounded journal scans itself on every request, which
+         * took most of the mock's CPU under load.
+         */
+        public Options requestJournal(int entries) {
+            this.journalEntries = entries;
+            return this;
+        }
+
+        /**
+         * Validating proxy: forward every API request unchanged to {@code upstream} (e.g.
+         * {@code https://api.flireo.com}; the request path, {@code /api/v1/...}, is appended) and log each drift
+         * from the spec instead of serving the mock's own state.
+         */
+        public Options proxyTo(URI upstream) {
+            this.proxyTo = upstream;
+            return this;
+        }
+
+        /** In proxy mode, save the resources seen in successful answers to this seed file. */
+        public Options recordTo(Path seedFile) {
+            this.recordTo = seedFile;
+            return this;
+        }
+
+        /** In proxy mode, called with a one-line description of each drift as it is found. */
+        public Options onDrift(Consumer<String> listener) {
+            this.onDrift = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        public FlireoMockServer start() {
+            if (recordTo != null && proxyTo == null) {
+                throw new IllegalArgumentException("recordTo needs proxyTo: only the proxy records exchanges");
+            }
+            if (seedFile != null && !Files.isReadable(seedFile)) {
+                throw new IllegalArgumentException("seed file is not readable: " + seedFile);
+            }
+            return new FlireoMockServer(this).start();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.flireo.testkit.mock.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** The organization of the key: {@code /account}, {@code /organizations}, {@code /usage}, {@code /voices}, health. */
+final class AccountHandlers {
+
+    /** Prepaid minutes of a new organization: the documented example balance. */
+    static final int DEFAULT_MINUTES_BALANCE = 500;
+
+    private final MockContext ctx;
+
+    AccountHandlers(MockContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void register(Map<String, Handler> into) {
+        into.put("getAccount", r -> ApiResponse.ok(account()));
+        into.put("getOrganization", this::organization);
+        into.put("createOrganization", this::createOrganization);
+        into.put("updateOrganization", this::retention);
+        into.put("getHealth", r -> ApiResponse.ok(Json.object().put("status", "ok")));
+        into.put("getUsage", this::usage);
+        into.put("listVoices", r -> ApiResponse.ok(Json.object("voices", Catalogue.voices())));
+    }
+
+    /** The stored organization record, created on first use. */
+    static ObjectNode organizationRecord(MockContext ctx) {
+        return (ObjectNode) ctx.state().updateSingleton("account", current -> {
+            if (current != null) {
+                return current;
+            }
+            ObjectNode org = Json.object();
+            org.put("id", MockContext.uuid());
+            org.put("name", "Flireo Testkit Demo");
+            org.put("company_name", "Flireo Testkit Demo");
+            org.put("email", "demo@example.com");
+            org.put("minutes_balance", DEFAULT_MINUTES_BALANCE);
+            return org;
+        });
+    }
+
+    static double minutesBalance(MockContext ctx) {
+        return organizationRecord(ctx).path("minutes_balance").asDouble();
+    }
+
+    /** Replaces the prepaid balance (admin API and the Java API's credit control). */
+    static void setMinutesBalance(MockContext ctx, double minutes) {
+        organizationRecord(ctx);
+        ctx.state().updateSingleton("account", current -> {
+            ObjectNode copy = current.deepCopy();
+            if (minutes == Math.rint(minutes)) {
+                copy.put("minutes_balance", (long) minutes);
+            } else {
+                copy.put("minutes_balance", minutes);
+            }
+            return copy;
+        });
+    }
+
+    private ObjectNode account() {
+        ObjectNode org = MockContext.present(organizationRecord(ctx));
+        org.put("minutes_balance", (long) Math.floor(org.path("minutes_balance").asDouble()));
+        addCounts(org);
+        return org;
+    }
+
+    private void addCounts(ObjectNode org) {
+        ZonedDateTime now = ctx.now().atZone(ZoneOffset.UTC);
+        String monthStart = Json.timestamp(now.withDayOfMonth(1).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant());
+        long monthly = ctx.collection("usage").list(u -> u.path("created_at").asText().compareTo(monthStart) >= 0)
+                .stream().mapToLong(u -> u.path("minutes_used").asLong()).sum();
+        org.put("monthly_usage_minutes", monthly);
+        org.put("active_numbers", ctx.collection("numbers").list(n -> n.path("is_active").asBoolean(true)).size());
+        org.put("active_agents", ctx.collection("assistants").list(a -> a.path("is_active").asBoolean(true)).size());
+        org.put("active_calls", ctx.collection("calls").list(CallHandlers::isLive).size());
+    }
+
+    private ApiResponse organization(ApiRequest request) {
+        ObjectNode stored = organizationRecord(ctx);
+        ObjectNode org = Json.object();
+        org.put("id", stored.get("id").asText());
+        org.put("name", stored.path("name").asText());
+        org.set("minutes_balance", stored.get("minutes_balance"));
+        addCounts(org);
+        org.remove("email");
+        org.put("has_local_models_access", false);
+        org.putNull("parent_org_id");
+        if ("true".equals(request.query("include_children"))) {
+            org.putArray("children");
+            ctx.collection("organizations").list().forEach(child -> org.withArray("children").add(Json.object()
+                    .put("id", child.get("id").asText()).put("name", child.get("name").asText())
+                    .put("created_at", child.get("created_at").asText())));
+        }
+        return ApiResponse.ok(org);
+    }
+
+    private ApiResponse createOrganization(ApiRequest request) {
+        if (ctx.collection("organizations").any(o -> o.path("api_key").asText().equals(request.apiKey()))) {
+            throw new ApiError(403, "forbidden", "Only parent organizations can create organizations", null,
+                    "invalid_request_error");
+        }
+        ObjectNode org = ctx.newResource(request.object(), false);
+        if (!org.hasNonNull("parent_org_id")) {
+            org.put("parent_org_id", organizationRecord(ctx).get("id").asText());
+        }
+        org.put("api_key", "fl_live_" + MockContext.randomToken(32));
+        ctx.collection("organizations").insert(org);
+        return ApiResponse.created(MockContext.present(org));
+    }
+
+    private ApiResponse retention(ApiRequest request) {
+        ObjectNode body = request.object();
+        if (body.get("content_retention_days").asInt() > body.get("metadata_retention_days").asInt()) {
+            throw ApiError.badRequest("invalid_request",
+                    "content_retention_days cannot be longer than metadata_retention_days", "content_retention_days");
+        }
+        ctx.state().putSingleton("retention", body.deepCopy());
+        return ApiResponse.ok(body.deepCopy());
+    }
+
+    private ApiResponse usage(ApiRequest request) {
+        List<ObjectNode> logs = ctx.collection("usage").list(u -> Pages.inDateRange(u, request));
+        logs = new java.util.ArrayList<>(logs);
+        java.util.Collections.reverse(logs);
+        ObjectNode out = Pages.page(Json.object(), "logs", logs, request, 100, "pagination");
+        long minutes = logs.stream().mapToLong(u -> u.path("minutes_used").asLong()).sum();
+        long seconds = logs.stream().mapToLong(u -> u.path("duration_seconds").asLong()).sum();
+        double cost = logs.stream().mapToDouble(u -> u.path("cost").asDouble()).sum();
+        ObjectNode summary = out.putObject("summary");
+        summary.put("total_minutes", minutes);
+        summary.put("total_cost", Math.round(cost * 100) / 100.0);
+        summary.put("total_calls", logs.size());
+        summary.put("total_duration_seconds", seconds);
+        return ApiResponse.ok(out);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.flireo.testkit.mock.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flireo.testkit.simulator.Delivery;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The log of webhook deliveries, oldest first: request, reply status, latency and verdict of each. */
+public final class Deliveries {
+
+    /** One delivery and the REST id of the call it belongs to. */
+    public record Entry(String callId, Delivery delivery) {
+    }
+
+    private final List<Entry> log = new CopyOnWriteArrayList<>();
+
+    public Deliveries() {
+    }
+
+    void add(String callId, Delivery delivery) {
+        log.add(new Entry(callId, delivery));
+    }
+
+    public List<Entry> list() {
+        return List.copyOf(log);
+    }
+
+    public ArrayNode toJson() {
+        ArrayNode out = Json.array();
+        log.forEach(e -> out.add(toJson(e)));
+        return out;
+    }
+
+    private static ObjectNode toJson(Entry entry) {
+        Delivery d = entry.delivery();
+        ObjectNode node = Json.object().put("call_id", entry.callId()).put("event", d.event().wireName())
+                .put("url", d.request().target().toString());
+        ObjectNode request = node.putObject("request");
+        d.request().headers().forEach(request.putObject("headers")::put);
+        request.put("body", d.request().bodyText());
+        node.put("status", d.status());
+        node.put("reply", d.replyText());
+        node.put("latency_ms", d.latency().toMillis());
+        node.put("error", d.error());
+        ObjectNode verdict = node.putObject("verdict");
+        verdict.put("passed", d.verdict() != null && d.verdict().passed());
+        verdict.put("reason", d.verdict() == null ? null : d.verdict().reason());
+        return node;
+    }
+
+    public void clear() {
+        log.clear();
+    }
+}

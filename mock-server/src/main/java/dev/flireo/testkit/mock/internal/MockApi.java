@@ -1,0 +1,303 @@
+package dev.flireo.testkit.mock.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.flireo.testkit.openapi.SpecDocument;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The request pipeline of both served APIs: route, authenticate, count and limit, inject faults, validate
+ * parameters and body against the spec (aliases normalised first), run the handler, render the answer with the
+ * rate-limit headers. Bad input always ends as a documented 4xx, never as a 500.
+ */
+public final class MockApi {
+
+    public static final String FLIREO_PREFIX = "/api/v1";
+    public static final String LEGACY_PREFIX = "/v1";
+
+    private final ApiSpec flireo = ApiSpec.of(SpecDocument.FLIREO_API, FLIREO_PREFIX);
+    private final ApiSpec legacy = ApiSpec.of(SpecDocument.LEGACY_NL, LEGACY_PREFIX);
+    private final Map<ApiSpec, Router> routers = Map.of(flireo, new Router(flireo.routes()), legacy, new Router(legacy.routes()));
+    private final Map<ApiSpec, Map<String, Handler>> handlers = new HashMap<>();
+    private final SchemaValidator validator = new SchemaValidator(List.of(flireo, legacy));
+    private final AliasNormalizer aliases = new AliasNormalizer(Map.of(
+            SpecDocument.FLIREO_API.fileName(), flireo, SpecDocument.LEGACY_NL.fileName(), legacy));
+    private final MockContext ctx;
+    private final RateLimiter limiter;
+    private final Faults faults = new Faults();
+    private final Set<String> apiKeys = ConcurrentHashMap.newKeySet();
+    private final BooleanSupplier enforceLimits;
+    private final CallHandlers calls;
+
+    public MockApi(MockContext ctx, CallEngine engine, List<String> apiKeys, BooleanSupplier enforceLimits) {
+        this.ctx = ctx;
+        this.limiter = new RateLimiter(100, ctx::now);
+        this.apiKeys.addAll(apiKeys);
+        this.enforceLimits = enforceLimits;
+        Map<String, Handler> api = new HashMap<>();
+        new AssistantHandlers(ctx).register(api);
+        new NumberHandlers(ctx).register(api);
+        new AccountHandlers(ctx).register(api);
+        new TemplateHandlers(ctx, this::conforms).register(api);
+        new ByokDomainHandlers(ctx).register(api);
+        new CampaignHandlers(ctx).register(api);
+        new McpWorkflowHandlers(ctx).register(api);
+        this.calls = new CallHandlers(ctx, engine, enforceLimits);
+        calls.register(api);
+        CampaignRunner campaigns = new CampaignRunner(ctx, calls);
+        engine.afterTick(campaigns::tick);
+        handlers.put(flireo, api);
+        Map<String, Handler> old = new HashMap<>();
+        new LegacyHandlers(ctx).register(old);
+        handlers.put(legacy, old);
+    }
+
+    public ApiSpec flireo() {
+        return flireo;
+    }
+
+    public ApiSpec legacy() {
+        return legacy;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public RateLimiter limiter() {
+        return limiter;
+    }
+
+    public SchemaValidator validator() {
+        return validator;
+    }
+
+    public AliasNormalizer aliases() {
+        return aliases;
+    }
+
+    public CallHandlers calls() {
+        return calls;
+    }
+
+    /** Compiles every request and parameter schema, so no request pays for it (run in the background at start). */
+    public void warmUp() {
+        for (ApiSpec spec : List.of(flireo, legacy)) {
+            for (Route route : spec.routes()) {
+                if (route.requestSchema() != null) {
+                    validator.warm(spec, route.requestSchema());
+                }
+                route.params().forEach(p -> validator.warm(spec, p.schema()));
+            }
+        }
+    }
+
+    /** Operation ids of a spec that have no handler (an acceptance test keeps this empty). */
+    public List<String> unhandled(ApiSpec spec) {
+        return spec.routes().stream().map(Route::operationId).filter(id -> !handlers.get(spec).containsKey(id)).toList();
+    }
+
+    /** The operation a request belongs to, or null when no operation of the spec matches. */
+    public Router.Match matchOrNull(ApiSpec spec, String method, String path) {
+        try {
+            return routers.get(spec).match(method, path.substring(spec.prefix().length()));
+        } catch (ApiError e) {
+            return null;
+        }
+    }
+
+    /** The spec serving a path, or null when the path is under neither prefix. */
+    public ApiSpec specFor(String path) {
+        if (path.equals(FLIREO_PREFIX) || path.startsWith(FLIREO_PREFIX + "/")) {
+            return flireo;
+        }
+        if (path.equals(LEGACY_PREFIX) || path.startsWith(LEGACY_PREFIX + "/")) {
+            return legacy;
+        }
+        return null;
+    }
+
+    public HttpResult handle(String method, String url, Map<String, String> headers, byte[] body) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String path = Urls.path(url);
+        ApiSpec spec = specFor(path);
+        String key = bearer(headers);
+        RateLimiter.Usage usage = limiter.count(key == null ? "anonymous" : key);
+        out.put("X-RateLimit-Limit", Integer.toString(usage.limit()));
+        out.put("X-RateLimit-Remaining", Integer.toString(usage.remaining()));
+        out.put("X-RateLimit-Reset", Long.toString(usage.resetEpochSeconds()));
+        try {
+            Router.Match match = routers.get(spec).match(method, path.substring(spec.prefix().length()));
+            Route route = match.route();
+            if (route.authenticated() && !accepted(key)) {
+                throw ApiError.unauthorized();
+            }
+            if (enforceLimits.getAsBoolean() && usage.exceeded()) {
+                throw ApiError.rateLimited(usage.retryAfterSeconds());
+            }
+            Faults.Spec fault = faults.take(route.operationId()).orElse(null);
+            if (fault != null && (fault.fault() != null || fault.status() > 0)) {
+                ApiError injected = ApiError.injected(fault.status() > 0 ? fault.status() : 500);
+                HttpResult r = render(spec, injected, out);
+                return new HttpResult(r.status(), r.headers(), r.body(), fault.delayMillis(), fault.fault());
+            }
+            ApiRequest request = parse(route, match.pathParams(), Urls.query(url), body, key);
+            ApiResponse response = handlers.get(spec).get(route.operationId()).handle(request);
+            out.putAll(response.headers());
+            out.put("Content-Type", "application/json");
+            return new HttpResult(response.status(), out, Json.bytes(response.body()),
+                    fault == null ? 0 : fault.delayMillis(), null);
+        } catch (ApiError e) {
+            return render(spec, e, out);
+        } catch (McpWorkflowHandlers.WorkflowInvalid e) {
+            ObjectNode error = Json.object().put("error", e.getMessage());
+            e.details.forEach(error.withArray("details")::add);
+            out.put("Content-Type", "application/json");
+            return new HttpResult(400, out, Json.bytes(error), 0, null);
+        } catch (RuntimeException e) {
+            // A defect of the mock, never of the input: say so without a stack trace.
+            return render(spec, new ApiError(500, "server_error", "Internal error in the Flireo mock: " + e, null, "api_error"), out);
+        }
+    }
+
+    private boolean accepted(String key) {
+        if (key == null || key.isBlank()) {
+            return false;
+        }
+        return apiKeys.isEmpty() || apiKeys.contains(key)
+                || ctx.collection("organizations").any(o -> key.equals(o.path("api_key").asText()));
+    }
+
+    static String bearer(Map<String, String> headers) {
+        String auth = headers.get("authorization");
+        if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String key = auth.substring(7).strip();
+        return key.isEmpty() ? null : key;
+    }
+
+    private ApiRequest parse(Route route, Map<String, String> pathParams, Map<String, List<String>> query, byte[] raw,
+                             String key) {
+        for (Route.Param param : route.params()) {
+            String value = param.in().equals("path") ? pathParams.get(param.name())
+                    : param.in().equals("query") && query.containsKey(param.name()) ? query.get(param.name()).get(0) : null;
+            if (value == null) {
+                if (param.required()) {
+                    throw ApiError.missingField(param.name());
+                }
+                continue;
+            }
+            checkParam(route, param, value);
+        }
+        JsonNode body = null;
+        if (route.requestSchema() != null) {
+            body = parseBody(route, raw);
+            if (body != null) {
+                aliases.normalize(route.spec(), route.spec().at(route.requestSchema()), body);
+                List<SchemaValidator.Problem> problems = validator.validate(route.spec(), route.requestSchema(), body);
+                if (!problems.isEmpty()) {
+                    throw toError(route, SchemaValidator.mostRelevant(problems));
+                }
+            }
+        }
+        return new ApiRequest(route, pathParams, query, body, key);
+    }
+
+    private static JsonNode parseBody(Route route, byte[] raw) {
+        String text = raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            if (route.bodyRequired()) {
+                throw ApiError.badRequest("invalid_request", "A JSON request body is required", null);
+            }
+            return null;
+        }
+        try {
+            JsonNode body = Json.MAPPER.readTree(text);
+            // An optional body sent as JSON null (what generated clients send for "no body") is no body.
+            return body.isNull() && !route.bodyRequired() ? null : body;
+        } catch (JsonProcessingException e) {
+            throw ApiError.badRequest("invalid_json", "Request body is not valid JSON: "
+                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")", null);
+        }
+    }
+
+    private void checkParam(Route route, Route.Param param, String value) {
+        JsonNode schema = route.spec().at(param.schema());
+        String type = schema.path("type").asText(resolveType(route.spec(), schema));
+        JsonNode typed;
+        try {
+            typed = switch (type) {
+                case "integer" -> Json.MAPPER.getNodeFactory().numberNode(Long.parseLong(value.strip()));
+                case "number" -> Json.MAPPER.getNodeFactory().numberNode(Double.parseDouble(value.strip()));
+                case "boolean" -> {
+                    if (!value.equals("true") && !value.equals("false")) {
+                        throw new NumberFormatException();
+                    }
+                    yield Json.MAPPER.getNodeFactory().booleanNode(Boolean.parseBoolean(value));
+                }
+                default -> TextNode.valueOf(value);
+            };
+        } catch (NumberFormatException e) {
+            throw ApiError.invalid(400, "Invalid value for " + param.name() + ": expected " + type + ", got '" + value + "'",
+                    param.name());
+        }
+        List<SchemaValidator.Problem> problems = validator.validate(route.spec(), param.schema(), typed);
+        if (!problems.isEmpty()) {
+            SchemaValidator.Problem p = SchemaValidator.mostRelevant(problems);
+            throw ApiError.invalid(400, "Invalid value for " + param.name() + ": " + p.message(), param.name());
+        }
+    }
+
+    private static String resolveType(ApiSpec spec, JsonNode schema) {
+        if (schema.has("$ref") && schema.get("$ref").asText().startsWith("#")) {
+            return spec.at(schema.get("$ref").asText()).path("type").asText("string");
+        }
+        return "string";
+    }
+
+    /** Missing field: 400; any other rule (type, enum, pattern...): 422 where the operation documents it, else 400. */
+    static ApiError toError(Route route, SchemaValidator.Problem problem) {
+        String field = problem.field().isEmpty() ? null : problem.field();
+        if ("required".equals(problem.keyword()) && field != null) {
+            return ApiError.missingField(field);
+        }
+        int status = route.documents(422) ? 422 : 400;
+        String message = field == null ? "Invalid request body: " + problem.message()
+                : "Invalid value for " + field + ": " + problem.message();
+        return ApiError.invalid(status, message, field);
+    }
+
+    /** Validates a stored-to-be resource against a component schema of flireo-api.yaml (422 naming the field). */
+    private void conforms(String schemaName, ObjectNode value) {
+        String pointer = "/components/schemas/" + schemaName;
+        List<SchemaValidator.Problem> problems = validator.validate(flireo, pointer, value);
+        if (!problems.isEmpty()) {
+            SchemaValidator.Problem p = SchemaValidator.mostRelevant(problems);
+            throw ApiError.unprocessable("Invalid value for " + (p.field().isEmpty() ? "body" : p.field()) + ": "
+                    + p.message(), p.field().isEmpty() ? null : p.field());
+        }
+    }
+
+    /** The error in the envelope of its API: object form (string form for 401/403), or the legacy envelope. */
+    HttpResult render(ApiSpec spec, ApiError e, Map<String, String> headers) {
+        Map<String, String> out = new LinkedHashMap<>(headers);
+        out.putAll(e.headers());
+        out.put("Content-Type", "application/json");
+        return new HttpResult(e.status(), out, Json.bytes(ErrorBodies.of(spec, e)), 0, null);
+    }
+
+    public Set<String> apiKeys() {
+        return apiKeys;
+    }
+}

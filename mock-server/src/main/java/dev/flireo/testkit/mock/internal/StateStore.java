@@ -1,0 +1,188 @@
+package dev.flireo.testkit.mock.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * The mock's whole state, in memory and thread-safe: one collection per resource (creation order kept) and a few
+ * singletons (the account, BYOK keys, the domain). Stored nodes are never mutated after they are published:
+ * updates replace them atomically, so readers need no locks.
+ */
+public final class StateStore {
+
+    /** Every collection name; export, import and seed files use them as keys. */
+    public static final Set<String> COLLECTIONS = Set.of(
+            "assistants", "calls", "numbers", "sip_trunks", "tool_templates", "analysis_templates", "campaigns",
+            "leads", "mcp_servers", "workflows", "usage", "organizations",
+            "legacy_assistants", "legacy_calls", "legacy_contacts", "legacy_phone_numbers",
+            "legacy_phone_number_orders", "legacy_scheduled_calls", "legacy_sip_connections",
+            "legacy_verification_groups", "legacy_verification_documents");
+    /** Every singleton name. */
+    public static final Set<String> SINGLETONS = Set.of(
+            "account", "byok_keys", "domain", "resend_domains", "retention", "legacy_user");
+
+    private final AtomicLong sequence = new AtomicLong();
+    private final Map<String, Collection> collections = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> singletons = new ConcurrentHashMap<>();
+
+    public StateStore() {
+        COLLECTIONS.forEach(name -> collections.put(name, new Collection(sequence)));
+    }
+
+    public Collection collection(String name) {
+        Collection c = collections.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown collection " + name);
+        }
+        return c;
+    }
+
+    public JsonNode singleton(String name) {
+        return singletons.get(name);
+    }
+
+    public void putSingleton(String name, JsonNode value) {
+        if (value == null || value.isNull()) {
+            singletons.remove(name);
+        } else {
+            singletons.put(name, value);
+        }
+    }
+
+    /** Atomically replaces a singleton with {@code update(current)} (current may be null). */
+    public JsonNode updateSingleton(String name, UnaryOperator<JsonNode> update) {
+        return singletons.compute(name, (k, current) -> update.apply(current));
+    }
+
+    public void clear() {
+        collections.values().forEach(Collection::clear);
+        singletons.clear();
+    }
+
+    /** The whole state as one JSON document: {@code {"assistants": [...], ..., "account": {...}}}. */
+    public ObjectNode export() {
+        ObjectNode out = Json.object();
+        new TreeMap<>(collections).forEach((name, c) -> {
+            ArrayNode items = Json.array();
+            c.list().forEach(items::add);
+            out.set(name, items);
+        });
+        new TreeMap<>(singletons).forEach(out::set);
+        return out;
+    }
+
+    /**
+     * Adds every item of a document in the export format. Unknown keys and items without an {@code id} are
+     * refused before anything changes, naming the offending key.
+     */
+    public void load(JsonNode document) {
+        if (document == null || !document.isObject()) {
+            throw ApiError.badRequest("invalid_request", "A state document must be a JSON object", null);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String key = entry.getKey();
+            if (COLLECTIONS.contains(key)) {
+                if (!entry.getValue().isArray()) {
+                    throw ApiError.badRequest("invalid_request", key + " must be an array", key);
+                }
+                int i = 0;
+                for (JsonNode item : entry.getValue()) {
+                    if (!item.isObject() || !item.hasNonNull("id")) {
+                        throw ApiError.badRequest("invalid_request", key + "[" + i + "] needs an id", key + "[" + i + "]");
+                    }
+                    i++;
+                }
+            } else if (!SINGLETONS.contains(key)) {
+                throw ApiError.badRequest("invalid_request", "Unknown state key '" + key + "'; expected one of "
+                        + new TreeMap<>(Map.of("collections", COLLECTIONS, "singletons", SINGLETONS)), key);
+            }
+        }
+        document.fields().forEachRemaining(entry -> {
+            if (COLLECTIONS.contains(entry.getKey())) {
+                entry.getValue().forEach(item -> collection(entry.getKey()).put((ObjectNode) item.deepCopy()));
+            } else {
+                putSingleton(entry.getKey(), entry.getValue().deepCopy());
+            }
+        });
+    }
+
+    /** One resource collection, ordered by creation. */
+    public static final class Collection {
+        private final AtomicLong sequence;
+        private final Map<String, Entry> items = new ConcurrentHashMap<>();
+
+        private record Entry(long seq, ObjectNode node) {
+        }
+
+        Collection(AtomicLong sequence) {
+            this.sequence = sequence;
+        }
+
+        /** Inserts or replaces the item with the node's {@code id}. */
+        public ObjectNode put(ObjectNode node) {
+            String id = node.get("id").asText();
+            items.compute(id, (k, old) -> new Entry(old == null ? sequence.incrementAndGet() : old.seq(), node));
+            return node;
+        }
+
+        /** Inserts only if no item has this id yet; returns false when one had. */
+        public boolean insert(ObjectNode node) {
+            return items.putIfAbsent(node.get("id").asText(), new Entry(sequence.incrementAndGet(), node)) == null;
+        }
+
+        public Optional<ObjectNode> get(String id) {
+            Entry e = id == null ? null : items.get(id);
+            return Optional.ofNullable(e == null ? null : e.node());
+        }
+
+        /** Atomically replaces an item with {@code update(copy)}; empty when there is no such item. */
+        public Optional<ObjectNode> update(String id, UnaryOperator<ObjectNode> update) {
+            Entry e = items.computeIfPresent(id, (k, old) -> new Entry(old.seq(), update.apply(old.node().deepCopy())));
+            return Optional.ofNullable(e == null ? null : e.node());
+        }
+
+        public Optional<ObjectNode> remove(String id) {
+            Entry e = items.remove(id);
+            return Optional.ofNullable(e == null ? null : e.node());
+        }
+
+        /** Every item, oldest first. */
+        public List<ObjectNode> list() {
+            List<Entry> entries = new ArrayList<>(items.values());
+            entries.sort(Comparator.comparingLong(Entry::seq));
+            List<ObjectNode> out = new ArrayList<>(entries.size());
+            entries.forEach(e -> out.add(e.node()));
+            return out;
+        }
+
+        public List<ObjectNode> list(Predicate<ObjectNode> filter) {
+            return list().stream().filter(filter).toList();
+        }
+
+        public boolean any(Predicate<ObjectNode> filter) {
+            return items.values().stream().anyMatch(e -> filter.test(e.node()));
+        }
+
+        public int size() {
+            return items.size();
+        }
+
+        void clear() {
+            items.clear();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.flireo.testkit.mock.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flireo.testkit.contracts.Dialect;
+import dev.flireo.testkit.contracts.EventType;
+import dev.flireo.testkit.simulator.CallEvents;
+import dev.flireo.testkit.simulator.CallSnapshot;
+import dev.flireo.testkit.simulator.CallStatus;
+import dev.flireo.testkit.simulator.CallType;
+import dev.flireo.testkit.simulator.ChatMessage;
+import dev.flireo.testkit.simulator.Delivery;
+import dev.flireo.testkit.simulator.ToolCall;
+import dev.flireo.testkit.simulator.WebhookSender;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The webhooks of live calls, sent with the webhook-simulator's engine (one engine, not two): {@link CallEvents}
+ * renders each event in the Flireo dialect, {@link WebhookSender} signs and posts it exactly as the platform does
+ * and its {@code ReplyJudge} gives the verdict. Events go to the assistant's {@code webhook_url} (a tool's own
+ * {@code url} for its tool-calls), only those listed in {@code webhook_events} (all four when the list is unset),
+ * signed with {@code webhook_secret}. The events of one call are sent one after the other, in lifecycle order.
+ */
+final class Webhooks {
+
+    private static final CallEvents EVENTS = CallEvents.of(Dialect.FLIREO);
+
+    private final MockContext ctx;
+    private final Deliveries log;
+    private final Map<String, WebhookSender> senders = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<?>> lastPerCall = new ConcurrentHashMap<>();
+
+    Webhooks(MockContext ctx, Deliveries log) {
+        this.ctx = ctx;
+        this.log = log;
+    }
+
+    /** A status-update for the call's new status; after an end, the end-of-call-report follows. */
+    void statusChanged(ObjectNode call) {
+        ObjectNode assistant = assistantOf(call);
+        String status = call.path("status").asText();
+        boolean ended = !CallEngine.LIVE.contains(status);
+        CallSnapshot snapshot = snapshot(call);
+        send(call, assistant, null, EventType.STATUS_UPDATE, snapshot);
+        if (ended) {
+            JsonNode analysis = call.get("analysis_result");
+            send(call, assistant, null, EventType.END_OF_CALL_REPORT, snapshot.withReport(
+                    call.path("duration_seconds").asDouble(), call.path("summary").asText(""),
+                    analysis instanceof ObjectNode o ? o : null));
+            CompletableFuture<?> last = lastPerCall.get(call.get("id").asText());
+            if (last != null) {
+                last.whenComplete((r, e) -> lastPerCall.remove(call.get("id").asText(), last));
+            }
+        }
+    }
+
+    /**
+     * One tool-calls event per target URL for the assistant's function tools, with arguments filled from each
+     * tool's parameter schema; {@code onResults} gets each sync reply (async tools are fire-and-forget).
+     */
+    void toolsDue(ObjectNode call, Consumer<Delivery> onResults) {
+        ObjectNode assistant = assistantOf(call);
+        if (assistant == null) {
+            return;
+        }
+        Map<String, List<ToolCall>> byUrl = new LinkedHashMap<>();
+        Map<String, Boolean> allAsync = new LinkedHashMap<>();
+        for (JsonNode tool : assistant.path("llm_config").path("tools")) {
+            String type = tool.path("type").asText("function");
+            if (!type.equals("function") || !tool.hasNonNull("name")) {
+                continue;
+            }
+            String url = tool.hasNonNull("url") ? tool.get("url").asText() : assistant.path("webhook_url").asText(null);
+            if (url == null) {
+                continue;
+            }
+            JsonNode args = CallEngine.Analysis.sample(tool.path("parameters"));
+            byUrl.computeIfAbsent(url, u -> new ArrayList<>()).add(new ToolCall("tool_" + MockContext.randomToken(12),
+                    tool.get("name").asText(), args instanceof ObjectNode o ? o : Json.object()));
+            allAsync.merge(url, tool.path("async").asBoolean(false), Boolean::logicalAnd);
+        }
+        byUrl.forEach((url, tools) -> {
+            CompletableFuture<Delivery> sent = send(call, assistant, url, EventType.TOOL_CALLS, snapshot(call).withToolCalls(tools));
+            if (sent != null && !allAsync.get(url)) {
+                sent.thenAccept(onResults);
+            }
+        });
+    }
+
+    /** The assistant-request of an inbound call; {@code onReply} gets the delivery (a timeout after 5 s included). */
+    boolean assistantRequest(ObjectNode call, ObjectNode assistant, Consumer<Delivery> onReply) {
+        CompletableFuture<Delivery> sent = send(call, assistant, null, EventType.ASSISTANT_REQUEST,
+                snapshot(call).withStatus(CallStatus.RINGING, Instant.parse(call.get("created_at").asText())));
+        if (sent == null) {
+            return false;
+        }
+        sent.thenAccept(onReply);
+        return true;
+    }
+
+    private CompletableFuture<Delivery> send(ObjectNode call, ObjectNode assistant, String url, EventType event,
+                                             CallSnapshot snapshot) {
+        String target = url != null ? url : assistant == null ? null : assistant.path("webhook_url").asText(null);
+        if (target == null || target.isBlank() || assistant == null || !subscribed(assistant, event)) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = URI.create(target);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        byte[] body = EVENTS.render(event, snapshot);
+        WebhookSender sender = sender(assistant.path("webhook_secret").asText(null));
+        String callId = call.get("id").asText();
+        CompletableFuture<Delivery>[] result = new CompletableFuture[1];
+        lastPerCall.compute(callId, (id, previous) -> {
+            CompletableFuture<?> after = previous == null ? CompletableFuture.completedFuture(null) : previous;
+            result[0] = after.handle((r, e) -> null).thenCompose(x -> sender.sendAsync(uri, event, body))
+                    .thenApply(delivery -> {
+                        log.add(callId, delivery);
+                        return delivery;
+                    });
+            return result[0];
+        });
+        return result[0];
+    }
+
+    private WebhookSender sender(String secret) {
+        return senders.computeIfAbsent(secret == null ? "" : secret,
+                s -> WebhookSender.builder().dialect(Dialect.FLIREO).secret(s.isEmpty() ? null : s).build());
+    }
+
+    private static boolean subscribed(ObjectNode assistant, EventType event) {
+        JsonNode events = assistant.get("webhook_events");
+        if (events == null || events.isNull()) {
+            return true;
+        }
+        for (JsonNode e : events) {
+            if (e.asText().equals(event.wireName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ObjectNode assistantOf(ObjectNode call) {
+        if (call.has("_assistant")) {
+            return (ObjectNode) call.get("_assistant");
+        }
+        return ctx.collection("assistants").get(call.path("agent_id").asText(null)).orElse(null);
+    }
+
+    /** The call as the engine renders it: webhook call ids are UUIDs, unlike the REST ids. */
+    private CallSnapshot snapshot(ObjectNode call) {
+        String status = call.path("status").asText();
+        CallStatus webhookStatus = switch (status) {
+            case "ringing", "dialing", "connecting" -> CallStatus.RINGING;
+            case "in-progress" -> CallStatus.IN_PROGRESS;
+            case "ended-with-error" -> CallStatus.ENDED_WITH_ERROR;
+            default -> CallStatus.ENDED;
+        };
+        Instant at = Instant.parse(call.path("updated_at").asText(call.get("created_at").asText()));
+        CallSnapshot snapshot = CallSnapshot.start(call.get("_webhook_id").asText(),
+                "inbound".equals(call.path("direction").asText()) ? CallType.INBOUND : CallType.OUTBOUND,
+                webhookStatus, call.path("phone_number").asText(null), call.path("_number_name").asText(null),
+                call.path("caller_phone").asText(null), at);
+        List<ChatMessage> messages = new ArrayList<>();
+        call.path("messages").forEach(m -> messages.add(new ChatMessage(m.path("role").asText(), m.path("content").asText())));
+        snapshot = snapshot.withMessages(messages);
+        if (!CallEngine.LIVE.contains(status)) {
+            snapshot = snapshot.withEnd(call.path("error").asText(null), call.path("end_reason").asText(null));
+        }
+        JsonNode metadata = call.get("_metadata");
+        return metadata instanceof ObjectNode o ? snapshot.withMetadata(o) : snapshot;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.flireo.testkit.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flireo.testkit.mock.internal.ApiSpec;
+import dev.flireo.testkit.mock.internal.MockApi;
+import dev.flireo.testkit.mock.internal.Route;
+import dev.flireo.testkit.openapi.SpecDocument;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Each class of bad input gets its documented status and an error body naming the problem; never a 500. */
+class ValidationAcceptanceTest {
+
+    @RegisterExtension
+    static FlireoMockExtension flireo = FlireoMockExtension.newInstance().demoData(true).build();
+
+    private Http.Reply post(String path, String body) {
+        return Http.send("POST", flireo.baseUrl() + path, flireo.apiKey(), body);
+    }
+
+    private static JsonNode error(Http.Reply reply, int status) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.header("Content-Type")).isEqualTo("application/json");
+        return reply.json().get("error");
+    }
+
+    @Test
+    void malformedJsonIs400WithTheParserPosition() {
+        JsonNode e = error(post("/assistants", "{\"name\": \"x\",}"), 400);
+        assertThat(e.get("code").asText()).isEqualTo("invalid_json");
+        assertThat(e.get("message").asText()).contains("line 1");
+    }
+
+    @Test
+    void aMissingRequiredFieldIs400NamingIt() {
+        JsonNode e = error(post("/sip-trunks", "{\"name\":\"PBX\"}"), 400);
+        assertThat(e.get("code").asText()).isEqualTo("missing_field");
+        assertThat(e.get("param").asText()).isEqualTo("host");
+        assertThat(e.get("message").asText()).isEqualTo("Missing required field: host");
+        assertThat(e.get("type").asText()).isEqualTo("invalid_request_error");
+    }
+
+    @Test
+    void aNestedMissingFieldIsNamedWithItsPath() {
+        JsonNode e = error(post("/assistants", "{\"name\":\"x\",\"llm_config\":{\"provider\":\"openai\"}}"), 400);
+        assertThat(e.get("param").asText()).isEqualTo("llm_config.model");
+    }
+
+    @Test
+    void aWrongTypeIs422WhereDocumented() {
+        JsonNode e = error(post("/assistants", "{\"name\":\"x\",\"max_duration_seconds\":\"long\"}"), 422);
+        assertThat(e.get("param").asText()).isEqualTo("max_duration_seconds");
+        assertThat(e.get("message").asText()).contains("max_duration_seconds", "integer");
+    }
+
+    @Test
+    void aValueOutsideAnEnumIs422ListingTheAllowedValues() {
+        JsonNode e = error(post("/byok", "{\"provider\":\"azure\",\"api_key\":\"k\"}"), 422);
+        assertThat(e.get("param").asText()).isEqualTo("provider");
+        assertThat(e.get("message").asText()).contains("expected one of deepgram, openai");
+    }
+
+    @Test
+    void aBadValueIs400WhereTheOperationDocumentsNo422() {
+        String call = flireo.state().list("calls").get(0).get("id").asText();
+        JsonNode e = error(post("/calls/" + call + "/control", "{\"type\":\"transfer\",\"destination\":\"not a number\"}"), 400);
+        assertThat(e.get("param").asText()).isEqualTo("destination");
+    }
+
+    @Test
+    void aBadQueryParameterIs400NamingIt() {
+        JsonNode e = error(Http.send("GET", flireo.baseUrl() + "/calls?limit=5000", flireo.apiKey(), null), 400);
+        assertThat(e.get("param").asText()).isEqualTo("limit");
+        assertThat(error(Http.send("GET", flireo.baseUrl() + "/usage?start_date=yesterday", flireo.apiKey(), null), 400)
+                .get("param").asText()).isEqualTo("start_date");
+    }
+
+    @Test
+    void aMalformedIdIs400AndAnUnknownOneIs404() {
+        assertThat(error(Http.send("GET", flireo.baseUrl() + "/numbers/42", flireo.apiKey(), null), 400)
+                .get("param").asText()).isEqualTo("id");
+        assertThat(error(Http.send("GET", flireo.baseUrl() + "/numbers/5c4d030f-43e3-4e65-899e-8148521e660f",
+                flireo.apiKey(), null), 404).get("code").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void anUnknownPathIs404AndAWrongMethodIs405WithAllow() {
+        assertThat(error(Http.send("GET", flireo.baseUrl() + "/phone-numbers", flireo.apiKey(), null), 404)
+                .get("message").asText()).contains("/phone-numbers");
+        Http.Reply wrong = Http.send("PUT", flireo.baseUrl() + "/assistants", flireo.apiKey(), "{}");
+        assertThat(error(wrong, 405).get("code").asText()).isEqualTo("method_not_allowed");
+        assertThat(wrong.header("Allow")).isEqualTo("GET, POST");
+    }
+
+    @Test
+    void aliasesAreAcceptedAndStoredUnderTheCanonicalName() {
+        String agent = flireo.state().list("assistants").get(0).get("id").asText();
+        Http.Reply reply = post("/calls/outbound", "{\"destination\":\"+31612345678\",\"assistant_id\":\"" + agent + "\"}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        Http.Reply trunk = post("/sip-trunks", "{\"name\":\"PBX\",\"address\":\"sip.example.com\",\"auth_username\":\"u\"}");
+        assertThat(trunk.json().at("/trunk/host").asText()).isEqualTo("sip.example.com");
+        assertThat(trunk.json().at("/trunk/username").asText()).isEqualTo("u");
+    }
+
+    /** Every operation of both APIs, fed garbage: always a JSON 4xx, never a 500. */
+    @Test
+    void noInputProducesA500() {
+        List<String> bodies = List.of("", "{", "null", "[]", "42", "\"text\"", "{\"name\":[1,{\"a\":null}]}",
+                "{\"type\":\"mcp\",\"definition\":{\"nodes\":[{}]}}", "{\"id\":\"x\",\"agent_id\":7}");
+        List<String> ids = List.of("5c4d030f-43e3-4e65-899e-8148521e660f", "x", "%C3%A9%20", "call-_+31612345678_abc");
+        int requests = 0;
+        for (ApiSpec spec : List.of(ApiSpec.of(SpecDocument.FLIREO_API, MockApi.FLIREO_PREFIX),
+                ApiSpec.of(SpecDocument.LEGACY_NL, MockApi.LEGACY_PREFIX))) {
+            for (Route route : spec.routes()) {
+                for (String id : ids) {
+                    String path = route.template().replaceAll("\\{[^}]+}", id);
+                    String url = "http://127.0.0.1:" + flireo.port() + spec.prefix() + path + "?limit=-1&offset=x&status=%25zz";
+                    for (String body : route.method().equals("GET") ? List.of("") : bodies) {
+                        Http.Reply reply = Http.send(route.method(), url, flireo.apiKey(), body.isEmpty() ? null : body);
+                        assertThat(reply.status()).as(route.method() + " " + url + " " + body + " -> " + reply.body())
+                                .isBetween(200, 499);
+                        assertThat(reply.json().isObject()).isTrue();
+                        requests++;
+                    }
+                }
+            }
+        }
+        assertThat(requests).isGreaterThan(1000);
+    }
+}

@@ -1,0 +1,187 @@
+package dev.flireo.testkit.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flireo.testkit.simulator.Delivery;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Live calls send the signed webhooks a real call would, to a real receiver that verifies every signature. */
+class WebhooksAcceptanceTest {
+
+    private static final String SECRET = "whsec_test_secret_12345";
+
+    @RegisterExtension
+    static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
+            .manualClock(Instant.parse("2025-12-13T12:00:00Z")).build();
+
+    private WebhookReceiver receiver;
+
+    @BeforeEach
+    void receiver() {
+        receiver = new WebhookReceiver(SECRET);
+    }
+
+    @AfterEach
+    void close() {
+        receiver.close();
+    }
+
+    private String assistant(String extra) {
+        Http.Reply reply = Http.send("POST", flireo.baseUrl() + "/assistants", flireo.apiKey(), "{\"name\":\"Support\","
+                + "\"first_message\":\"Hallo, waarmee kan ik u helpen?\",\"webhook_url\":\"" + receiver.url() + "\","
+                + "\"webhook_secret\":\"" + SECRET + "\"" + extra + "}");
+        String id = reply.json().at("/assistant/id").asText();
+        Http.send("POST", flireo.baseUrl() + "/numbers", flireo.apiKey(),
+                "{\"phone_number\":\"+31850835037\",\"name\":\"Flireo Demo\",\"agent_id\":\"" + id + "\"}");
+        return id;
+    }
+
+    private String dial(String agent) {
+        return Http.send("POST", flireo.baseUrl() + "/calls/outbound", flireo.apiKey(),
+                "{\"destination\":\"+31612345678\",\"agent_id\":\"" + agent + "\",\"metadata\":{\"crm_id\":\"42\"}}")
+                .json().get("call_id").asText();
+    }
+
+    @Test
+    void anOutboundCallSendsSignedStatusUpdatesAndTheEndOfCallReport() throws Exception {
+        String call = dial(assistant(""));
+        flireo.clock().advance(Duration.ofSeconds(4));
+        flireo.clock().advance(Duration.ofSeconds(30));
+        receiver.await(3);
+
+        assertThat(receiver.events()).containsExactly("status-update", "status-update", "end-of-call-report");
+        assertThat(receiver.received()).allSatisfy(r -> {
+            assertThat(r.signature().valid()).as(r.signature().message()).isTrue();
+            assertThat(r.headers().get("User-Agent")).isEqualTo("HMS-Sovereign/1.0");
+            assertThat(r.body().at("/message/call/type").asText()).isEqualTo("outboundPhoneCall");
+            assertThat(r.body().at("/message/customer/number").asText()).isEqualTo("+31612345678");
+            assertThat(r.body().at("/message/phoneNumber/name").asText()).isEqualTo("Flireo Demo");
+        });
+        assertThat(receiver.received().get(0).body().at("/message/call/status").asText()).isEqualTo("in-progress");
+        assertThat(receiver.received().get(1).body().at("/message/call/status").asText()).isEqualTo("ended");
+        JsonNode report = receiver.received().get(2).body().get("message");
+        assertThat(report.get("durationSeconds").asInt()).isEqualTo(30);
+        assertThat(report.get("summary").asText()).contains("+31612345678");
+        assertThat(report.get("timestamp").asText()).isEqualTo("2025-12-13T12:00:34.000Z");
+        String webhookCallId = report.at("/call/id").asText();
+        assertThat(webhookCallId).matches("[0-9a-f-]{36}");
+        assertThat(receiver.received()).allSatisfy(r -> assertThat(r.body().at("/message/call/id").asText()).isEqualTo(webhookCallId));
+
+        assertThat(flireo.awaitDeliveries(3, Duration.ofSeconds(10))).hasSize(3).allSatisfy(d -> assertThat(d.passed()).isTrue());
+        JsonNode log = Http.send("GET", flireo.adminUrl() + "/deliveries", null, null).json();
+        assertThat(log).hasSize(3);
+        assertThat(log.get(2).get("call_id").asText()).isEqualTo(call);
+        assertThat(log.get(2).get("event").asText()).isEqualTo("end-of-call-report");
+        assertThat(log.get(2).at("/verdict/passed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void onlyTheSubscribedEventsAreSent() throws Exception {
+        dial(assistant(",\"webhook_events\":[\"end-of-call-report\"]"));
+        flireo.clock().advance(Duration.ofSeconds(40));
+        receiver.await(1);
+        Thread.sleep(300);
+        assertThat(receiver.events()).containsExactly("end-of-call-report");
+    }
+
+    @Test
+    void functionToolsAreCalledAndTheirResultsJoinTheTranscript() throws Exception {
+        receiver.reply("tool-calls", "{\"result\":{\"name\":\"Jan de Vries\",\"email\":\"jan@example.com\"}}");
+        String call = dial(assistant(",\"llm_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\",\"tools\":[{"
+                + "\"name\":\"lookup_contact\",\"description\":\"Find a contact\",\"parameters\":{\"type\":\"object\","
+                + "\"properties\":{\"query\":{\"type\":\"string\"}},\"required\":[\"query\"]}}]}"));
+        flireo.clock().advance(Duration.ofSeconds(4));
+        flireo.clock().advance(Duration.ofSeconds(2));
+        receiver.await(2);
+        Thread.sleep(300);
+        Receiver tool = new Receiver(receiver.received().get(1));
+        assertThat(tool.event()).isEqualTo("tool-calls");
+        assertThat(tool.body().at("/message/toolCallList/0/function/name").asText()).isEqualTo("lookup_contact");
+        assertThat(tool.body().at("/message/toolCallList/0/function/arguments/query").isTextual()).isTrue();
+        assertThat(tool.body().at("/message/assistant/metadata/crm_id").asText("")).isIn("42", "");
+        JsonNode detail = Http.send("GET", flireo.baseUrl() + "/calls/" + call, flireo.apiKey(), null).json();
+        for (int i = 0; i < 50 && !detail.get("messages").toString().contains("Jan"); i++) {
+            Thread.sleep(100);
+            detail = Http.send("GET", flireo.baseUrl() + "/calls/" + call, flireo.apiKey(), null).json();
+        }
+        assertThat(detail.get("messages").toString()).contains("Jan de Vries");
+        Delivery delivery = flireo.awaitDeliveries(2, Duration.ofSeconds(10)).get(1);
+        assertThat(delivery.passed()).as(delivery.verdict().reason()).isTrue();
+    }
+
+    @Test
+    void anInboundCallAsksTheAssistantRequestAndAppliesTheReply() throws Exception {
+        assistant("");
+        receiver.reply("assistant-request", "{\"assistant\":{\"firstMessage\":\"Hallo Jan, leuk dat je belt!\"},"
+                + "\"maxDurationSeconds\":20}");
+        String call = flireo.startInboundCall("+31850835037", "+31611112222");
+        receiver.await(1);
+        Thread.sleep(300);
+        assertThat(receiver.events()).containsExactly("assistant-request");
+        assertThat(receiver.received().get(0).body().at("/message/call/status").asText()).isEqualTo("ringing");
+        flireo.clock().advance(Duration.ofSeconds(60));
+        JsonNode detail = Http.send("GET", flireo.baseUrl() + "/calls/" + call, flireo.apiKey(), null).json();
+        assertThat(detail.at("/messages/0/content").asText()).isEqualTo("Hallo Jan, leuk dat je belt!");
+        assertThat(detail.get("duration_seconds").asInt()).isEqualTo(20);
+        assertThat(detail.get("end_reason").asText()).isEqualTo("max_duration");
+    }
+
+    @Test
+    void anErrorReplyRejectsTheCall() throws Exception {
+        assistant("");
+        receiver.reply("assistant-request", "{\"error\":\"Sorry, we zijn op dit moment gesloten.\"}");
+        String call = flireo.startInboundCall("+31850835037", "+31611112222");
+        receiver.await(1);
+        Thread.sleep(300);
+        JsonNode detail = Http.send("GET", flireo.baseUrl() + "/calls/" + call, flireo.apiKey(), null).json();
+        assertThat(detail.get("status").asText()).isEqualTo("rejected");
+        assertThat(detail.get("error").asText()).isEqualTo("Sorry, we zijn op dit moment gesloten.");
+    }
+
+    @Test
+    void withoutAnAnswerWithinFiveSecondsTheSavedAssistantAnswers() throws Exception {
+        assistant("");
+        receiver.delay(Duration.ofSeconds(6));
+        String call = flireo.startInboundCall("+31850835037", "+31611112222");
+        flireo.clock().advance(Duration.ofSeconds(2));
+        assertThat(Http.send("GET", flireo.baseUrl() + "/calls/" + call, flireo.apiKey(), null).json().get("status").asText())
+                .isEqualTo("ringing");
+        long deadline = System.nanoTime() + 8_000_000_000L;
+        String status = "ringing";
+        while (status.equals("ringing") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            status = Http.send("GET", flireo.baseUrl() + "/calls/" + call, flireo.apiKey(), null).json().get("status").asText();
+        }
+        assertThat(status).isEqualTo("in-progress");
+        JsonNode detail = Http.send("GET", flireo.baseUrl() + "/calls/" + call, flireo.apiKey(), null).json();
+        assertThat(detail.at("/messages/0/content").asText()).isEqualTo("Hallo, waarmee kan ik u helpen?");
+        Delivery timedOut = flireo.awaitDeliveries(1, Duration.ofSeconds(10)).get(0);
+        assertThat(timedOut.passed()).isFalse();
+        assertThat(timedOut.error()).isNotNull();
+    }
+
+    @Test
+    void withoutASecretDeliveriesAreUnsigned() throws Exception {
+        try (WebhookReceiver open = new WebhookReceiver(null)) {
+            String agent = Http.send("POST", flireo.baseUrl() + "/assistants", flireo.apiKey(),
+                    "{\"name\":\"Open\",\"webhook_url\":\"" + open.url() + "\"}").json().at("/assistant/id").asText();
+            Http.send("POST", flireo.baseUrl() + "/numbers", flireo.apiKey(), "{\"phone_number\":\"+31850835037\"}");
+            dial(agent);
+            flireo.clock().advance(Duration.ofSeconds(4));
+            open.await(1);
+            assertThat(open.received().get(0).headers()).doesNotContainKey("X-Webhook-Signature");
+        }
+    }
+
+    private record Receiver(String event, JsonNode body) {
+        Receiver(WebhookReceiver.Received r) {
+            this(r.event(), r.body());
+        }
+    }
+}

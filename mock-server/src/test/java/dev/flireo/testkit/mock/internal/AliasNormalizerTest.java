@@ -1,0 +1,44 @@
+package dev.flireo.testkit.mock.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flireo.testkit.openapi.SpecDocument;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AliasNormalizerTest {
+
+    private static final ApiSpec SPEC = ApiSpec.of(SpecDocument.FLIREO_API, "/api/v1");
+    private final AliasNormalizer aliases = new AliasNormalizer(Map.of(SPEC.document().fileName(), SPEC));
+
+    private JsonNode normalized(String schema, String json) throws Exception {
+        JsonNode body = Json.parse(json);
+        aliases.normalize(SPEC, SPEC.at("/components/schemas/" + schema), body);
+        return body;
+    }
+
+    @Test
+    void renamesAliasesAtEveryDepth() throws Exception {
+        assertThat(normalized("OutboundCallRequest", "{\"destination\":\"+31612345678\",\"assistant_id\":\"x\","
+                + "\"agent\":{\"firstMessage\":\"Hoi\",\"tts_config\":{\"voice_id\":\"alloy\"}}}").toString())
+                .isEqualTo("{\"destination\":\"+31612345678\",\"agent_id\":\"x\",\"assistant\":{\"tts_config\":"
+                        + "{\"voiceId\":\"alloy\"},\"first_message\":\"Hoi\"}}");
+    }
+
+    @Test
+    void theCanonicalNameWinsWhenBothAreSent() throws Exception {
+        assertThat(normalized("PhoneNumberCreate", "{\"phone_number\":\"+31201234567\",\"number\":\"+31999\"}").toString())
+                .isEqualTo("{\"phone_number\":\"+31201234567\",\"number\":\"+31999\"}");
+    }
+
+    @Test
+    void followsArraysAndComposites() throws Exception {
+        JsonNode body = normalized("AssistantCreate", "{\"name\":\"x\",\"analysis_plan\":{\"structured_data_plan\":"
+                + "{\"enabled\":true,\"template_id\":\"t\"},\"min_messages_threshold\":2},\"llm_config\":{\"provider\":"
+                + "\"openai\",\"model\":\"m\",\"tools\":[{\"name\":\"t\",\"description\":\"d\",\"async_response\":\"ok\"}]}}");
+        assertThat(body.at("/analysis_plan/structuredDataPlan/templateId").asText()).isEqualTo("t");
+        assertThat(body.at("/analysis_plan/minMessagesThreshold").asInt()).isEqualTo(2);
+        assertThat(body.at("/llm_config/tools/0/asyncResponse").asText()).isEqualTo("ok");
+    }
+}
