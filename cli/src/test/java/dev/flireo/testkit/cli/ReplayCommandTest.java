@@ -89,6 +89,16 @@ class ReplayCommandTest {
     }
 
     @Test
+    void callsSetsTheNumberOfParallelCalls() throws Exception {
+        String target = receiver(200);
+
+        assertThat(run("replay", "campaign-batch", "--target", target, "--calls", "3", "--seed", "5")).isZero();
+        assertThat(out.toString()).contains("replaying campaign-batch (3 calls, flireo)",
+                "PASSED campaign-batch: 3 calls, 15 deliveries");
+        assertThat(received).hasValue(15);
+    }
+
+    @Test
     void aFailingReceiverExitsOneAndNamesTheFailures() throws Exception {
         String target = receiver(503);
 

@@ -209,7 +209,7 @@ final class CallRun {
     }
 
     private void record(Delivery delivery, String label, String note, boolean superseded, Instant eventTime) {
-        run.record(new TimelineEntry(data.index() + 1, data.callId(), label, eventTime,
+        run.record(new TimelineEntry(data.index() + 1, label, eventTime,
                 run.elapsed().minus(delivery.latency()), delivery, note, superseded));
     }
 

@@ -98,10 +98,6 @@ final class RunContext {
         calls.add(call);
     }
 
-    void say(String line) {
-        progress.accept(line);
-    }
-
     List<TimelineEntry> timeline() {
         synchronized (timeline) {
             return List.copyOf(timeline);

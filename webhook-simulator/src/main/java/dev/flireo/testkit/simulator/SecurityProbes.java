@@ -29,7 +29,7 @@ final class SecurityProbes {
                     .thenAccept(delivery -> {
                         ProbeResult result = new ProbeResult(probe, delivery.withVerdict(judge(probe, delivery)));
                         results.add(result);
-                        run.record(new TimelineEntry(0, "", "security probe " + probe.wireName(),
+                        run.record(new TimelineEntry(0, "security probe " + probe.wireName(),
                                 Instant.now(), run.elapsed().minus(delivery.latency()), result.delivery(),
                                 null, false));
                     });

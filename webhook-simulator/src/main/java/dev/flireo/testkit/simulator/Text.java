@@ -16,8 +16,4 @@ record Text(Map<String, String> byLanguage) {
     String in(String language) {
         return byLanguage.get(language);
     }
-
-    Set<String> languages() {
-        return byLanguage.keySet();
-    }
 }
