@@ -120,6 +120,12 @@ final class MockCommand implements Callable<Integer> {
         FlireoMockServer.Options options = FlireoMockServer.options().port(port).bindAddress(host).timeScale(timeScale)
                 .demoData(!noDemoData && seed == null).enforceRateLimits(enforceRateLimits).seedFile(seed);
         apiKeys.stream().map(String::strip).filter(k -> !k.isEmpty()).forEach(options::apiKeys);
+        options.onDelivery(d -> {
+            out.println("webhook: " + d.event().wireName() + " -> " + d.request().target() + ": "
+                    + (d.error() != null ? d.error() : "HTTP " + d.status()) + " in " + d.latency().toMillis() + " ms, "
+                    + (d.passed() ? "passed" : "failed") + (d.verdict() == null ? "" : " (" + d.verdict().reason() + ")"));
+            out.flush();
+        });
         if (proxyTo != null) {
             options.proxyTo(proxyTo).recordTo(recordTo).onDrift(line -> {
                 out.println("drift: " + line);

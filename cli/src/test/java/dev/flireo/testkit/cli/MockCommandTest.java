@@ -86,6 +86,42 @@ class MockCommandTest {
     }
 
     @Test
+    void printsEachWebhookDeliveryOfALiveCall() throws Exception {
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread mock = startInBackground(exit, "mock", "--port", "0", "--time-scale", "100");
+        try {
+            String api = url("API");
+            HttpClient http = HttpClient.newHttpClient();
+            String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            String agent = http.send(HttpRequest.newBuilder(URI.create(api + "/assistants")).header("Authorization", "Bearer k")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Hook\",\"webhook_url\":\"" + hook + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body().replaceAll(".*?\"id\":\"([^\"]+)\".*", "$1");
+            http.send(HttpRequest.newBuilder(URI.create(api + "/calls/outbound")).header("Authorization", "Bearer k")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"destination\":\"+31612345678\",\"agent_id\":\"" + agent + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            long deadline = System.nanoTime() + 15_000_000_000L;
+            while (!out.toString().contains("webhook: end-of-call-report") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(out.toString()).contains("webhook: status-update -> " + hook + ": HTTP 204")
+                    .contains("webhook: end-of-call-report -> " + hook).contains("passed");
+        } finally {
+            mock.interrupt();
+            mock.join(10_000);
+            receiver.stop(0);
+        }
+        assertThat(exit.get()).isZero();
+    }
+
+    @Test
     void badInputIsAUsageError(@TempDir Path dir) {
         assertThat(run("mock", "--seed", dir.resolve("missing.json").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--seed file is not readable", "missing.json");

@@ -61,7 +61,7 @@ public final class FlireoMockServer implements AutoCloseable {
     private final MockContext ctx;
     private final CallEngine engine;
     private final CompletableFuture<MockApi> api;
-    private final Deliveries deliveries = new Deliveries();
+    private final Deliveries deliveries;
     private final MockState state;
     private final WireMockServer wireMock;
     private final ScheduledExecutorService ticker;
@@ -71,6 +71,7 @@ public final class FlireoMockServer implements AutoCloseable {
 
     private FlireoMockServer(Options options) {
         this.options = options;
+        this.deliveries = new Deliveries(options.onDelivery);
         this.clock = options.manualStart != null ? MockClock.manual(options.manualStart) : MockClock.scaled(options.timeScale);
         this.enforceRateLimits = options.enforceRateLimits;
         this.ctx = new MockContext(store, clock::now);
@@ -319,6 +320,7 @@ public final class FlireoMockServer implements AutoCloseable {
         private URI proxyTo;
         private Path recordTo;
         private Consumer<String> onDrift = drift -> { };
+        private Consumer<Delivery> onDelivery = delivery -> { };
 
         private Options() {
         }
@@ -409,6 +411,12 @@ public final class FlireoMockServer implements AutoCloseable {
         /** In proxy mode, called with a one-line description of each drift as it is found. */
         public Options onDrift(Consumer<String> listener) {
             this.onDrift = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Called with each webhook delivery once it is made and judged. */
+        public Options onDelivery(Consumer<Delivery> listener) {
+            this.onDelivery = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

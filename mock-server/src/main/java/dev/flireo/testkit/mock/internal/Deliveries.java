@@ -14,12 +14,20 @@ public final class Deliveries {
     }
 
     private final List<Entry> log = new CopyOnWriteArrayList<>();
+    private final java.util.function.Consumer<Delivery> listener;
 
     public Deliveries() {
+        this(delivery -> { });
+    }
+
+    /** A log that also hands each delivery to {@code listener} as it is made (the CLI prints them). */
+    public Deliveries(java.util.function.Consumer<Delivery> listener) {
+        this.listener = listener;
     }
 
     void add(String callId, Delivery delivery) {
         log.add(new Entry(callId, delivery));
+        listener.accept(delivery);
     }
 
     public List<Entry> list() {
