@@ -188,7 +188,7 @@ final class HtmlReport {
         }
         if (call.analysis() != null && !call.analysis().isEmpty()) {
             html.append("<h4>Analysis</h4><dl class=\"analysis\">");
-            for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) call.analysis()::fields) {
+            for (Map.Entry<String, JsonNode> field : call.analysis().properties()) {
                 html.append("<dt>").append(esc(field.getKey())).append("</dt><dd>")
                         .append(esc(field.getValue().isTextual() ? field.getValue().asText()
                                 : field.getValue().toString())).append("</dd>");

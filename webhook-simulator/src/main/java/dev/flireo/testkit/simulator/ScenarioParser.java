@@ -281,7 +281,7 @@ final class ScenarioParser {
                         + String.join(", ", new TreeSet<>(Templates.VARIABLES)));
             }
         }
-        node.fields().forEachRemaining(e -> checkPlaceholders(pointer + "/" + e.getKey(), e.getValue()));
+        node.properties().forEach(e -> checkPlaceholders(pointer + "/" + e.getKey(), e.getValue()));
         for (int i = 0; i < node.size() && node.isArray(); i++) {
             checkPlaceholders(pointer + "/" + i, node.get(i));
         }
