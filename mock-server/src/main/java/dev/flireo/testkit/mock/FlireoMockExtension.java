@@ -4,7 +4,6 @@ import dev.flireo.testkit.simulator.Delivery;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -138,32 +137,26 @@ public final class FlireoMockExtension
         server().nextCallOutcome(outcome, talk);
     }
 
-    /** Configuration of the extension; mirrors {@link FlireoMockServer.Options}. */
+    /** Configuration of the extension: the server's {@link FlireoMockServer.Options}, plus the reset policy. */
     public static final class Builder {
-        private int port;
-        private final List<String> apiKeys = new ArrayList<>();
-        private double timeScale = 1;
-        private Instant manualStart;
-        private Path seedFile;
-        private boolean demoData;
-        private boolean enforceRateLimits;
+        private final FlireoMockServer.Options options = FlireoMockServer.options();
         private boolean resetBetweenTests = true;
 
         private Builder() {
         }
 
         public Builder port(int port) {
-            this.port = port;
+            options.port(port);
             return this;
         }
 
         public Builder apiKeys(String... keys) {
-            apiKeys.addAll(List.of(keys));
+            options.apiKeys(keys);
             return this;
         }
 
         public Builder timeScale(double scale) {
-            this.timeScale = scale;
+            options.timeScale(scale);
             return this;
         }
 
@@ -173,22 +166,22 @@ public final class FlireoMockExtension
         }
 
         public Builder manualClock(Instant start) {
-            this.manualStart = start;
+            options.manualClock(start);
             return this;
         }
 
         public Builder seedFile(Path file) {
-            this.seedFile = file;
+            options.seedFile(file);
             return this;
         }
 
         public Builder demoData(boolean demo) {
-            this.demoData = demo;
+            options.demoData(demo);
             return this;
         }
 
         public Builder enforceRateLimits(boolean enforce) {
-            this.enforceRateLimits = enforce;
+            options.enforceRateLimits(enforce);
             return this;
         }
 
@@ -203,12 +196,6 @@ public final class FlireoMockExtension
         }
 
         FlireoMockServer start() {
-            FlireoMockServer.Options options = FlireoMockServer.options().port(port).timeScale(timeScale)
-                    .demoData(demoData).enforceRateLimits(enforceRateLimits).seedFile(seedFile)
-                    .apiKeys(apiKeys.toArray(String[]::new));
-            if (manualStart != null) {
-                options.manualClock(manualStart);
-            }
             return options.start();
         }
     }
