@@ -34,15 +34,20 @@ final class Admin {
             JsonNode out = route(method, path, raw);
             return result(200, out, Map.of());
         } catch (ApiError e) {
-            ObjectNode error = Json.object().put("code", e.code()).put("message", e.getMessage());
-            if (e.param() != null) {
-                error.put("param", e.param());
-            }
-            return result(e.status(), Json.object("error", error), e.headers());
+            return error(e);
         } catch (RuntimeException e) {
             return result(500, Json.object("error", Json.object().put("code", "server_error")
                     .put("message", "Internal error in the Flireo mock admin API: " + e)), Map.of());
         }
+    }
+
+    /** An error in the admin API's envelope: {@code {"error": {"code", "message", "param"?}}}. */
+    static HttpResult error(ApiError e) {
+        ObjectNode error = Json.object().put("code", e.code()).put("message", e.getMessage());
+        if (e.param() != null) {
+            error.put("param", e.param());
+        }
+        return result(e.status(), Json.object("error", error), e.headers());
     }
 
     private JsonNode route(String method, String path, byte[] raw) {
@@ -121,7 +126,7 @@ final class Admin {
         try {
             return Json.parse(text);
         } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("invalid_json", "Request body is not valid JSON: " + e.getOriginalMessage(), null);
+            throw ApiError.badRequest("invalid_json", "Request body is not valid JSON: " + Json.describe(e), null);
         }
     }
 

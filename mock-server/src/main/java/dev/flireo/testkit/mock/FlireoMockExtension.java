@@ -185,6 +185,12 @@ public final class FlireoMockExtension
             return this;
         }
 
+        /** The largest request body accepted, in bytes (default 1 MiB); larger ones get 413. */
+        public Builder maxBodySize(long bytes) {
+            options.maxBodySize(bytes);
+            return this;
+        }
+
         /** Whether a class-wide server goes back to its start state before each test (default true). */
         public Builder resetBetweenTests(boolean reset) {
             this.resetBetweenTests = reset;

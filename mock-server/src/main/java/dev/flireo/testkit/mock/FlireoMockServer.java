@@ -8,14 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.flireo.testkit.mock.internal.ApiError;
 import dev.flireo.testkit.mock.internal.CallEngine;
 import dev.flireo.testkit.mock.internal.Deliveries;
 import dev.flireo.testkit.mock.internal.DispatchTransformer;
+import dev.flireo.testkit.mock.internal.GuardedServerFactory;
 import dev.flireo.testkit.mock.internal.HttpResult;
 import dev.flireo.testkit.mock.internal.Json;
 import dev.flireo.testkit.mock.internal.LazyHttpClientFactory;
 import dev.flireo.testkit.mock.internal.MockApi;
 import dev.flireo.testkit.mock.internal.MockContext;
+import dev.flireo.testkit.mock.internal.RequestGuard;
 import dev.flireo.testkit.mock.internal.Seeds;
 import dev.flireo.testkit.mock.internal.StateStore;
 import dev.flireo.testkit.mock.internal.Proxy;
@@ -54,6 +57,8 @@ public final class FlireoMockServer implements AutoCloseable {
 
     /** The key {@link #apiKey()} returns when any key is accepted. */
     public static final String DEFAULT_API_KEY = "fl_test_flireo_mock";
+    /** The default limit of a request body: 1 MiB, far above any documented request of the API. */
+    public static final long DEFAULT_MAX_BODY_SIZE = 1 << 20;
 
     private final Options options;
     private final StateStore store = new StateStore();
@@ -93,7 +98,9 @@ public final class FlireoMockServer implements AutoCloseable {
                 .disableOptimizeXmlFactoriesLoading(true)
                 // HTTP/1.1 only: the platform speaks it, and WireMock's connection faults cannot break an h2c stream.
                 .http2PlainDisabled(true)
-                .extensions(new DispatchTransformer(this::dispatch), new LazyHttpClientFactory());
+                .extensions(new DispatchTransformer(this::dispatch), new LazyHttpClientFactory())
+                .httpServerFactory(new GuardedServerFactory(new RequestGuard(options.maxBodySize,
+                        List.of(MockApi.FLIREO_PREFIX, MockApi.LEGACY_PREFIX, Admin.PREFIX), this::refuse)));
         if (options.journalEntries > 0) {
             config.maxRequestJournalEntries(options.journalEntries);
         } else {
@@ -139,6 +146,11 @@ public final class FlireoMockServer implements AutoCloseable {
         } catch (RuntimeException e) {
             // The next tick retries; a timer thread must not die on one bad call record.
         }
+    }
+
+    /** A request the HTTP layer refused before dispatch, answered in the documented envelope of its path. */
+    private HttpResult refuse(String method, String url, Map<String, String> headers, ApiError error) {
+        return url.startsWith(Admin.PREFIX) ? Admin.error(error) : api().refuse(method, url, headers, error);
     }
 
     private HttpResult dispatch(String method, String url, Map<String, String> headers, byte[] body) {
@@ -317,6 +329,7 @@ public final class FlireoMockServer implements AutoCloseable {
         private boolean enforceRateLimits;
         private int journalEntries;
         private int containerThreads = 32;
+        private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
         private URI proxyTo;
         private Path recordTo;
         private Consumer<String> onDrift = drift -> { };
@@ -379,6 +392,18 @@ public final class FlireoMockServer implements AutoCloseable {
         /** Refuse requests over the documented limits with 429 (off by default). */
         public Options enforceRateLimits(boolean enforce) {
             this.enforceRateLimits = enforce;
+            return this;
+        }
+
+        /**
+         * The largest request body accepted, in bytes ({@link #DEFAULT_MAX_BODY_SIZE} by default); a larger one,
+         * with or without a Content-Length, is answered 413 without being buffered.
+         */
+        public Options maxBodySize(long bytes) {
+            if (bytes < 0 || bytes > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("maxBodySize must be 0.." + (Integer.MAX_VALUE - 8) + " bytes, got " + bytes);
+            }
+            this.maxBodySize = bytes;
             return this;
         }
 

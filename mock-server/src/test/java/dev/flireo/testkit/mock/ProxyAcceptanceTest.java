@@ -52,6 +52,19 @@ class ProxyAcceptanceTest {
     }
 
     @Test
+    void aGzipBodyArrivesInflated() throws Exception {
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write("{\"name\":\"Zipped\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        RawHttp.Reply reply = RawHttp.exchange(proxy.port(), new RawHttp.Request("POST", "/api/v1/assistants",
+                RawHttp.headers("Host", "127.0.0.1", "Authorization", "Bearer k", "Content-Type", "application/json",
+                        "Content-Encoding", "gzip"), zipped.toByteArray(), false));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(real.state().list("assistants")).extracting(a -> a.get("name").asText()).contains("Zipped");
+    }
+
+    @Test
     void aRequestThatBreaksTheSpecIsForwardedAndLogged() {
         Http.Reply reply = Http.send("POST", proxy.baseUrl() + "/sip-trunks", "k", "{\"name\":\"PBX\",\"port\":\"5060\"}");
         assertThat(reply.status()).isEqualTo(400); // the real side's own answer

@@ -33,6 +33,7 @@ class SpecConventionsTest {
             }
             if (op.getRequestBody() != null) {
                 expected.add("400");
+                expected.add("413");
             }
             expected.removeAll(op.getResponses().keySet());
             if (!expected.isEmpty()) {
@@ -59,7 +60,7 @@ class SpecConventionsTest {
     @Test
     void everyErrorResponseUsesTheErrorBodyAndTheRateLimitHeaders() {
         for (String name : List.of("BadRequest", "Unauthorized", "PaymentRequired", "Forbidden", "NotFound",
-                "Conflict", "UnprocessableEntity", "TooManyRequests", "ServerError")) {
+                "Conflict", "PayloadTooLarge", "UnprocessableEntity", "TooManyRequests", "ServerError")) {
             ApiResponse response = api.getComponents().getResponses().get(name);
             assertThat(response.getContent().get("application/json").getSchema().get$ref())
                     .as("schema of response %s", name)

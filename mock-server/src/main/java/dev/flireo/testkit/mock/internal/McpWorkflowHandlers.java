@@ -261,7 +261,11 @@ final class McpWorkflowHandlers {
         final transient List<String> details;
 
         WorkflowInvalid(List<String> details) {
-            super("Invalid workflow definition", null, false, false);
+            this("Invalid workflow definition", details);
+        }
+
+        WorkflowInvalid(String error, List<String> details) {
+            super(error, null, false, false);
             this.details = List.copyOf(details);
         }
     }

@@ -1,11 +1,10 @@
 package dev.flireo.testkit.mock.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.flireo.testkit.openapi.SpecDocument;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,13 +130,11 @@ public final class MockApi {
         String path = Urls.path(url);
         ApiSpec spec = specFor(path);
         String key = bearer(headers);
-        RateLimiter.Usage usage = limiter.count(key == null ? "anonymous" : key);
-        out.put("X-RateLimit-Limit", Integer.toString(usage.limit()));
-        out.put("X-RateLimit-Remaining", Integer.toString(usage.remaining()));
-        out.put("X-RateLimit-Reset", Long.toString(usage.resetEpochSeconds()));
+        RateLimiter.Usage usage = count(key, out);
+        Route route = null;
         try {
             Router.Match match = routers.get(spec).match(method, path.substring(spec.prefix().length()));
-            Route route = match.route();
+            route = match.route();
             if (route.authenticated() && !accepted(key)) {
                 throw ApiError.unauthorized();
             }
@@ -157,16 +154,49 @@ public final class MockApi {
             return new HttpResult(response.status(), out, Json.bytes(response.body()),
                     fault == null ? 0 : fault.delayMillis(), null);
         } catch (ApiError e) {
-            return render(spec, e, out);
+            return error(spec, route, e, out);
         } catch (McpWorkflowHandlers.WorkflowInvalid e) {
-            ObjectNode error = Json.object().put("error", e.getMessage());
-            e.details.forEach(error.withArray("details")::add);
-            out.put("Content-Type", "application/json");
-            return new HttpResult(400, out, Json.bytes(error), 0, null);
+            return flat(e, out);
         } catch (RuntimeException e) {
             // A defect of the mock, never of the input: say so without a stack trace.
             return render(spec, new ApiError(500, "server_error", "Internal error in the Flireo mock: " + e, null, "api_error"), out);
         }
+    }
+
+    /** The flat 400 of the workflow operations: {@code {"error": "...", "details": ["...", ...]}}. */
+    private static HttpResult flat(McpWorkflowHandlers.WorkflowInvalid e, Map<String, String> out) {
+        ObjectNode error = Json.object().put("error", e.getMessage());
+        e.details.forEach(error.withArray("details")::add);
+        out.put("Content-Type", "application/json");
+        return new HttpResult(400, out, Json.bytes(error), 0, null);
+    }
+
+    /**
+     * A request the HTTP layer refused before routing (body over the limit, malformed query or framing): counted
+     * like any other, and answered in the envelope of its API (the object form for paths outside both).
+     */
+    public HttpResult refuse(String method, String url, Map<String, String> headers, ApiError error) {
+        Map<String, String> out = new LinkedHashMap<>();
+        count(bearer(headers), out);
+        ApiSpec spec = specFor(Urls.path(url));
+        Router.Match match = spec == null ? null : matchOrNull(spec, method, Urls.path(url));
+        return error(spec, match == null ? null : match.route(), error, out);
+    }
+
+    /** An error in its API's envelope; a 400 of the workflow operations in their flat form. */
+    private HttpResult error(ApiSpec spec, Route route, ApiError e, Map<String, String> out) {
+        if (e.status() == 400 && route != null && route.flatBadRequest()) {
+            return flat(new McpWorkflowHandlers.WorkflowInvalid("Invalid request", List.of(e.getMessage())), out);
+        }
+        return render(spec, e, out);
+    }
+
+    private RateLimiter.Usage count(String key, Map<String, String> out) {
+        RateLimiter.Usage usage = limiter.count(key == null ? "anonymous" : key);
+        out.put("X-RateLimit-Limit", Integer.toString(usage.limit()));
+        out.put("X-RateLimit-Remaining", Integer.toString(usage.remaining()));
+        out.put("X-RateLimit-Reset", Long.toString(usage.resetEpochSeconds()));
+        return usage;
     }
 
     private boolean accepted(String key) {
@@ -214,21 +244,19 @@ public final class MockApi {
     }
 
     private static JsonNode parseBody(Route route, byte[] raw) {
-        String text = raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
-        if (text.isBlank()) {
+        if (raw == null || Json.isBlank(raw)) {
             if (route.bodyRequired()) {
                 throw ApiError.badRequest("invalid_request", "A JSON request body is required", null);
             }
             return null;
         }
         try {
-            JsonNode body = Json.MAPPER.readTree(text);
+            // From the bytes: JSON is UTF-8, and a body that is not is refused rather than patched with U+FFFD.
+            JsonNode body = Json.MAPPER.readTree(raw);
             // An optional body sent as JSON null (what generated clients send for "no body") is no body.
             return body.isNull() && !route.bodyRequired() ? null : body;
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("invalid_json", "Request body is not valid JSON: "
-                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")", null);
+        } catch (IOException e) {
+            throw ApiError.badRequest("invalid_json", "Request body is not valid JSON: " + Json.describe(e), null);
         }
     }
 

@@ -124,7 +124,18 @@ public final class SchemaValidator {
                 .filter(p -> p.keyword().equals("oneOf") || p.keyword().equals("anyOf")
                         || !wrongBranches.contains(branch(p.evaluationPath())))
                 .toList();
-        return kept.stream().anyMatch(p -> !COMPOSITE.contains(p.keyword())) ? kept : problems;
+        if (kept.stream().anyMatch(p -> !COMPOSITE.contains(p.keyword()))) {
+            return kept;
+        }
+        // No branch takes the discriminator's value: that is the problem, not what some branch would also need.
+        List<Problem> consts = problems.stream().filter(p -> p.keyword().equals("const")).toList();
+        if (consts.isEmpty()) {
+            return problems;
+        }
+        String field = consts.get(0).field();
+        List<String> allowed = consts.stream().filter(p -> p.field().equals(field) && p.schema() != null)
+                .map(p -> p.schema().asText()).distinct().toList();
+        return List.of(new Problem("enum", field, "expected one of " + String.join(", ", allowed), null, ""));
     }
 
     private static String branch(String evaluationPath) {

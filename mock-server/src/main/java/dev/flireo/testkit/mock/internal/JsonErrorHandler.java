@@ -1,0 +1,70 @@
+package dev.flireo.testkit.mock.internal;
+
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's error page for what fails before the mock sees a request (a malformed request line, header or chunk, an
+ * ambiguous path, headers over the size limit) or what escapes WireMock: the documented error JSON instead of
+ * Jetty's HTML page, without exception names. Requests to other paths go to {@code fallback} (WireMock's own
+ * handler), when there is one.
+ */
+final class JsonErrorHandler extends ErrorHandler {
+
+    private final RequestGuard guard;
+    private final ErrorHandler fallback;
+
+    JsonErrorHandler(RequestGuard guard, ErrorHandler fallback) {
+        this.guard = guard;
+        this.fallback = fallback;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (fallback != null && !guard.ours(request.getHttpURI().getPath())) {
+            return fallback.handle(request, response, callback);
+        }
+        HttpResult result = guard.render(request.getMethod(), request.getHttpURI().getPathQuery(), headers(request),
+                error(request, response.getStatus()));
+        response.setStatus(result.status());
+        result.headers().forEach(response.getHeaders()::put);
+        response.write(true, ByteBuffer.wrap(result.body()), callback);
+        return true;
+    }
+
+    /** Jetty's reason as the documented error; a 5xx says no more than that the mock failed. */
+    private static ApiError error(Request request, int status) {
+        String message = (String) request.getAttribute(ERROR_MESSAGE);
+        Throwable cause = (Throwable) request.getAttribute(ERROR_EXCEPTION);
+        if (cause instanceof HttpException http) {
+            status = http.getCode();
+            message = message == null ? http.getReason() : message;
+        }
+        if (status >= 500) {
+            return new ApiError(status, "server_error", "Internal error in the Flireo mock: " + HttpStatus.getMessage(status),
+                    null, "api_error");
+        }
+        if (message == null || message.contains("Exception")) {
+            message = HttpStatus.getMessage(status);
+        }
+        if (cause != null && cause.getCause() instanceof IllegalArgumentException && message.equals(HttpStatus.getMessage(status))) {
+            // Jetty's URI parser says only "Bad Request" (its cause reads e.g. "!hex z").
+            message = "invalid character or %-escape in the request target";
+        }
+        return new ApiError(status, "invalid_request", "Malformed HTTP request: " + message, null, "invalid_request_error");
+    }
+
+    private static Map<String, String> headers(Request request) {
+        Map<String, String> out = new HashMap<>();
+        request.getHeaders().forEach(f -> out.putIfAbsent(f.getName().toLowerCase(Locale.ROOT), f.getValue()));
+        return out;
+    }
+}
