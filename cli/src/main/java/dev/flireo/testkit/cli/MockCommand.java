@@ -40,6 +40,11 @@ final class MockCommand implements Callable<Integer> {
             description = "Speed of the call clock: 10 makes a 30 s call end in 3 s (FLIREO_TIME_SCALE; default ${DEFAULT-VALUE}).")
     double timeScale;
 
+    @Option(names = "--max-body-size", paramLabel = "SIZE", defaultValue = "${env:FLIREO_MAX_BODY_SIZE:-1MiB}",
+            description = "Largest request body accepted, in bytes or with KiB/MiB; larger ones get 413 "
+                    + "(FLIREO_MAX_BODY_SIZE; default ${DEFAULT-VALUE}).")
+    String maxBodySize;
+
     @Option(names = "--no-demo-data", description = "Start empty instead of with a demo assistant, number and past calls.")
     boolean noDemoData;
 
@@ -107,6 +112,9 @@ final class MockCommand implements Callable<Integer> {
         if (seed != null && !Files.isReadable(seed)) {
             return "--seed file is not readable: " + seed;
         }
+        if (bytes(maxBodySize) < 0) {
+            return "--max-body-size must be a size such as 1048576, 512KiB or 2MiB (at most 2047MiB), got " + maxBodySize;
+        }
         if (recordTo != null && proxyTo == null) {
             return "--record-to needs --proxy-to";
         }
@@ -118,7 +126,8 @@ final class MockCommand implements Callable<Integer> {
 
     private FlireoMockServer.Options options(PrintWriter out) {
         FlireoMockServer.Options options = FlireoMockServer.options().port(port).bindAddress(host).timeScale(timeScale)
-                .demoData(!noDemoData && seed == null).enforceRateLimits(enforceRateLimits).seedFile(seed);
+                .demoData(!noDemoData && seed == null).enforceRateLimits(enforceRateLimits).seedFile(seed)
+                .maxBodySize(bytes(maxBodySize));
         apiKeys.stream().map(String::strip).filter(k -> !k.isEmpty()).forEach(options::apiKeys);
         options.onDelivery(d -> {
             out.println("webhook: " + d.event().wireName() + " -> " + d.request().target() + ": "
@@ -146,6 +155,17 @@ final class MockCommand implements Callable<Integer> {
         out.println();
         out.println("Press Ctrl-C to stop.");
         out.flush();
+    }
+
+    /** {@code 1048576}, {@code 512KiB} or {@code 2MiB} (also k, K, KB, m, M, MB, all binary) in bytes; -1 if not a size. */
+    static long bytes(String size) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,10})\\s*(?:([kKmM])(?:i?B)?)?").matcher(size.strip());
+        if (!m.matches()) {
+            return -1;
+        }
+        long unit = m.group(2) == null ? 1 : Character.toLowerCase(m.group(2).charAt(0)) == 'k' ? 1 << 10 : 1 << 20;
+        long bytes = Long.parseLong(m.group(1)) * unit;
+        return bytes <= Integer.MAX_VALUE - 8 ? bytes : -1;
     }
 
     private static String rootMessage(Throwable e) {

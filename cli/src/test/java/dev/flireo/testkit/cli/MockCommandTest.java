@@ -134,6 +134,35 @@ class MockCommandTest {
     @Test
     void helpNamesTheEnvironmentVariables() {
         assertThat(run("mock", "--help")).isZero();
-        assertThat(out.toString()).contains("FLIREO_PORT", "FLIREO_API_KEYS", "FLIREO_TIME_SCALE", "FLIREO_SEED", "--proxy-to");
+        assertThat(out.toString()).contains("FLIREO_PORT", "FLIREO_API_KEYS", "FLIREO_TIME_SCALE", "FLIREO_SEED",
+                "FLIREO_MAX_BODY_SIZE", "--proxy-to");
+    }
+
+    @Test
+    void maxBodySizeTakesBytesOrBinaryUnits() {
+        assertThat(MockCommand.bytes("1048576")).isEqualTo(1 << 20);
+        assertThat(MockCommand.bytes("512KiB")).isEqualTo(512 << 10);
+        assertThat(MockCommand.bytes("2M")).isEqualTo(2 << 20);
+        assertThat(MockCommand.bytes("2 MB")).isEqualTo(2 << 20);
+        assertThat(MockCommand.bytes("1.5MiB")).isEqualTo(-1);
+        assertThat(MockCommand.bytes("4096MiB")).isEqualTo(-1);
+        assertThat(run("mock", "--max-body-size", "lots")).isEqualTo(2);
+        assertThat(err.toString()).contains("--max-body-size must be a size such as 1048576, 512KiB or 2MiB");
+    }
+
+    @Test
+    void aBodyOverMaxBodySizeIs413() throws Exception {
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread mock = startInBackground(exit, "mock", "--port", "0", "--max-body-size", "1KiB");
+        try {
+            HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("API") + "/assistants"))
+                    .header("Authorization", "Bearer k").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + "x".repeat(2000) + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(reply.statusCode()).isEqualTo(413);
+            assertThat(reply.body()).contains("larger than the limit of 1024 bytes");
+        } finally {
+            mock.interrupt();
+            mock.join(10_000);
+        }
     }
 }
