@@ -178,7 +178,9 @@ final class BodyMutations {
 
     private Case notAnObject() {
         String body = fuzzer.pick(List.of("[]", "\"text\"", "42", "true", "null", "[{}]", "\"\\u0000\"", "-0"));
-        return send("top-level " + body, RequestFuzzer.utf8(body), RequestFuzzer.status(400, 422));
+        // JSON null is what generated clients send for "no body": fine where the body is optional.
+        boolean none = body.equals("null") && !route.bodyRequired();
+        return send("top-level " + body, RequestFuzzer.utf8(body), none ? Expectation.ANY : RequestFuzzer.status(400, 422));
     }
 
     /** A number of 5000 digits: longer than any parser should take. */

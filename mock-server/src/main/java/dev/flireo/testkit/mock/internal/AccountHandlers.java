@@ -50,9 +50,22 @@ final class AccountHandlers {
 
     /** Replaces the prepaid balance (admin API and the Java API's credit control). */
     static void setMinutesBalance(MockContext ctx, double minutes) {
+        updateMinutesBalance(ctx, balance -> minutes);
+    }
+
+    /**
+     * Charges minutes against the balance in one atomic update: calls ending at once (on the clock and by control
+     * commands) must each be charged, not overwrite each other's charge.
+     */
+    static void chargeMinutes(MockContext ctx, long minutes) {
+        updateMinutesBalance(ctx, balance -> balance - minutes);
+    }
+
+    private static void updateMinutesBalance(MockContext ctx, java.util.function.DoubleUnaryOperator change) {
         organizationRecord(ctx);
         ctx.state().updateSingleton("account", current -> {
             ObjectNode copy = current.deepCopy();
+            double minutes = change.applyAsDouble(current.path("minutes_balance").asDouble());
             if (minutes == Math.rint(minutes)) {
                 copy.put("minutes_balance", (long) minutes);
             } else {

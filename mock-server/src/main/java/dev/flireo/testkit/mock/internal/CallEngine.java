@@ -241,7 +241,7 @@ public final class CallEngine {
         log.set("business_name", call.get("business_name"));
         log.put("created_at", call.get("ended_at").asText());
         ctx.collection("usage").insert(log);
-        AccountHandlers.setMinutesBalance(ctx, AccountHandlers.minutesBalance(ctx) - minutes);
+        AccountHandlers.chargeMinutes(ctx, minutes);
     }
 
     /** The structured data an analysis plan asks for, filled with typed sample values. */
