@@ -48,7 +48,7 @@ class ApiContractsTest {
         ValidationReport report = ApiContracts.flireo().validateResponse("controlCall", 418, JSON.createObjectNode());
 
         assertThat(report.errors()).extracting(Violation::message).containsExactly(
-                "status 418 is not documented for controlCall; documented: [200, 400, 401, 403, 404, 429, 5XX]");
+                "status 418 is not documented for controlCall; documented: [200, 400, 401, 403, 404, 413, 429, 5XX]");
     }
 
     @Test

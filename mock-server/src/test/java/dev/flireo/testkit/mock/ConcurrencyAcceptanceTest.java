@@ -156,8 +156,13 @@ class ConcurrencyAcceptanceTest {
         return null;
     }
 
-    /** One usage log per call, and the prepaid balance charged by exactly their minutes (no charge lost). */
+    /**
+     * One usage log per call that lasted a second or more (one hung up as it was answered costs nothing), and the
+     * prepaid balance charged by exactly their minutes (no charge lost).
+     */
     private static void assertEachCallBilledOnce(List<String> callIds) {
+        List<String> talked = callIds.stream().filter(id -> Http.send("GET", flireo.baseUrl() + "/calls/" + id, flireo.apiKey(),
+                null).json().path("duration_seconds").asLong() > 0).toList();
         JsonNode logs = Http.send("GET", flireo.baseUrl() + "/usage?limit=1000", flireo.apiKey(), null).json().get("logs");
         List<String> billed = new ArrayList<>();
         long minutes = 0;
@@ -165,7 +170,7 @@ class ConcurrencyAcceptanceTest {
             billed.add(log.get("call_id").asText());
             minutes += log.get("minutes_used").asLong();
         }
-        assertThat(billed).containsExactlyInAnyOrderElementsOf(callIds);
+        assertThat(billed).containsExactlyInAnyOrderElementsOf(talked);
         long balance = Http.send("GET", flireo.baseUrl() + "/account", flireo.apiKey(), null).json().get("minutes_balance").asLong();
         assertThat(balance).isEqualTo(500 - minutes);
     }
