@@ -9,10 +9,11 @@ FROM ${BASE_IMAGE}
 LABEL org.opencontainers.image.title="flireo-testkit" \
       org.opencontainers.image.description="Mock server, webhook simulator and contract checks for the Flireo AI voice-agent platform"
 
-# A fixed numeric id, so that runAsNonRoot policies can check it without reading /etc/passwd.
+# A fixed numeric id, so that runAsNonRoot policies can check it without reading /etc/passwd. /work/state belongs
+# to it too: a named volume mounted there starts with that owner, so `mock --state-file /work/state/...` can write.
 RUN groupadd --system --gid 10001 flireo \
     && useradd --system --uid 10001 --gid flireo --no-log-init --home-dir /work --shell /usr/sbin/nologin flireo \
-    && mkdir /work && chown flireo:flireo /work
+    && mkdir -p /work/state && chown -R flireo:flireo /work
 
 COPY cli/target/flireo.jar /opt/flireo/flireo.jar
 
@@ -41,6 +42,8 @@ HEALTHCHECK --interval=5s --timeout=3s --start-period=30s --retries=3 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${FLIREO_PORT:-8080} && printf 'GET /__flireo/health HTTP/1.0\\r\\n\\r\\n' >&3 && read -r -t 2 status <&3 && [[ $status == HTTP/1.?' 200'* ]]"]
 
 # Serial GC and C1 only: a mock answers a test suite's handful of requests, so start-up time and memory matter
-# more than peak throughput. JAVA_TOOL_OPTIONS adds or overrides flags.
+# more than peak throughput. JAVA_TOOL_OPTIONS adds or overrides flags. Exec form, so java is PID 1 and receives
+# docker stop's SIGTERM itself: the mock then stops gracefully within FLIREO_SHUTDOWN_TIMEOUT (5 s), before the 10 s
+# after which Docker sends SIGKILL.
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/flireo/flireo.jsa", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", "/opt/flireo/flireo.jar"]
 CMD ["mock"]

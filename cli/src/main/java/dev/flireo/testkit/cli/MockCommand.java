@@ -35,7 +35,8 @@ final class MockCommand implements Callable<Integer> {
     String host;
 
     @Option(names = "--seed", paramLabel = "FILE", defaultValue = "${env:FLIREO_SEED}",
-            description = "State file (the format of GET /__flireo/state) to start from, instead of the demo data (FLIREO_SEED).")
+            description = "Seed file (the format of GET /__flireo/state) to start from, instead of the demo data; only "
+                    + "read (FLIREO_SEED).")
     Path seed;
 
     @Option(names = "--api-key", paramLabel = "KEY", split = ",", defaultValue = "${env:FLIREO_API_KEYS}",
