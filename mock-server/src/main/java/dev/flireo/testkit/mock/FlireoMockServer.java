@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.flireo.testkit.mock.internal.CallEngine;
 import dev.flireo.testkit.mock.internal.Deliveries;
+import dev.flireo.testkit.mock.internal.DirectDispatch;
 import dev.flireo.testkit.mock.internal.DispatchTransformer;
 import dev.flireo.testkit.mock.internal.HttpResult;
 import dev.flireo.testkit.mock.internal.Json;
@@ -82,6 +83,8 @@ public final class FlireoMockServer implements AutoCloseable {
         this.admin = new Admin(this);
         clock.onAdvance(engine::tick);
         seed();
+        List<String> prefixes = List.of(MockApi.FLIREO_PREFIX, MockApi.LEGACY_PREFIX, Admin.PREFIX);
+        DirectDispatch direct = new DirectDispatch(prefixes, this::dispatch, options.journalEntries > 0, prefixes.size());
         WireMockConfiguration config = WireMockConfiguration.options()
                 .port(options.port)
                 .bindAddress(options.bindAddress)
@@ -93,17 +96,19 @@ public final class FlireoMockServer implements AutoCloseable {
                 .disableOptimizeXmlFactoriesLoading(true)
                 // HTTP/1.1 only: the platform speaks it, and WireMock's connection faults cannot break an h2c stream.
                 .http2PlainDisabled(true)
-                .extensions(new DispatchTransformer(this::dispatch), new LazyHttpClientFactory());
+                .httpServerFactory(direct.serverFactory())
+                .extensions(new DispatchTransformer(this::dispatch), new LazyHttpClientFactory(), direct);
         if (options.journalEntries > 0) {
             config.maxRequestJournalEntries(options.journalEntries);
         } else {
             config.disableRequestJournal();
         }
         this.wireMock = new WireMockServer(config);
-        for (String prefix : List.of(MockApi.FLIREO_PREFIX, MockApi.LEGACY_PREFIX, Admin.PREFIX)) {
+        for (String prefix : prefixes) {
             wireMock.stubFor(any(urlPathMatching(prefix.replace("/", "\\/") + "(/.*)?"))
                     .willReturn(aResponse().withTransformers(DispatchTransformer.NAME)));
         }
+        direct.countStubsWith(() -> wireMock.getStubMappings().size());
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "flireo-mock-calls");
             t.setDaemon(true);
