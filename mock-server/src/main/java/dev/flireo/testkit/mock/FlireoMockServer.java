@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.flireo.testkit.mock.internal.CallEngine;
 import dev.flireo.testkit.mock.internal.Deliveries;
+import dev.flireo.testkit.mock.internal.DirectDispatch;
 import dev.flireo.testkit.mock.internal.DispatchTransformer;
 import dev.flireo.testkit.mock.internal.GracefulJetty;
 import dev.flireo.testkit.mock.internal.HttpResult;
@@ -70,7 +71,7 @@ public final class FlireoMockServer implements AutoCloseable {
     private final WireMockServer wireMock;
     private final ScheduledExecutorService ticker;
     private final Admin admin;
-    private final GracefulJetty http = new GracefulJetty();
+    private final GracefulJetty http;
     private final StateWriter stateWriter;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile Proxy proxy;
@@ -93,6 +94,9 @@ public final class FlireoMockServer implements AutoCloseable {
             seed();
         }
         this.stateWriter = stateFile == null ? null : new StateWriter(store, stateFile, options.onWarning);
+        List<String> prefixes = List.of(MockApi.FLIREO_PREFIX, MockApi.LEGACY_PREFIX, Admin.PREFIX);
+        DirectDispatch direct = new DirectDispatch(prefixes, this::dispatch, options.journalEntries > 0, prefixes.size());
+        this.http = new GracefulJetty(direct::addTo);
         WireMockConfiguration config = WireMockConfiguration.options()
                 .port(options.port)
                 .bindAddress(options.bindAddress)
@@ -105,17 +109,18 @@ public final class FlireoMockServer implements AutoCloseable {
                 // HTTP/1.1 only: the platform speaks it, and WireMock's connection faults cannot break an h2c stream.
                 .http2PlainDisabled(true)
                 .httpServerFactory(http)
-                .extensions(new DispatchTransformer(this::dispatch), new LazyHttpClientFactory());
+                .extensions(new DispatchTransformer(this::dispatch), new LazyHttpClientFactory(), direct);
         if (options.journalEntries > 0) {
             config.maxRequestJournalEntries(options.journalEntries);
         } else {
             config.disableRequestJournal();
         }
         this.wireMock = new WireMockServer(config);
-        for (String prefix : List.of(MockApi.FLIREO_PREFIX, MockApi.LEGACY_PREFIX, Admin.PREFIX)) {
+        for (String prefix : prefixes) {
             wireMock.stubFor(any(urlPathMatching(prefix.replace("/", "\\/") + "(/.*)?"))
                     .willReturn(aResponse().withTransformers(DispatchTransformer.NAME)));
         }
+        direct.countStubsWith(() -> wireMock.getStubMappings().size());
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "flireo-mock-calls");
             t.setDaemon(true);

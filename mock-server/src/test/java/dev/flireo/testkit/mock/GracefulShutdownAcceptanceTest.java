@@ -74,13 +74,14 @@ class GracefulShutdownAcceptanceTest {
             receiver.delay(Duration.ofMillis(800));
             FlireoMockServer mock = FlireoMockServer.options().manualClock(START).start();
             String call = dialWithWebhooks(mock, receiver);
-            mock.clock().advance(Duration.ofSeconds(40));  // answered and ended: status-update x2, end-of-call-report
+            mock.clock().advance(Duration.ofSeconds(40));  // rang, answered, ended: status-update x3, end-of-call-report
 
             FlireoMockServer.Shutdown report = mock.shutdown(Duration.ofSeconds(10));
 
             assertThat(report.complete()).as(report.toString()).isTrue();
-            assertThat(receiver.events()).containsExactly("status-update", "status-update", "end-of-call-report");
-            assertThat(mock.deliveries()).hasSize(3);
+            assertThat(receiver.events()).containsExactly("status-update", "status-update", "status-update",
+                    "end-of-call-report");
+            assertThat(mock.deliveries()).hasSize(4);
             assertThat(call).isNotBlank();
         }
     }
@@ -96,6 +97,7 @@ class GracefulShutdownAcceptanceTest {
             FlireoMockServer.Shutdown report = mock.shutdown(Duration.ofMillis(500));
 
             assertThat(report.abandonedDeliveries()).containsExactly(
+                    "status-update of call " + call + " to " + receiver.url(),
                     "status-update of call " + call + " to " + receiver.url(),
                     "status-update of call " + call + " to " + receiver.url(),
                     "end-of-call-report of call " + call + " to " + receiver.url());

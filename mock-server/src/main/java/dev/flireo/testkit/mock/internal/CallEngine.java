@@ -176,7 +176,7 @@ public final class CallEngine {
             c.put("status", status);
             c.put("updated_at", c.get(atField).asText());
             return c;
-        });
+        }).ifPresent(webhooks::statusChanged);
     }
 
     private void answer(ObjectNode call) {

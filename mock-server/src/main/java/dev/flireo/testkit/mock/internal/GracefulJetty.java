@@ -7,6 +7,8 @@ import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty12.Jetty12HttpServer;
 import java.time.Duration;
+import java.util.function.Consumer;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.component.Graceful;
@@ -18,7 +20,13 @@ import org.eclipse.jetty.util.component.Graceful;
  */
 public final class GracefulJetty implements HttpServerFactory {
 
+    private final Consumer<ServletContextHandler> decorateMockService;
     private volatile Server server;
+
+    /** @param decorateMockService adds to the servlet context of WireMock's stub servlet (e.g. a filter) */
+    public GracefulJetty(Consumer<ServletContextHandler> decorateMockService) {
+        this.decorateMockService = decorateMockService;
+    }
 
     @Override
     public String getName() {
@@ -42,10 +50,16 @@ public final class GracefulJetty implements HttpServerFactory {
         return current == null ? 0 : current.drain(timeout);
     }
 
-    private static final class Server extends Jetty12HttpServer {
+    /** An inner class: the superclass constructor already calls the overrides, which read the outer instance. */
+    private final class Server extends Jetty12HttpServer {
 
         Server(Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
             super(options, admin, stubs);
+        }
+
+        @Override
+        protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
+            decorateMockService.accept(context);
         }
 
         @Override
