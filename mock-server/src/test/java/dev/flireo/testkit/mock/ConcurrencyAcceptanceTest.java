@@ -85,7 +85,7 @@ class ConcurrencyAcceptanceTest {
      * while outbound calls run (two threads hang up every other one at once) and send their webhooks to a real
      * receiver. Afterwards every acknowledged write is visible with its last value, deleted items are gone, no id
      * is listed twice, pagination yields each call once, every call has ended and was billed once, and each
-     * call's three webhooks arrived exactly once.
+     * call's four webhooks arrived exactly once.
      */
     @Test
     void aSoakOfParallelWritesAndLiveCallsEndsInAConsistentState() throws Exception {
@@ -224,18 +224,21 @@ class ConcurrencyAcceptanceTest {
         assertThat(paged).hasSize(callIds.size()).containsExactlyInAnyOrderElementsOf(callIds);
     }
 
-    /** Per call, in this order (a call's webhooks go out one after the other): in-progress, ended, report; each once, signed. */
+    /**
+     * Per call, in this order (a call's webhooks go out one after the other): ringing, in-progress, ended, report;
+     * each once, signed.
+     */
     private static void assertEachWebhookArrivedOnce(WebhookReceiver receiver, int calls) throws InterruptedException {
-        receiver.await(3 * calls);
-        flireo.awaitDeliveries(3 * calls, Duration.ofSeconds(20));
+        receiver.await(4 * calls);
+        flireo.awaitDeliveries(4 * calls, Duration.ofSeconds(20));
         Thread.sleep(300); // a late duplicate would arrive now
         Map<String, List<String>> byCall = new HashMap<>();
         receiver.received().forEach(r -> byCall.computeIfAbsent(r.body().at("/message/call/id").asText(), k -> new ArrayList<>())
                 .add(r.event() + " " + r.body().at("/message/call/status").asText()));
         assertThat(byCall).hasSize(calls);
-        assertThat(byCall.values()).allSatisfy(events -> assertThat(events).containsExactly(
+        assertThat(byCall.values()).allSatisfy(events -> assertThat(events).containsExactly("status-update ringing",
                 "status-update in-progress", "status-update ended", "end-of-call-report ended"));
         assertThat(receiver.received()).allSatisfy(r -> assertThat(r.signature().valid()).isTrue());
-        assertThat(flireo.deliveries()).hasSize(3 * calls).allSatisfy(d -> assertThat(d.passed()).isTrue());
+        assertThat(flireo.deliveries()).hasSize(4 * calls).allSatisfy(d -> assertThat(d.passed()).isTrue());
     }
 }

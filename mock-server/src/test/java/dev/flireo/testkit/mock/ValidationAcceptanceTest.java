@@ -83,6 +83,23 @@ class ValidationAcceptanceTest {
     }
 
     @Test
+    void aGzipBodyIsReadInflatedAndGzipWithoutItsHeaderIsNotJson() throws java.io.IOException {
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write("{\"name\":\"Zipped\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        RawHttp.Reply created = RawHttp.exchange(flireo.port(), new RawHttp.Request("POST", "/api/v1/assistants",
+                RawHttp.headers("Host", "127.0.0.1", "Authorization", "Bearer k", "Content-Encoding", "gzip"), zipped.toByteArray(), false));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).contains("\"name\":\"Zipped\"");
+
+        RawHttp.Reply unlabelled = RawHttp.exchange(flireo.port(), new RawHttp.Request("POST", "/api/v1/assistants",
+                RawHttp.headers("Host", "127.0.0.1", "Authorization", "Bearer k"), zipped.toByteArray(), false));
+        assertThat(unlabelled.status()).isEqualTo(400);
+        assertThat(unlabelled.body()).contains("invalid_json", "gzip data without Content-Encoding: gzip");
+    }
+
+    @Test
     void aBadQueryParameterIs400NamingIt() {
         JsonNode e = error(Http.send("GET", flireo.baseUrl() + "/calls?limit=5000", flireo.apiKey(), null), 400);
         assertThat(e.get("param").asText()).isEqualTo("limit");

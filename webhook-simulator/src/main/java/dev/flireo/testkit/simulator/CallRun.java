@@ -11,11 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Plays one call of a scenario: walks its steps on a simulated clock, renders and delivers each event in order
  * (waiting for each reply, as the platform does), and lets the replies shape the rest of the call: a greeting set
- * by the assistant-request reply is what the agent says, its metadata is echoed in later events.
+ * by the assistant-request reply is what the agent says, its metadata is echoed in later events. When the run is
+ * stopped, the steps the call did not reach are recorded as not sent.
  */
 final class CallRun {
 
@@ -37,6 +40,9 @@ final class CallRun {
     /** Opens when the call's next delivery is done, so a slow one is always overtaken by at least one event. */
     private CompletableFuture<Void> overtaken;
     private int playedStatuses;
+    /** The step being performed; the ones after it are what an interrupted call leaves unsent. */
+    private volatile int reached = -1;
+    private final AtomicBoolean ended = new AtomicBoolean();
 
     private final Duration startOffset;
 
@@ -58,8 +64,52 @@ final class CallRun {
         return run.after(run.play(startOffset))
                 .thenCompose(v -> next(0))
                 .thenCompose(v -> CompletableFuture.allOf(late.toArray(CompletableFuture[]::new)))
-                .thenRun(() -> run.record(new CallRecord(data.index() + 1, data, List.copyOf(transcript),
-                        snapshot.summary(), snapshot.analysis())));
+                .handle((v, failure) -> {
+                    if (failure != null && !run.stopping()) {
+                        throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+                    }
+                    end();
+                    return null;
+                });
+    }
+
+    /**
+     * Records the call as far as it got; after an interruption, each step it did not reach as not sent. Once only:
+     * the run calls it too when it stops waiting for a call whose delivery is still in flight.
+     */
+    void end() {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        if (run.stopping()) {
+            for (int i = reached + 1; i < spec.steps().size(); i++) {
+                Step step = spec.steps().get(i);
+                if (!(step instanceof Step.Say)) {
+                    run.notSent(data.index() + 1, label(step));
+                }
+            }
+            if (heldBackStatus != null) {
+                run.notSent(data.index() + 1, statusLabel(heldBackStatus));
+            }
+        }
+        run.record(new CallRecord(data.index() + 1, data, List.copyOf(transcript), snapshot.summary(),
+                snapshot.analysis()));
+    }
+
+    /** The label a step's delivery gets, for a step that was never performed. */
+    private String label(Step step) {
+        if (step instanceof Step.AssistantRequest) {
+            return "assistant-request";
+        }
+        if (step instanceof Step.ToolCalls tools) {
+            return "tool-calls " + String.join(", ", tools.tools().stream().map(Step.ToolSpec::name).toList());
+        }
+        if (step instanceof Step.Status status) {
+            boolean ends = status.status() == CallStatus.ENDED || status.status() == CallStatus.ENDED_WITH_ERROR;
+            return "status-update " + status.status().wireName(run.dialect)
+                    + (ends && status.reason() != null ? " (" + status.reason() + ")" : "");
+        }
+        return "end-of-call-report";
     }
 
     private CompletableFuture<Void> next(int index) {
@@ -75,8 +125,11 @@ final class CallRun {
             lastUtteranceSeconds = 0;
             Duration wait = run.play(sinceLastDelivery);
             sinceLastDelivery = Duration.ZERO;
-            int following = i + 1;
-            return run.after(wait).thenCompose(v -> perform(step)).thenCompose(v -> next(following));
+            int current = i;
+            return run.after(wait).thenCompose(v -> {
+                reached = current;
+                return perform(step);
+            }).thenCompose(v -> next(current + 1));
         }
         openOvertaken();
         if (heldBackStatus != null) {
@@ -102,7 +155,7 @@ final class CallRun {
 
     private CompletableFuture<Void> assistantRequest(Step.AssistantRequest step) {
         snapshot = snapshot.withStatus(CallStatus.RINGING, clock);
-        return send(EventType.ASSISTANT_REQUEST, snapshot).thenAccept(delivery -> {
+        return send(EventType.ASSISTANT_REQUEST, snapshot, "assistant-request").thenAccept(delivery -> {
             JsonNode reply = Expectations.replyObject(delivery);
             Delivery judged = delivery.withVerdict(Expectations.assistantRequest(step.expect(), delivery, run.dialect));
             if (reply != null && delivery.passed()) {
@@ -191,7 +244,7 @@ final class CallRun {
         boolean retryable = run.chaos.contains(Chaos.RETRY) && attempt < 3
                 && (type == EventType.STATUS_UPDATE || type == EventType.END_OF_CALL_REPORT);
         String attemptNote = attempt == 1 ? note : join(note, "retry " + (attempt - 1));
-        return send(type, event).thenCompose(delivery -> {
+        return send(type, event, label).thenCompose(delivery -> {
             if (!delivery.acknowledged() && retryable) {
                 record(delivery, label, attemptNote, true, event.timestamp());
                 Duration backOff = Duration.ofSeconds(5L * attempt);
@@ -204,7 +257,12 @@ final class CallRun {
         });
     }
 
-    private CompletableFuture<Delivery> send(EventType type, CallSnapshot event) {
+    private CompletableFuture<Delivery> send(EventType type, CallSnapshot event, String label) {
+        try {
+            run.sending(data.index() + 1, label);
+        } catch (java.util.concurrent.CancellationException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return run.sender.sendAsync(run.target, type, run.events.render(type, event));
     }
 

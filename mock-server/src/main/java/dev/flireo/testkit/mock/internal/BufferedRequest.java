@@ -9,26 +9,56 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 
-/** A request whose body {@link RequestGuard} has already read (and bounded); WireMock reads it from here. */
+/**
+ * A request whose body {@link RequestGuard} has already read (bounded, and inflated when it was gzip); the mock and
+ * WireMock read it from here.
+ */
 final class BufferedRequest extends HttpServletRequestWrapper {
 
-    private final byte[] body;
-    private final boolean hideForm;
+    private static final String ENCODING = "Content-Encoding";
 
-    /** {@code hideForm}: report no form Content-Type, so WireMock does not parse the JSON body as a form. */
-    BufferedRequest(HttpServletRequest request, byte[] body, boolean hideForm) {
+    private final byte[] body;
+    private final boolean ours;
+    private final boolean inflated;
+
+    /**
+     * {@code ours}: a request to the mock's paths, whose form Content-Type is hidden so that WireMock does not
+     * parse the JSON body as a form, and whose Content-Encoding is gone once the body is inflated.
+     */
+    BufferedRequest(HttpServletRequest request, byte[] body, boolean ours) {
         super(request);
         this.body = body;
-        this.hideForm = hideForm;
+        this.ours = ours;
+        this.inflated = ours && RequestGuard.gzipped(request);
+    }
+
+    @Override
+    public String getHeader(String name) {
+        return inflated && ENCODING.equalsIgnoreCase(name) ? null : super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+        return inflated && ENCODING.equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaderNames() {
+        List<String> names = Collections.list(super.getHeaderNames());
+        names.removeIf(n -> inflated && ENCODING.equalsIgnoreCase(n));
+        return Collections.enumeration(names);
     }
 
     @Override
     public String getContentType() {
         String type = super.getContentType();
         boolean form = type != null && type.toLowerCase(Locale.ROOT).contains("application/x-www-form-urlencoded");
-        return hideForm && form ? null : type;
+        return ours && form ? null : type;
     }
 
     @Override

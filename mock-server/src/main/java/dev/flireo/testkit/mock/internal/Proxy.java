@@ -122,8 +122,7 @@ public final class Proxy {
                 .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach((name, value) -> {
-            // WireMock has inflated a gzip body already: it goes on as it is now, without its old encoding.
-            if (!SKIPPED.contains(name) && !name.equals("content-encoding")) {
+            if (!SKIPPED.contains(name)) {
                 b.header(name, value);
             }
         });

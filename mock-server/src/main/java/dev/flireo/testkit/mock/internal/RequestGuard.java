@@ -3,6 +3,7 @@ package dev.flireo.testkit.mock.internal;
 import com.github.tomakehurst.wiremock.http.ImmutableRequest;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.multipart.PartParser;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,18 +17,22 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
  * Stands between Jetty and WireMock. It reads every request body itself, at most {@code maxBodySize} bytes (413
  * beyond, also for a chunked body without Content-Length, also once a gzip body is inflated), so no request can
- * make the server buffer more. On the mock's own paths it also refuses, with the documented 400, what WireMock
- * would otherwise turn into an HTML 500 while logging the request: bad %-escapes in the query, an unreadable or
- * invalid gzip body, a multipart body its parser cannot read; and it hides a form Content-Type from WireMock's form
- * parser (the mock reads every body as JSON, whatever the Content-Type says).
+ * make the server buffer more. On the mock's own paths it inflates a gzip body, and refuses with the documented 400
+ * what WireMock would otherwise turn into an HTML 500 while logging the request: bad %-escapes in the query, an
+ * unreadable or invalid gzip body, a multipart body its parser cannot read; and it hides a form Content-Type from
+ * WireMock's form parser (the mock reads every body as JSON, whatever the Content-Type says).
  */
 public final class RequestGuard implements Filter {
 
@@ -60,12 +65,22 @@ public final class RequestGuard implements Filter {
             boolean ours = ours(request.getRequestURI());
             if (ours) {
                 checkQuery(request.getQueryString());
-                checkBody(request, body);
+                body = decode(request, body);
             }
             chain.doFilter(new BufferedRequest(request, body, ours), response);
         } catch (ApiError e) {
             refuse(request, response, e);
         }
+    }
+
+    /** Puts this filter in front of everything else on WireMock's stub servlet. */
+    public void addTo(ServletContextHandler mockServiceContext) {
+        mockServiceContext.addFilter(new FilterHolder(this), "/*", EnumSet.of(DispatcherType.REQUEST));
+    }
+
+    /** JSON error pages for the mock's paths; other paths go to {@code fallback} when there is one. */
+    public ErrorHandler errorPages(ErrorHandler fallback) {
+        return new JsonErrorHandler(this, fallback);
     }
 
     /** Whether a path belongs to the mock (its APIs and its admin API) rather than to WireMock or a user's stub. */
@@ -119,23 +134,38 @@ public final class RequestGuard implements Filter {
         }
     }
 
-    private void checkBody(HttpServletRequest request, byte[] body) {
+    /**
+     * The body the mock reads: a gzip body inflated (at most to the limit), since both ways a request takes (the
+     * direct one and WireMock's) must see the same JSON. Bytes that only look like gzip are not JSON either.
+     */
+    private byte[] decode(HttpServletRequest request, byte[] body) {
         String type = request.getContentType();
         if (type != null && type.contains("multipart/")) {
             checkMultipart(type, body);
         }
-        String encoding = request.getHeader("Content-Encoding");
-        // WireMock inflates a body that says gzip or starts like gzip: check that it is gzip, and not a bomb.
-        if (encoding != null && encoding.contains("gzip") || body.length > 1 && ((body[1] & 0xff) << 8 | body[0] & 0xff) == GZIP_MAGIC) {
-            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-                if (readAtMost(in) == null) {
-                    throw tooLarge(", inflated,");
-                }
-            } catch (IOException e) {
-                throw ApiError.badRequest("invalid_request", "The request body is not valid gzip: "
-                        + (e.getMessage() == null ? "it ends early" : e.getMessage()), null);
+        boolean magic = body.length > 1 && ((body[1] & 0xff) << 8 | body[0] & 0xff) == GZIP_MAGIC;
+        if (!gzipped(request)) {
+            if (magic) {
+                throw ApiError.badRequest("invalid_json", "Request body is not valid JSON: it is gzip data without "
+                        + "Content-Encoding: gzip", null);
             }
+            return body;
         }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            byte[] inflated = readAtMost(in);
+            if (inflated == null) {
+                throw tooLarge(", inflated,");
+            }
+            return inflated;
+        } catch (IOException e) {
+            throw ApiError.badRequest("invalid_request", "The request body is not valid gzip: "
+                    + (e.getMessage() == null ? "it ends early" : e.getMessage()), null);
+        }
+    }
+
+    static boolean gzipped(HttpServletRequest request) {
+        String encoding = request.getHeader("Content-Encoding");
+        return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("gzip");
     }
 
     /** One legacy upload takes multipart bodies: WireMock parses every such body, so it must parse. */
