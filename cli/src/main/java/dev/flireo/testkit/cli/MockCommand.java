@@ -1,6 +1,7 @@
 package dev.flireo.testkit.cli;
 
 import dev.flireo.testkit.mock.FlireoMockServer;
+import dev.flireo.testkit.simulator.Redaction;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -121,7 +122,7 @@ final class MockCommand implements Callable<Integer> {
                 .demoData(!noDemoData && seed == null).enforceRateLimits(enforceRateLimits).seedFile(seed);
         apiKeys.stream().map(String::strip).filter(k -> !k.isEmpty()).forEach(options::apiKeys);
         options.onDelivery(d -> {
-            out.println("webhook: " + d.event().wireName() + " -> " + d.request().target() + ": "
+            out.println("webhook: " + d.event().wireName() + " -> " + Redaction.url(d.request().target().toString()) + ": "
                     + (d.error() != null ? d.error() : "HTTP " + d.status()) + " in " + d.latency().toMillis() + " ms, "
                     + (d.passed() ? "passed" : "failed") + (d.verdict() == null ? "" : " (" + d.verdict().reason() + ")"));
             out.flush();
@@ -136,13 +137,15 @@ final class MockCommand implements Callable<Integer> {
     }
 
     private static void printBanner(PrintWriter out, FlireoMockServer server, long millis) {
+        // A key given with --api-key is a credential and never printed; the default is accepted by any mock.
+        String shownKey = server.apiKey().equals(FlireoMockServer.DEFAULT_API_KEY) ? server.apiKey() : "<your --api-key>";
         out.println("Flireo mock is running (started in " + millis + " ms).");
         out.println("  API:    " + server.baseUrl());
         out.println("  legacy: " + server.legacyBaseUrl());
         out.println("  admin:  " + server.adminUrl() + "   (WireMock: " + server.adminUrl().replace("__flireo", "__admin") + ")");
         out.println();
         out.println("Try it:");
-        out.println("  curl -H \"Authorization: Bearer " + server.apiKey() + "\" " + server.baseUrl() + "/assistants");
+        out.println("  curl -H \"Authorization: Bearer " + shownKey + "\" " + server.baseUrl() + "/assistants");
         out.println();
         out.println("Press Ctrl-C to stop.");
         out.flush();

@@ -32,10 +32,11 @@ public final class SimulationReport {
     private final List<CallRecord> calls;
     private final List<ProbeResult> probes;
     private final Duration elapsed;
+    private final Redaction redaction;
 
     SimulationReport(Scenario scenario, Dialect dialect, long seed, URI target, boolean realtime, Set<Chaos> chaos,
                      List<TimelineEntry> timeline, List<CallRecord> calls, List<ProbeResult> probes,
-                     Duration elapsed) {
+                     Duration elapsed, Redaction redaction) {
         this.scenario = scenario;
         this.dialect = dialect;
         this.seed = seed;
@@ -47,6 +48,7 @@ public final class SimulationReport {
         this.calls = calls;
         this.probes = probes;
         this.elapsed = elapsed;
+        this.redaction = redaction;
     }
 
     public Scenario scenario() {
@@ -87,14 +89,17 @@ public final class SimulationReport {
                         + calls.size()));
     }
 
-    /** One line per failed verdict (a retried attempt that later succeeded does not count). */
+    /**
+     * One line per failed verdict (a retried attempt that later succeeded does not count), with the secret and URL
+     * credentials redacted, like everything the report writes.
+     */
     public List<String> failures() {
         List<String> failures = new ArrayList<>();
         for (TimelineEntry entry : timeline) {
             if (entry.counts() && !entry.delivery().passed()) {
-                failures.add((entry.call() == 0 ? "" : "call " + entry.call() + " ") + entry.label()
+                failures.add(redaction.apply((entry.call() == 0 ? "" : "call " + entry.call() + " ") + entry.label()
                         + (entry.note() == null || entry.call() == 0 ? "" : " [" + entry.note() + "]") + ": "
-                        + entry.delivery().verdict().reason());
+                        + entry.delivery().verdict().reason()));
             }
         }
         return failures;
@@ -139,7 +144,7 @@ public final class SimulationReport {
 
     /** Writes a JUnit XML test suite with one test case per delivery and probe. */
     public Path writeJUnitXml(Path file) {
-        return write(file, JUnitXmlReport.render(this));
+        return write(file, redaction.apply(JUnitXmlReport.render(this)));
     }
 
     /** Writes {@code index.html} into {@code dir}: a self-contained page with the timeline, latencies and verdicts. */
@@ -149,7 +154,7 @@ public final class SimulationReport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create report folder " + dir, e);
         }
-        return write(dir.resolve("index.html"), HtmlReport.render(this));
+        return write(dir.resolve("index.html"), redaction.apply(HtmlReport.render(this)));
     }
 
     private static Path write(Path file, String content) {

@@ -45,7 +45,7 @@ public final class WebhookSimulator {
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                 || target.getHost() == null) {
             throw new IllegalArgumentException("the target must be an http:// or https:// URL with a host, got '"
-                    + target + "'");
+                    + Redaction.url(target.toString()) + "'");
         }
     }
 
@@ -58,11 +58,15 @@ public final class WebhookSimulator {
         try {
             return new WebhookSimulator(URI.create(url));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the target must be an http:// or https:// URL, got '" + url + "'", e);
+            throw new IllegalArgumentException("the target must be an http:// or https:// URL, got '"
+                    + Redaction.url(url) + "'", e);
         }
     }
 
-    /** The {@code webhook_secret} to sign with; without one no {@code X-Webhook-Signature} is sent. */
+    /**
+     * The {@code webhook_secret} to sign with; without one no {@code X-Webhook-Signature} is sent. The secret is
+     * redacted from everything the run writes: progress lines, failures, JUnit XML and HTML reports.
+     */
     public WebhookSimulator secret(String webhookSecret) {
         this.secret = webhookSecret;
         return this;
@@ -111,7 +115,8 @@ public final class WebhookSimulator {
         }
         long runSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
         WebhookSender sender = WebhookSender.builder().secret(secret).dialect(dialect).build();
-        RunContext run = new RunContext(target, sender, dialect, realtime, EnumSet.copyOf(chaos), progress);
+        Redaction redaction = Redaction.of(secret);
+        RunContext run = new RunContext(target, sender, dialect, realtime, EnumSet.copyOf(chaos), progress, redaction);
         ScenarioSpec spec = scenario.spec();
         java.time.Instant runStart = CallData.runStart(runSeed);
         List<CompletableFuture<Void>> calls = new ArrayList<>();
@@ -123,7 +128,16 @@ public final class WebhookSimulator {
         List<ProbeResult> probes = probeSecurity
                 ? SecurityProbes.run(run, secret, probeTemplate(run)).join() : List.of();
         return new SimulationReport(scenario, dialect, runSeed, target, realtime, Set.copyOf(chaos),
-                run.timeline(), run.calls(), probes, run.elapsed());
+                run.timeline(), run.calls(), probes, run.elapsed(), redaction);
+    }
+
+    /** The settings, with the secret shown only as set or not. */
+    @Override
+    public String toString() {
+        return "WebhookSimulator[target=" + Redaction.url(target.toString()) + ", secret="
+                + (secret == null ? "none" : Redaction.MARKER) + ", dialect=" + dialect.wireName() + ", seed="
+                + (seed == null ? "random" : seed) + ", realtime=" + realtime + ", chaos=" + chaos
+                + ", probeSecurity=" + probeSecurity + "]";
     }
 
     /** An earlier delivery to forge from: preferably an acknowledged status-update, whose reply is ignored. */

@@ -119,14 +119,15 @@ final class Webhooks {
             return null;
         }
         byte[] body = EVENTS.render(event, snapshot);
-        WebhookSender sender = sender(assistant.path("webhook_secret").asText(null));
+        String secret = assistant.path("webhook_secret").asText(null);
+        WebhookSender sender = sender(secret);
         String callId = call.get("id").asText();
         CompletableFuture<Delivery>[] result = new CompletableFuture[1];
         lastPerCall.compute(callId, (id, previous) -> {
             CompletableFuture<?> after = previous == null ? CompletableFuture.completedFuture(null) : previous;
             result[0] = after.handle((r, e) -> null).thenCompose(x -> sender.sendAsync(uri, event, body))
                     .thenApply(delivery -> {
-                        log.add(callId, delivery);
+                        log.add(callId, delivery, secret);
                         return delivery;
                     });
             return result[0];
