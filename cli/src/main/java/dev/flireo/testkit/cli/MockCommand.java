@@ -1,24 +1,30 @@
 package dev.flireo.testkit.cli;
 
 import dev.flireo.testkit.mock.FlireoMockServer;
+import dev.flireo.testkit.mock.StateFileException;
 import dev.flireo.testkit.simulator.Redaction;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code flireo mock}: runs the stateful mock of the Flireo API until Ctrl-C. */
+/** {@code flireo mock}: runs the stateful mock of the Flireo API until Ctrl-C or SIGTERM, then stops gracefully. */
 @Command(name = "mock", mixinStandardHelpOptions = true,
         description = {"Run a stateful, spec-validated fake of the Flireo API (/api/v1), the legacy API (/v1) and an "
-                + "admin API (/__flireo) until Ctrl-C.", "Every option can also come from the environment variable "
-                + "named in brackets."})
+                + "admin API (/__flireo) until Ctrl-C or SIGTERM.", "Every option can also come from the environment "
+                + "variable named in brackets.",
+                "On Ctrl-C or SIGTERM it stops accepting connections, lets requests in flight finish and queued webhook "
+                + "deliveries go out (at most --shutdown-timeout, then names what it abandoned), writes the state file "
+                + "and exits."})
 final class MockCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:FLIREO_PORT:-8080}",
@@ -30,7 +36,8 @@ final class MockCommand implements Callable<Integer> {
     String host;
 
     @Option(names = "--seed", paramLabel = "FILE", defaultValue = "${env:FLIREO_SEED}",
-            description = "State file (the format of GET /__flireo/state) to start from, instead of the demo data (FLIREO_SEED).")
+            description = "Seed file (the format of GET /__flireo/state) to start from, instead of the demo data; only "
+                    + "read (FLIREO_SEED).")
     Path seed;
 
     @Option(names = "--api-key", paramLabel = "KEY", split = ",", defaultValue = "${env:FLIREO_API_KEYS}",
@@ -40,6 +47,19 @@ final class MockCommand implements Callable<Integer> {
     @Option(names = "--time-scale", paramLabel = "X", defaultValue = "${env:FLIREO_TIME_SCALE:-1}",
             description = "Speed of the call clock: 10 makes a 30 s call end in 3 s (FLIREO_TIME_SCALE; default ${DEFAULT-VALUE}).")
     double timeScale;
+
+    @Option(names = "--state-file", paramLabel = "FILE", defaultValue = "${env:FLIREO_STATE_FILE}",
+            description = "Keep the whole state in FILE (FLIREO_STATE_FILE): restored at start when it exists (it then "
+                    + "wins over --seed and the demo data, which only make the state of a new file), written "
+                    + "atomically 200 ms after changes and on stop. A file that is not a mock state stops the start "
+                    + "(exit 2) and is left as it is.")
+    Path stateFile;
+
+    @Option(names = "--shutdown-timeout", paramLabel = "SECONDS", defaultValue = "${env:FLIREO_SHUTDOWN_TIMEOUT:-5}",
+            description = "On Ctrl-C or SIGTERM, wait at most this long for requests in flight and queued webhook "
+                    + "deliveries before writing the state file and exiting (FLIREO_SHUTDOWN_TIMEOUT; default "
+                    + "${DEFAULT-VALUE}, well inside docker stop's 10 s).")
+    double shutdownTimeout;
 
     @Option(names = "--no-demo-data", description = "Start empty instead of with a demo assistant, number and past calls.")
     boolean noDemoData;
@@ -68,20 +88,22 @@ final class MockCommand implements Callable<Integer> {
             return 2;
         }
         long start = System.nanoTime();
+        boolean restoring = stateFile != null && Files.exists(stateFile);
         FlireoMockServer server;
         try {
-            server = options(out).start();
+            server = options(out, err).start();
+        } catch (StateFileException e) {
+            err.println("flireo mock: " + e.getMessage() + (restoring ? " (fix or remove the file; it was left as it is)" : ""));
+            return 2;
         } catch (RuntimeException e) {
             err.println("flireo mock: cannot start: " + rootMessage(e));
             return 2;
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        printBanner(out, server, millis);
+        printBanner(out, server, millis, restoring);
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
-            server.stop();
-            out.println("Flireo mock stopped.");
-            out.flush();
+            shutDown(server, out, err);
             stopped.countDown();
         };
         // Ctrl-C and SIGTERM run the hook; the JVM may halt right after it, so the hook itself says goodbye.
@@ -105,6 +127,9 @@ final class MockCommand implements Callable<Integer> {
         if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
             return "--time-scale must be a positive number, got " + timeScale;
         }
+        if (!(shutdownTimeout >= 0) || shutdownTimeout > 3600) {
+            return "--shutdown-timeout must be 0..3600 seconds, got " + shutdownTimeout;
+        }
         if (seed != null && !Files.isReadable(seed)) {
             return "--seed file is not readable: " + seed;
         }
@@ -117,9 +142,37 @@ final class MockCommand implements Callable<Integer> {
         return null;
     }
 
-    private FlireoMockServer.Options options(PrintWriter out) {
+    /** Stops gracefully within the timeout and says what, if anything, had to be cut. */
+    private void shutDown(FlireoMockServer server, PrintWriter out, PrintWriter err) {
+        out.printf(Locale.ROOT, "Flireo mock stopping: no new connections; waiting up to %s s for requests in flight "
+                + "and webhook deliveries.%n", seconds(shutdownTimeout));
+        out.flush();
+        FlireoMockServer.Shutdown report = server.shutdown(Duration.ofMillis(Math.round(shutdownTimeout * 1000)));
+        if (report.unfinishedRequests() > 0) {
+            out.println("  cut " + report.unfinishedRequests() + " request(s) still in flight after " + seconds(shutdownTimeout) + " s");
+        }
+        report.abandonedDeliveries().forEach(d -> out.println("  abandoned webhook: " + Redaction.url(d) + " (not delivered in time)"));
+        if (report.stateFileProblem() != null) {
+            err.println("flireo mock: " + report.stateFileProblem());
+        } else if (stateFile != null) {
+            out.println("State saved to " + stateFile.toAbsolutePath() + ".");
+        }
+        out.println("Flireo mock stopped.");
+        out.flush();
+        err.flush();
+    }
+
+    private static String seconds(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    private FlireoMockServer.Options options(PrintWriter out, PrintWriter err) {
         FlireoMockServer.Options options = FlireoMockServer.options().port(port).bindAddress(host).timeScale(timeScale)
-                .demoData(!noDemoData && seed == null).enforceRateLimits(enforceRateLimits).seedFile(seed);
+                .demoData(!noDemoData && seed == null).enforceRateLimits(enforceRateLimits).seedFile(seed)
+                .stateFile(stateFile).onWarning(warning -> {
+                    err.println("flireo mock: warning: " + warning);
+                    err.flush();
+                });
         apiKeys.stream().map(String::strip).filter(k -> !k.isEmpty()).forEach(options::apiKeys);
         options.onDelivery(d -> {
             out.println("webhook: " + d.event().wireName() + " -> " + Redaction.url(d.request().target().toString()) + ": "
@@ -136,13 +189,16 @@ final class MockCommand implements Callable<Integer> {
         return options;
     }
 
-    private static void printBanner(PrintWriter out, FlireoMockServer server, long millis) {
+    private void printBanner(PrintWriter out, FlireoMockServer server, long millis, boolean restored) {
         // A key given with --api-key is a credential and never printed; the default is accepted by any mock.
         String shownKey = server.apiKey().equals(FlireoMockServer.DEFAULT_API_KEY) ? server.apiKey() : "<your --api-key>";
         out.println("Flireo mock is running (started in " + millis + " ms).");
         out.println("  API:    " + server.baseUrl());
         out.println("  legacy: " + server.legacyBaseUrl());
         out.println("  admin:  " + server.adminUrl() + "   (WireMock: " + server.adminUrl().replace("__flireo", "__admin") + ")");
+        if (stateFile != null) {
+            out.println("  state:  " + stateFile.toAbsolutePath() + (restored ? " (restored)" : " (new)"));
+        }
         out.println();
         out.println("Try it:");
         out.println("  curl -H \"Authorization: Bearer " + shownKey + "\" " + server.baseUrl() + "/assistants");

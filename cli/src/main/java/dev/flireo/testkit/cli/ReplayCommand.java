@@ -10,8 +10,11 @@ import dev.flireo.testkit.simulator.WebhookSimulator;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,8 +23,15 @@ import picocli.CommandLine.Parameters;
 /** {@code flireo replay}: plays a scenario against a webhook URL and judges every reply. */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Send a scenario's signed webhook events to your URL and judge every reply.",
-                "Exit code 0 when every verdict passes, 1 when one fails, 2 on bad usage or input."})
+                "Exit code 0 when every verdict passes, 1 when one fails, 2 on bad usage or input.",
+                "Ctrl-C or SIGTERM stops sending, gives deliveries in flight 2 s, still writes --junit and --report "
+                        + "with the unfinished deliveries marked as interrupted, and exits 130 (Ctrl-C) or 143 (SIGTERM)."})
 final class ReplayCommand implements Callable<Integer> {
+
+    /** How long deliveries in flight may still take after Ctrl-C or SIGTERM. */
+    static final Duration INTERRUPT_GRACE = Duration.ofSeconds(2);
+    /** How long the signal waits for the reports after that; the JVM exits when it returns. */
+    private static final Duration REPORT_WAIT = Duration.ofSeconds(10);
 
     @Parameters(paramLabel = "SCENARIO", description = "A built-in scenario (see 'flireo scenarios') or FILE.yaml.")
     String scenarioName;
@@ -62,6 +72,9 @@ final class ReplayCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Opened once the reports are written (or the run failed), so that a signal can wait for them. */
+    private final CountDownLatch reportsWritten = new CountDownLatch(1);
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -83,7 +96,7 @@ final class ReplayCommand implements Callable<Integer> {
             out.printf("replaying %s (%d call%s, %s) to %s%s%n", scenario.name(), scenario.calls(),
                     scenario.calls() == 1 ? "" : "s", dialect.wireName(), Redaction.url(target),
                     secret == null || secret.isEmpty() ? ", unsigned" : ", signed");
-            SimulationReport result = simulator.run(scenario);
+            SimulationReport result = runUntilSignal(simulator, scenario, out);
             out.println();
             out.println(result.summary());
             result.failures().stream().limit(20).forEach(f -> out.println("  - " + f));
@@ -96,10 +109,42 @@ final class ReplayCommand implements Callable<Integer> {
             if (report != null) {
                 out.println("HTML report: " + result.writeHtml(report));
             }
-            return result.passed() ? 0 : 1;
+            out.flush();
+            return result.interrupted() ? 130 : result.passed() ? 0 : 1;
         } catch (ScenarioException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             err.println("flireo replay: " + e.getMessage());
             return 2;
+        } finally {
+            reportsWritten.countDown();
+        }
+    }
+
+    /**
+     * Runs the scenario; on Ctrl-C or SIGTERM the shutdown hook interrupts the run and then holds the JVM (at most
+     * {@link #REPORT_WAIT}) until this thread has written the reports. The JVM then exits 130 or 143.
+     */
+    private SimulationReport runUntilSignal(WebhookSimulator simulator, Scenario scenario, PrintWriter out) {
+        Thread hook = new Thread(() -> {
+            out.println();
+            out.println("flireo replay: interrupted; sending nothing more, waiting up to "
+                    + INTERRUPT_GRACE.toSeconds() + " s for deliveries in flight");
+            out.flush();
+            simulator.interrupt(INTERRUPT_GRACE);
+            try {
+                reportsWritten.await(INTERRUPT_GRACE.plus(REPORT_WAIT).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "flireo-replay-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return simulator.run(scenario);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // The JVM is shutting down: the hook is running and waits for the reports.
+            }
         }
     }
 

@@ -129,11 +129,26 @@ class MockCommandTest {
         assertThat(err.toString()).contains("--time-scale must be a positive number");
         assertThat(run("mock", "--record-to", "x.json")).isEqualTo(2);
         assertThat(run("mock", "--port", "abc")).isEqualTo(2);
+        assertThat(run("mock", "--shutdown-timeout", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--shutdown-timeout must be 0..3600 seconds, got -1.0");
+    }
+
+    @Test
+    void aStateFileThatIsNotAMockStateIsExitTwoAndLeftAsItIs(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("flireo.json"), "{\"assistants\": [");
+
+        assertThat(run("mock", "--port", "0", "--state-file", file.toString())).isEqualTo(2);
+
+        assertThat(err.toString()).contains("flireo mock: state file " + file.toAbsolutePath() + " is not valid JSON:",
+                "line 1, column", "(fix or remove the file; it was left as it is)");
+        assertThat(Files.readString(file)).isEqualTo("{\"assistants\": [");
+        assertThat(out.toString()).doesNotContain("Flireo mock is running");
     }
 
     @Test
     void helpNamesTheEnvironmentVariables() {
         assertThat(run("mock", "--help")).isZero();
-        assertThat(out.toString()).contains("FLIREO_PORT", "FLIREO_API_KEYS", "FLIREO_TIME_SCALE", "FLIREO_SEED", "--proxy-to");
+        assertThat(out.toString()).contains("FLIREO_PORT", "FLIREO_API_KEYS", "FLIREO_TIME_SCALE", "FLIREO_SEED", "--proxy-to",
+                "--state-file", "FLIREO_STATE_FILE", "--shutdown-timeout", "FLIREO_SHUTDOWN_TIMEOUT", "SIGTERM");
     }
 }

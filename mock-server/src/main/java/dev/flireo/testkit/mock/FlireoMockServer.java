@@ -10,14 +10,18 @@ import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.flireo.testkit.mock.internal.CallEngine;
 import dev.flireo.testkit.mock.internal.Deliveries;
+import dev.flireo.testkit.mock.internal.DirectDispatch;
 import dev.flireo.testkit.mock.internal.DispatchTransformer;
+import dev.flireo.testkit.mock.internal.GracefulJetty;
 import dev.flireo.testkit.mock.internal.HttpResult;
 import dev.flireo.testkit.mock.internal.Json;
 import dev.flireo.testkit.mock.internal.LazyHttpClientFactory;
 import dev.flireo.testkit.mock.internal.MockApi;
 import dev.flireo.testkit.mock.internal.MockContext;
 import dev.flireo.testkit.mock.internal.Seeds;
+import dev.flireo.testkit.mock.internal.StateFile;
 import dev.flireo.testkit.mock.internal.StateStore;
+import dev.flireo.testkit.mock.internal.StateWriter;
 import dev.flireo.testkit.mock.internal.Proxy;
 import dev.flireo.testkit.simulator.Delivery;
 import java.io.IOException;
@@ -35,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -66,6 +71,9 @@ public final class FlireoMockServer implements AutoCloseable {
     private final WireMockServer wireMock;
     private final ScheduledExecutorService ticker;
     private final Admin admin;
+    private final GracefulJetty http;
+    private final StateWriter stateWriter;
+    private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile Proxy proxy;
     private volatile boolean enforceRateLimits;
 
@@ -78,10 +86,17 @@ public final class FlireoMockServer implements AutoCloseable {
         this.engine = new CallEngine(ctx, deliveries);
         // Reading the specs and building WireMock are the slow parts of a start: do them side by side.
         this.api = CompletableFuture.supplyAsync(() -> new MockApi(ctx, engine, options.apiKeys, () -> enforceRateLimits));
-        this.state = new MockState(store, this::reset);
+        this.state = new MockState(store, this::reset, engine::adopt);
         this.admin = new Admin(this);
         clock.onAdvance(engine::tick);
-        seed();
+        StateFile stateFile = options.stateFile == null ? null : new StateFile(options.stateFile);
+        if (!restore(stateFile)) {
+            seed();
+        }
+        this.stateWriter = stateFile == null ? null : new StateWriter(store, stateFile, options.onWarning);
+        List<String> prefixes = List.of(MockApi.FLIREO_PREFIX, MockApi.LEGACY_PREFIX, Admin.PREFIX);
+        DirectDispatch direct = new DirectDispatch(prefixes, this::dispatch, options.journalEntries > 0, prefixes.size());
+        this.http = new GracefulJetty(direct::addTo);
         WireMockConfiguration config = WireMockConfiguration.options()
                 .port(options.port)
                 .bindAddress(options.bindAddress)
@@ -93,17 +108,19 @@ public final class FlireoMockServer implements AutoCloseable {
                 .disableOptimizeXmlFactoriesLoading(true)
                 // HTTP/1.1 only: the platform speaks it, and WireMock's connection faults cannot break an h2c stream.
                 .http2PlainDisabled(true)
-                .extensions(new DispatchTransformer(this::dispatch), new LazyHttpClientFactory());
+                .httpServerFactory(http)
+                .extensions(new DispatchTransformer(this::dispatch), new LazyHttpClientFactory(), direct);
         if (options.journalEntries > 0) {
             config.maxRequestJournalEntries(options.journalEntries);
         } else {
             config.disableRequestJournal();
         }
         this.wireMock = new WireMockServer(config);
-        for (String prefix : List.of(MockApi.FLIREO_PREFIX, MockApi.LEGACY_PREFIX, Admin.PREFIX)) {
+        for (String prefix : prefixes) {
             wireMock.stubFor(any(urlPathMatching(prefix.replace("/", "\\/") + "(/.*)?"))
                     .willReturn(aResponse().withTransformers(DispatchTransformer.NAME)));
         }
+        direct.countStubsWith(() -> wireMock.getStubMappings().size());
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "flireo-mock-calls");
             t.setDaemon(true);
@@ -116,6 +133,13 @@ public final class FlireoMockServer implements AutoCloseable {
     }
 
     private FlireoMockServer start() {
+        if (stateWriter != null) {
+            try {
+                stateWriter.start();
+            } catch (IOException e) {
+                throw new StateFileException(options.stateFile, "cannot write state file " + options.stateFile + ": " + e, e);
+            }
+        }
         wireMock.start();
         try {
             MockApi ready = api.join();
@@ -148,6 +172,19 @@ public final class FlireoMockServer implements AutoCloseable {
         return proxy != null ? proxy.handle(method, url, headers, body) : api().handle(method, url, headers, body);
     }
 
+    /** The state file's state, when there is a file; a file that cannot be used stops the start, untouched. */
+    private boolean restore(StateFile file) {
+        try {
+            if (file == null || !file.loadInto(store)) {
+                return false;
+            }
+        } catch (IllegalStateException e) {
+            throw new StateFileException(options.stateFile, e.getMessage(), e.getCause());
+        }
+        engine.adopt();
+        return true;
+    }
+
     private void seed() {
         if (options.demoData) {
             Seeds.demo(ctx);
@@ -159,11 +196,12 @@ public final class FlireoMockServer implements AutoCloseable {
                 throw new UncheckedIOException("cannot read seed file " + options.seedFile, e);
             }
         }
+        engine.adopt();
     }
 
     /**
-     * Back to the state the server started with (demo data and seed file; a manual clock back to its start),
-     * faults, rate windows and the delivery log cleared.
+     * Back to the start state of a server without a state file (demo data and seed file; a manual clock back to
+     * its start), faults, rate windows and the delivery log cleared. With a state file, the file follows.
      */
     public void reset() {
         store.clear();
@@ -293,16 +331,59 @@ public final class FlireoMockServer implements AutoCloseable {
         return deliveries;
     }
 
+    /**
+     * Stops at once: requests in flight are cut and queued webhook deliveries dropped, but the state file (when
+     * there is one) is written. {@link #shutdown(Duration)} is the graceful way.
+     */
     public void stop() {
+        shutdown(Duration.ZERO);
+    }
+
+    /**
+     * Stops gracefully, within {@code timeout} plus the time the last write of the state file takes: no new
+     * connection is accepted (a request on an open one gets 503), the requests in flight finish, calls stop moving,
+     * the webhook deliveries already queued are made, the state file is written, and the server stops. Whatever
+     * was not finished when the time ran out is cut, and reported. A second call does nothing.
+     */
+    public Shutdown shutdown(Duration timeout) {
+        if (!stopping.compareAndSet(false, true)) {
+            return new Shutdown(0, List.of(), null);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long requests = wireMock.isRunning() ? http.drain(timeout) : 0;
         ticker.shutdownNow();
+        List<String> deliveries = engine.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        String stateFileProblem = null;
+        if (stateWriter != null) {
+            try {
+                stateWriter.close();
+            } catch (IOException | RuntimeException e) {
+                stateFileProblem = "cannot write state file " + options.stateFile + ": " + e;
+            }
+        }
         if (wireMock.isRunning()) {
             wireMock.stop();
         }
+        return new Shutdown(requests, deliveries, stateFileProblem);
     }
 
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * What a {@link #shutdown(Duration)} could not finish.
+     *
+     * @param unfinishedRequests  HTTP requests still in flight when the time ran out, cut
+     * @param abandonedDeliveries webhook deliveries not made in time, e.g. {@code end-of-call-report of call
+     *                            call-outbound-Ab3... to http://127.0.0.1:3000/webhooks}
+     * @param stateFileProblem    why the last write of the state file failed; null when it was written or there is none
+     */
+    public record Shutdown(long unfinishedRequests, List<String> abandonedDeliveries, String stateFileProblem) {
+        public boolean complete() {
+            return unfinishedRequests == 0 && abandonedDeliveries.isEmpty() && stateFileProblem == null;
+        }
     }
 
     /** Configuration of a {@link FlireoMockServer}; {@link #start()} starts it. */
@@ -313,6 +394,8 @@ public final class FlireoMockServer implements AutoCloseable {
         private double timeScale = 1;
         private Instant manualStart;
         private Path seedFile;
+        private Path stateFile;
+        private Consumer<String> onWarning = warning -> { };
         private boolean demoData;
         private boolean enforceRateLimits;
         private int journalEntries;
@@ -367,6 +450,25 @@ public final class FlireoMockServer implements AutoCloseable {
         /** A state document (the export format of {@code GET /__flireo/state}) loaded at start and on reset. */
         public Options seedFile(Path file) {
             this.seedFile = file;
+            return this;
+        }
+
+        /**
+         * Keep the whole state in this file (the format of {@code GET /__flireo/state}). When the file exists its
+         * state is the start state and wins over {@link #demoData} and {@link #seedFile}, which only make the start
+         * state of a new file (and of {@link FlireoMockServer#reset()}). The file is written 200 ms after a change
+         * (a burst of changes is one write) and at {@link FlireoMockServer#stop()}, each time atomically. A file that
+         * cannot be read or is not a mock state fails the start with a {@link StateFileException} and is left as
+         * it is.
+         */
+        public Options stateFile(Path file) {
+            this.stateFile = file;
+            return this;
+        }
+
+        /** Called with a one-line description of a problem the server recovers from (e.g. a failed state write). */
+        public Options onWarning(Consumer<String> listener) {
+            this.onWarning = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

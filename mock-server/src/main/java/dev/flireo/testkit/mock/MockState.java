@@ -15,10 +15,12 @@ public final class MockState {
 
     private final StateStore store;
     private final Runnable reset;
+    private final Runnable afterLoad;
 
-    MockState(StateStore store, Runnable reset) {
+    MockState(StateStore store, Runnable reset, Runnable afterLoad) {
         this.store = store;
         this.reset = reset;
+        this.afterLoad = afterLoad;
     }
 
     /** The items of a collection ({@code assistants}, {@code calls}, {@code numbers}...), oldest first. */
@@ -35,15 +37,19 @@ public final class MockState {
         return store.export();
     }
 
-    /** Replaces the whole state with a document in the export format. */
+    /**
+     * Replaces the whole state with a document in the export format; a document that is refused changes nothing.
+     * Calls that were live in it go on through their lifecycle.
+     */
     public void replace(JsonNode document) {
-        store.clear();
-        store.load(document);
+        store.replace(document);
+        afterLoad.run();
     }
 
     /** Adds the items of a document in the export format (same id = replaced). */
     public void load(JsonNode document) {
         store.load(document);
+        afterLoad.run();
     }
 
     /** Back to the state the server started with. */

@@ -53,9 +53,9 @@ class WebhooksAcceptanceTest {
         String call = dial(assistant(""));
         flireo.clock().advance(Duration.ofSeconds(4));
         flireo.clock().advance(Duration.ofSeconds(30));
-        receiver.await(3);
+        receiver.await(4);
 
-        assertThat(receiver.events()).containsExactly("status-update", "status-update", "end-of-call-report");
+        assertThat(receiver.events()).containsExactly("status-update", "status-update", "status-update", "end-of-call-report");
         assertThat(receiver.received()).allSatisfy(r -> {
             assertThat(r.signature().valid()).as(r.signature().message()).isTrue();
             assertThat(r.headers().get("User-Agent")).isEqualTo("HMS-Sovereign/1.0");
@@ -63,9 +63,9 @@ class WebhooksAcceptanceTest {
             assertThat(r.body().at("/message/customer/number").asText()).isEqualTo("+31612345678");
             assertThat(r.body().at("/message/phoneNumber/name").asText()).isEqualTo("Flireo Demo");
         });
-        assertThat(receiver.received().get(0).body().at("/message/call/status").asText()).isEqualTo("in-progress");
-        assertThat(receiver.received().get(1).body().at("/message/call/status").asText()).isEqualTo("ended");
-        JsonNode report = receiver.received().get(2).body().get("message");
+        assertThat(receiver.received()).extracting(r -> r.body().at("/message/call/status").asText())
+                .containsExactly("ringing", "in-progress", "ended", "ended");
+        JsonNode report = receiver.received().get(3).body().get("message");
         assertThat(report.get("durationSeconds").asInt()).isEqualTo(30);
         assertThat(report.get("summary").asText()).contains("+31612345678");
         assertThat(report.get("timestamp").asText()).isEqualTo("2025-12-13T12:00:34.000Z");
@@ -73,12 +73,12 @@ class WebhooksAcceptanceTest {
         assertThat(webhookCallId).matches("[0-9a-f-]{36}");
         assertThat(receiver.received()).allSatisfy(r -> assertThat(r.body().at("/message/call/id").asText()).isEqualTo(webhookCallId));
 
-        assertThat(flireo.awaitDeliveries(3, Duration.ofSeconds(10))).hasSize(3).allSatisfy(d -> assertThat(d.passed()).isTrue());
+        assertThat(flireo.awaitDeliveries(4, Duration.ofSeconds(10))).hasSize(4).allSatisfy(d -> assertThat(d.passed()).isTrue());
         JsonNode log = Http.send("GET", flireo.adminUrl() + "/deliveries", null, null).json();
-        assertThat(log).hasSize(3);
-        assertThat(log.get(2).get("call_id").asText()).isEqualTo(call);
-        assertThat(log.get(2).get("event").asText()).isEqualTo("end-of-call-report");
-        assertThat(log.get(2).at("/verdict/passed").asBoolean()).isTrue();
+        assertThat(log).hasSize(4);
+        assertThat(log.get(3).get("call_id").asText()).isEqualTo(call);
+        assertThat(log.get(3).get("event").asText()).isEqualTo("end-of-call-report");
+        assertThat(log.get(3).at("/verdict/passed").asBoolean()).isTrue();
     }
 
     @Test
@@ -98,9 +98,9 @@ class WebhooksAcceptanceTest {
                 + "\"properties\":{\"query\":{\"type\":\"string\"}},\"required\":[\"query\"]}}]}"));
         flireo.clock().advance(Duration.ofSeconds(4));
         flireo.clock().advance(Duration.ofSeconds(2));
-        receiver.await(2);
+        receiver.await(3);
         Thread.sleep(300);
-        Receiver tool = new Receiver(receiver.received().get(1));
+        Receiver tool = new Receiver(receiver.received().get(2)); // after the ringing and in-progress status-updates
         assertThat(tool.event()).isEqualTo("tool-calls");
         assertThat(tool.body().at("/message/toolCallList/0/function/name").asText()).isEqualTo("lookup_contact");
         assertThat(tool.body().at("/message/toolCallList/0/function/arguments/query").isTextual()).isTrue();
@@ -111,7 +111,7 @@ class WebhooksAcceptanceTest {
             detail = Http.send("GET", flireo.baseUrl() + "/calls/" + call, flireo.apiKey(), null).json();
         }
         assertThat(detail.get("messages").toString()).contains("Jan de Vries");
-        Delivery delivery = flireo.awaitDeliveries(2, Duration.ofSeconds(10)).get(1);
+        Delivery delivery = flireo.awaitDeliveries(3, Duration.ofSeconds(10)).get(2);
         assertThat(delivery.passed()).as(delivery.verdict().reason()).isTrue();
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -29,8 +30,16 @@ final class CallDeliveries {
         this.callNumber = callNumber;
     }
 
-    /** Sends once and judges, without recording: the caller adds its own expectation first. */
-    CompletableFuture<Delivery> send(EventType type, CallSnapshot event) {
+    /**
+     * Sends once and judges, without recording: the caller adds its own expectation first. Fails with a
+     * {@link CancellationException} once the run is stopping: the call's remaining steps are not played.
+     */
+    CompletableFuture<Delivery> send(EventType type, CallSnapshot event, String label) {
+        try {
+            run.sending(callNumber, label);
+        } catch (CancellationException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return run.sender.sendAsync(run.target, type, run.events.render(type, event));
     }
 
@@ -57,6 +66,11 @@ final class CallDeliveries {
     void holdBack(CallSnapshot status, String label) {
         heldBack = status;
         heldBackLabel = label;
+    }
+
+    /** The label of a status-update still held back, {@code null} when there is none. */
+    String heldBackLabel() {
+        return heldBack == null ? null : heldBackLabel;
     }
 
     /** Delivers a status-update {@code lateBy} later, and only after a later event got through (slow chaos). */
@@ -89,7 +103,7 @@ final class CallDeliveries {
         boolean retryable = run.chaos.contains(Chaos.RETRY) && attempt < MAX_ATTEMPTS
                 && (type == EventType.STATUS_UPDATE || type == EventType.END_OF_CALL_REPORT);
         String attemptNote = attempt == 1 ? note : join(note, "retry " + (attempt - 1));
-        return send(type, event).thenCompose(delivery -> {
+        return send(type, event, label).thenCompose(delivery -> {
             if (!delivery.acknowledged() && retryable) {
                 record(delivery, label, attemptNote, true, event.timestamp());
                 Duration backOff = Duration.ofSeconds(5L * attempt);

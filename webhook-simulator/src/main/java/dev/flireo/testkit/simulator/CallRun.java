@@ -10,12 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Plays one call of a scenario: walks its steps on a simulated clock, turns each event step into the call's state
  * at that moment, and lets the replies shape the rest of the call: a greeting set by the assistant-request reply is
  * what the agent says, its metadata is echoed in later events. {@link CallDeliveries} delivers the events (waiting
- * for each reply, as the platform does); {@link CallPacing} times the gaps between steps.
+ * for each reply, as the platform does); {@link CallPacing} times the gaps between steps. When the run is stopped,
+ * the steps the call did not reach are recorded as not sent.
  */
 final class CallRun {
 
@@ -35,6 +38,9 @@ final class CallRun {
     private Instant endedAt;
     private String greeting;
     private int playedStatuses;
+    /** The step being performed; the ones after it are what an interrupted call leaves unsent. */
+    private volatile int reached = -1;
+    private final AtomicBoolean ended = new AtomicBoolean();
 
     CallRun(RunContext run, ScenarioSpec spec, CallData data, Duration startOffset) {
         this.run = run;
@@ -55,8 +61,37 @@ final class CallRun {
     CompletableFuture<Void> play() {
         return run.after(run.play(startOffset))
                 .thenCompose(v -> next(0))
-                .thenRun(() -> run.record(new CallRecord(data.index() + 1, data, List.copyOf(transcript),
-                        snapshot.summary(), snapshot.analysis())));
+                .handle((v, failure) -> {
+                    if (failure != null && !run.stopping()) {
+                        throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+                    }
+                    end();
+                    return null;
+                });
+    }
+
+    /**
+     * Records the call as far as it got; after an interruption, each step it did not reach as not sent. Once only:
+     * the run calls it too when it stops waiting for a call whose delivery is still in flight.
+     */
+    void end() {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        if (run.stopping()) {
+            for (int i = reached + 1; i < spec.steps().size(); i++) {
+                Step step = spec.steps().get(i);
+                if (!(step instanceof Step.Say)) {
+                    run.notSent(data.index() + 1, DeliveryLabels.of(step, run.dialect));
+                }
+            }
+            String heldBack = deliveries.heldBackLabel();
+            if (heldBack != null) {
+                run.notSent(data.index() + 1, heldBack);
+            }
+        }
+        run.record(new CallRecord(data.index() + 1, data, List.copyOf(transcript), snapshot.summary(),
+                snapshot.analysis()));
     }
 
     /** Speaks the lines up to the next event step, waits the gap, sends it, and goes on after its reply. */
@@ -73,8 +108,11 @@ final class CallRun {
             pacing.eventSent();
             Duration wait = run.play(sinceLastDelivery);
             sinceLastDelivery = Duration.ZERO;
-            int following = i + 1;
-            return run.after(wait).thenCompose(v -> perform(step)).thenCompose(v -> next(following));
+            int current = i;
+            return run.after(wait).thenCompose(v -> {
+                reached = current;
+                return perform(step);
+            }).thenCompose(v -> next(current + 1));
         }
         return deliveries.finish();
     }
@@ -94,7 +132,7 @@ final class CallRun {
 
     private CompletableFuture<Void> assistantRequest(Step.AssistantRequest step) {
         snapshot = snapshot.withStatus(CallStatus.RINGING, clock);
-        return deliveries.send(EventType.ASSISTANT_REQUEST, snapshot).thenAccept(delivery -> {
+        return deliveries.send(EventType.ASSISTANT_REQUEST, snapshot, "assistant-request").thenAccept(delivery -> {
             Delivery judged = delivery.withVerdict(Expectations.assistantRequest(step.expect(), delivery, run.dialect));
             JsonNode reply = Expectations.replyObject(delivery);
             if (reply != null && delivery.passed()) {
@@ -122,7 +160,7 @@ final class CallRun {
                     (ObjectNode) Templates.fill(tool.arguments(), variables)));
         }
         CallSnapshot event = snapshot.withStatus(CallStatus.IN_PROGRESS, clock).withToolCalls(calls);
-        String label = "tool-calls " + String.join(", ", calls.stream().map(ToolCall::name).toList());
+        String label = DeliveryLabels.toolCalls(calls.stream().map(ToolCall::name).toList());
         return deliveries.deliver(EventType.TOOL_CALLS, event, label);
     }
 
@@ -137,7 +175,7 @@ final class CallRun {
             snapshot = snapshot.withEnd(step.error() == null ? null : text(step.error()), step.reason());
         }
         CallSnapshot event = snapshot;
-        String label = statusLabel(event);
+        String label = DeliveryLabels.status(event.status(), event.endedReason(), run.dialect);
         int statusNumber = playedStatuses++;
         if (ends && run.chaos.contains(Chaos.OUT_OF_ORDER) && reportFollows()) {
             deliveries.holdBack(event, label);
@@ -181,10 +219,5 @@ final class CallRun {
 
     private boolean reportFollows() {
         return spec.steps().stream().anyMatch(Step.Report.class::isInstance);
-    }
-
-    private String statusLabel(CallSnapshot event) {
-        return "status-update " + event.status().wireName(run.dialect)
-                + (event.endedReason() == null ? "" : " (" + event.endedReason() + ")");
     }
 }

@@ -31,12 +31,13 @@ final class HtmlReport {
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(esc((report.passed() ? "PASSED " : "FAILED ") + report.scenario().name()))
+                .append("<title>").append(esc(report.verdict() + " " + report.scenario().name()))
                 .append(" · Flireo replay</title><style>").append(HtmlStyle.CSS).append("</style></head><body>\n");
         banner(html, report);
         figures(html, report);
         TimelineSvg.render(html, report, MAX_LANES);
         failures(html, report);
+        unfinished(html, report);
         deliveries(html, report);
         probes(html, report);
         calls(html, report);
@@ -48,7 +49,7 @@ final class HtmlReport {
     private static void banner(StringBuilder html, SimulationReport report) {
         boolean passed = report.passed();
         html.append("<header class=\"banner ").append(passed ? "pass" : "fail").append("\"><div class=\"verdict\">")
-                .append(passed ? "&#10003; PASSED" : "&#10007; FAILED").append("</div><div><h1>")
+                .append(passed ? "&#10003; PASSED" : "&#10007; " + report.verdict()).append("</div><div><h1>")
                 .append(esc(report.scenario().name())).append("</h1><p>").append(esc(report.scenario().description()))
                 .append("</p><p class=\"meta\">")
                 .append(chip("dialect", report.dialect().wireName()))
@@ -93,6 +94,18 @@ final class HtmlReport {
         failures.stream().limit(100).forEach(f -> html.append("<li>").append(esc(f)).append("</li>"));
         if (failures.size() > 100) {
             html.append("<li>… and ").append(failures.size() - 100).append(" more</li>");
+        }
+        html.append("</ul></section>\n");
+    }
+
+    private static void unfinished(StringBuilder html, SimulationReport report) {
+        if (!report.interrupted()) {
+            return;
+        }
+        html.append("<section><h2>Not finished: the run was interrupted</h2><ul class=\"failures\">");
+        report.unfinished().forEach(line -> html.append("<li>").append(esc(line)).append("</li>"));
+        if (report.unfinished().isEmpty()) {
+            html.append("<li>every delivery had finished</li>");
         }
         html.append("</ul></section>\n");
     }

@@ -3,7 +3,11 @@ package dev.flireo.testkit.simulator;
 import java.util.List;
 import java.util.Locale;
 
-/** A JUnit XML test suite: one test case per delivery and probe, failures carrying the verdict and the exchange. */
+/**
+ * A JUnit XML test suite: one test case per delivery and probe, failures carrying the verdict and the exchange. An
+ * interrupted run adds one test case per delivery it did not finish: skipped when it was never sent, an error when
+ * it was sent and its reply did not come.
+ */
 final class JUnitXmlReport {
 
     private JUnitXmlReport() {
@@ -12,21 +16,29 @@ final class JUnitXmlReport {
     static String render(SimulationReport report) {
         List<TimelineEntry> entries = report.timeline();
         long failures = entries.stream().filter(e -> e.counts() && !e.delivery().passed()).count();
-        long skipped = entries.stream().filter(e -> !e.counts()).count();
+        List<Unfinished> unfinished = report.unfinishedDeliveries();
+        long errors = unfinished.stream().filter(Unfinished::sent).count();
+        long skipped = entries.stream().filter(e -> !e.counts()).count() + unfinished.size() - errors;
         String suite = "flireo.replay." + report.scenario().name();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        xml.append("<testsuite name=\"").append(escape(suite)).append("\" tests=\"").append(entries.size())
-                .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"").append(skipped)
+        xml.append("<testsuite name=\"").append(escape(suite)).append("\" tests=\"").append(entries.size() + unfinished.size())
+                .append("\" failures=\"").append(failures).append("\" errors=\"").append(errors).append("\" skipped=\"").append(skipped)
                 .append("\" time=\"").append(seconds(report.elapsed().toMillis())).append("\">\n");
         xml.append("  <properties>\n");
         property(xml, "scenario", report.scenario().name());
         property(xml, "dialect", report.dialect().wireName());
         property(xml, "seed", Long.toString(report.seed()));
         property(xml, "target", report.target().toString());
+        if (report.interrupted()) {
+            property(xml, "interrupted", "true");
+        }
         xml.append("  </properties>\n");
         int index = 0;
         for (TimelineEntry entry : entries) {
             testCase(xml, suite, entry, ++index);
+        }
+        for (Unfinished delivery : unfinished) {
+            unfinishedCase(xml, suite, delivery, ++index);
         }
         xml.append("  <system-out>").append(escape(transcripts(report))).append("</system-out>\n");
         xml.append("</testsuite>\n");
@@ -53,6 +65,14 @@ final class JUnitXmlReport {
                     .append(escape(exchange(delivery))).append("</failure>\n");
         }
         xml.append("  </testcase>\n");
+    }
+
+    private static void unfinishedCase(StringBuilder xml, String suite, Unfinished delivery, int index) {
+        String className = suite + (delivery.call() == 0 ? ".security" : ".call-" + delivery.call());
+        xml.append("  <testcase classname=\"").append(escape(className)).append("\" name=\"")
+                .append(escape(String.format(Locale.ROOT, "%03d %s", index, delivery.label()))).append("\" time=\"0.000\">\n")
+                .append(delivery.sent() ? "    <error type=\"interrupted\" message=\"" : "    <skipped message=\"")
+                .append(escape(delivery.reason())).append("\"/>\n  </testcase>\n");
     }
 
     private static String exchange(Delivery delivery) {

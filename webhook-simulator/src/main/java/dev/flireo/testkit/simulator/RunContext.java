@@ -8,13 +8,19 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/** What every call of one run shares: target, sender, dialect, time mode, chaos, and the thread-safe record. */
+/**
+ * What every call of one run shares: target, sender, dialect, time mode, chaos, and the thread-safe record. A run
+ * can be stopped from another thread: from then on no event is sent and every wait ends at once, and the
+ * deliveries in flight get a grace period; {@link #close()} then says what was not finished.
+ */
 final class RunContext {
 
     /**
@@ -37,10 +43,17 @@ final class RunContext {
     final boolean realtime;
     final Set<Chaos> chaos;
     private final Consumer<String> progress;
-    private final Redaction redaction;
+    final Redaction redaction;
     private final long startNanos = System.nanoTime();
-    private final List<TimelineEntry> timeline = Collections.synchronizedList(new ArrayList<>());
+    private final List<TimelineEntry> timeline = new ArrayList<>();
     private final List<CallRecord> calls = Collections.synchronizedList(new ArrayList<>());
+    /** Sent and not yet recorded; entries are equal when call and label are, and then interchangeable. */
+    private final List<Unfinished> inFlight = new ArrayList<>();
+    private final List<Unfinished> notSent = new ArrayList<>();
+    private final Set<CompletableFuture<Void>> waits = ConcurrentHashMap.newKeySet();
+    private final CompletableFuture<Void> graceOver = new CompletableFuture<>();
+    private volatile boolean stopping;
+    private boolean closed;
 
     RunContext(URI target, WebhookSender sender, Dialect dialect, boolean realtime, Set<Chaos> chaos,
                Consumer<String> progress, Redaction redaction) {
@@ -63,13 +76,66 @@ final class RunContext {
         return compressed.compareTo(MAX_COMPRESSED_GAP) > 0 ? MAX_COMPRESSED_GAP : compressed;
     }
 
+    /** A wait of the run; it ends at once when the run is stopped. */
     CompletableFuture<Void> after(Duration wait) {
-        if (wait.isZero() || wait.isNegative()) {
+        if (wait.isZero() || wait.isNegative() || stopping) {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> timer = new CompletableFuture<>();
+        waits.add(timer);
+        timer.whenComplete((v, e) -> waits.remove(timer));
         TIMERS.schedule(() -> timer.complete(null), wait.toNanos(), TimeUnit.NANOSECONDS);
+        if (stopping) {
+            timer.complete(null);
+        }
         return timer;
+    }
+
+    /** No event is sent from now on, waits end, and the deliveries in flight get {@code grace} for their reply. */
+    void stop(Duration grace) {
+        stopping = true;
+        waits.forEach(wait -> wait.complete(null));
+        TIMERS.schedule(() -> graceOver.complete(null), grace.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    /** Completes when a stopped run's grace period is over. */
+    CompletableFuture<Void> graceOver() {
+        return graceOver;
+    }
+
+    /**
+     * Notes a delivery about to be sent, or, once the run is stopping, notes it as not sent and throws.
+     *
+     * @throws CancellationException when the run is stopping: the call's remaining steps are not played
+     */
+    synchronized void sending(int call, String label) {
+        if (stopping) {
+            notSent(call, label);
+            throw new CancellationException("the run was interrupted");
+        }
+        inFlight.add(new Unfinished(call, label, true));
+    }
+
+    synchronized void notSent(int call, String label) {
+        if (!closed) {
+            notSent.add(new Unfinished(call, label, false));
+        }
+    }
+
+    /** Ends the record: what comes later is ignored. Returns the timeline and what was not finished, in order. */
+    synchronized Record close() {
+        closed = true;
+        List<Unfinished> unfinished = new ArrayList<>(inFlight);
+        unfinished.addAll(notSent);
+        unfinished.sort(java.util.Comparator.comparingInt((Unfinished u) -> u.call() == 0 ? Integer.MAX_VALUE : u.call()));
+        return new Record(List.copyOf(timeline), List.copyOf(unfinished));
+    }
+
+    record Record(List<TimelineEntry> timeline, List<Unfinished> unfinished) {
     }
 
     /**
@@ -87,7 +153,13 @@ final class RunContext {
     }
 
     void record(TimelineEntry entry) {
-        timeline.add(entry);
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            timeline.add(entry);
+            inFlight.remove(new Unfinished(entry.call(), entry.label(), true));
+        }
         Delivery d = entry.delivery();
         String answer = d.error() != null ? "---" : Integer.toString(d.status());
         progress.accept(redaction.apply(String.format(Locale.ROOT, "%-5s %-8s %-48s %4s %6d ms  %s",
@@ -100,10 +172,8 @@ final class RunContext {
         calls.add(call);
     }
 
-    List<TimelineEntry> timeline() {
-        synchronized (timeline) {
-            return List.copyOf(timeline);
-        }
+    synchronized List<TimelineEntry> timeline() {
+        return List.copyOf(timeline);
     }
 
     List<CallRecord> calls() {

@@ -32,11 +32,13 @@ public final class SimulationReport {
     private final List<CallRecord> calls;
     private final List<ProbeResult> probes;
     private final Duration elapsed;
+    private final List<Unfinished> unfinished;
+    private final boolean interrupted;
     private final Redaction redaction;
 
     SimulationReport(Scenario scenario, Dialect dialect, long seed, URI target, boolean realtime, Set<Chaos> chaos,
                      List<TimelineEntry> timeline, List<CallRecord> calls, List<ProbeResult> probes,
-                     Duration elapsed, Redaction redaction) {
+                     Duration elapsed, List<Unfinished> unfinished, boolean interrupted, Redaction redaction) {
         this.scenario = scenario;
         this.dialect = dialect;
         this.seed = seed;
@@ -48,6 +50,8 @@ public final class SimulationReport {
         this.calls = calls;
         this.probes = probes;
         this.elapsed = elapsed;
+        this.unfinished = List.copyOf(unfinished);
+        this.interrupted = interrupted;
         this.redaction = redaction;
     }
 
@@ -105,14 +109,31 @@ public final class SimulationReport {
         return failures;
     }
 
+    /** Every delivery made and every verdict passed; an interrupted run never passes. */
     public boolean passed() {
-        return !timeline.isEmpty() && failures().isEmpty();
+        return !interrupted && !timeline.isEmpty() && failures().isEmpty();
+    }
+
+    /** True when the run was stopped by {@link WebhookSimulator#interrupt(Duration)} before it ended. */
+    public boolean interrupted() {
+        return interrupted;
+    }
+
+    /**
+     * One line per delivery an interrupted run did not finish, e.g. {@code call 1 end-of-call-report: interrupted:
+     * not sent}; empty for a run that ended.
+     */
+    public List<String> unfinished() {
+        return unfinished.stream().map(Unfinished::toString).toList();
     }
 
     /** Throws an {@link AssertionError} that lists every failed verdict. */
     public SimulationReport assertPassed() {
         if (!passed()) {
-            throw new AssertionError(scenario.name() + " failed:\n  " + String.join("\n  ", failures()));
+            List<String> problems = new ArrayList<>(failures());
+            problems.addAll(unfinished());
+            throw new AssertionError(scenario.name() + (interrupted ? " was interrupted" : " failed") + ":\n  "
+                    + String.join("\n  ", problems));
         }
         return this;
     }
@@ -128,11 +149,15 @@ public final class SimulationReport {
         long failed = failures().size();
         String head = String.format(Locale.ROOT, "%s %s: %d call%s, %d deliver%s, %d failed verdict%s in %.1f s"
                         + " (dialect %s, seed %d%s%s)",
-                passed() ? "PASSED" : "FAILED", scenario.name(), calls.size(), calls.size() == 1 ? "" : "s",
+                verdict(), scenario.name(), calls.size(), calls.size() == 1 ? "" : "s",
                 sent, sent == 1 ? "y" : "ies", failed, failed == 1 ? "" : "s", elapsed.toMillis() / 1000.0,
                 dialect.wireName(), seed, realtime ? ", real time" : "",
                 chaos.isEmpty() ? "" : ", chaos " + chaos.stream().map(Chaos::wireName).sorted()
                         .collect(Collectors.joining(",")));
+        if (interrupted) {
+            head += "\ninterrupted: " + unfinished.size() + " deliver" + (unfinished.size() == 1 ? "y" : "ies")
+                    + " not finished";
+        }
         if (probes.isEmpty()) {
             return head;
         }
@@ -169,8 +194,17 @@ public final class SimulationReport {
         }
     }
 
+    /** PASSED, FAILED or INTERRUPTED. */
+    String verdict() {
+        return interrupted ? "INTERRUPTED" : passed() ? "PASSED" : "FAILED";
+    }
+
     List<TimelineEntry> timeline() {
         return timeline;
+    }
+
+    List<Unfinished> unfinishedDeliveries() {
+        return unfinished;
     }
 
     List<CallRecord> calls() {

@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * report.assertPassed();
  * }</pre>
  *
- * Settings may be changed between runs; a simulator is not meant to run two scenarios at once.
+ * Settings may be changed between runs; a simulator is not meant to run two scenarios at once. Another thread may
+ * {@link #interrupt(Duration)} a run (the CLI does on Ctrl-C): it then returns early with what it has.
  */
 public final class WebhookSimulator {
 
@@ -38,6 +39,8 @@ public final class WebhookSimulator {
     private final Set<Chaos> chaos = EnumSet.noneOf(Chaos.class);
     private boolean probeSecurity;
     private Consumer<String> progress = line -> { };
+    private volatile RunContext current;
+    private volatile Duration interruptGrace;
 
     private WebhookSimulator(URI target) {
         this.target = Objects.requireNonNull(target, "target");
@@ -107,6 +110,19 @@ public final class WebhookSimulator {
         return this;
     }
 
+    /**
+     * Stops the run in progress, from another thread: no further event is sent, and the deliveries in flight get up
+     * to {@code grace} for their reply. {@link #run} then returns a report that is {@link SimulationReport#interrupted()
+     * interrupted} and names every delivery that did not finish. Called before a run starts, it stops that run at once.
+     */
+    public void interrupt(Duration grace) {
+        interruptGrace = Objects.requireNonNull(grace, "grace");
+        RunContext run = current;
+        if (run != null) {
+            run.stop(grace);
+        }
+    }
+
     public SimulationReport run(Scenario scenario) {
         Objects.requireNonNull(scenario, "scenario");
         if (probeSecurity && secret == null) {
@@ -115,20 +131,55 @@ public final class WebhookSimulator {
         }
         long runSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
         WebhookSender sender = WebhookSender.builder().secret(secret).dialect(dialect).build();
-        Redaction redaction = Redaction.of(secret);
-        RunContext run = new RunContext(target, sender, dialect, realtime, EnumSet.copyOf(chaos), progress, redaction);
+        RunContext run = new RunContext(target, sender, dialect, realtime, EnumSet.copyOf(chaos), progress,
+                Redaction.of(secret));
+        current = run;
+        try {
+            if (interruptGrace != null) {
+                run.stop(interruptGrace);
+            }
+            return play(scenario, run, runSeed);
+        } finally {
+            current = null;
+            interruptGrace = null;
+        }
+    }
+
+    private SimulationReport play(Scenario scenario, RunContext run, long runSeed) {
         ScenarioSpec spec = scenario.spec();
         java.time.Instant runStart = CallData.runStart(runSeed);
-        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        List<CallRun> calls = new ArrayList<>();
+        List<CompletableFuture<Void>> played = new ArrayList<>();
         for (int i = 0; i < spec.calls(); i++) {
             CallData data = CallData.draw(runSeed, i, spec.languages(), spec.business(), runStart);
-            calls.add(new CallRun(run, spec, data, Duration.between(runStart, data.start())).play());
+            calls.add(new CallRun(run, spec, data, Duration.between(runStart, data.start())));
+            played.add(calls.get(i).play());
         }
-        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
-        List<ProbeResult> probes = probeSecurity
-                ? SecurityProbes.run(run, secret, probeTemplate(run)).join() : List.of();
+        untilDoneOrGraceOver(run, CompletableFuture.allOf(played.toArray(CompletableFuture[]::new)));
+        calls.forEach(CallRun::end); // a call still waiting for a reply is recorded as far as it got
+        List<ProbeResult> probes = probeSecurity ? probes(run) : List.of();
+        RunContext.Record record = run.close();
         return new SimulationReport(scenario, dialect, runSeed, target, realtime, Set.copyOf(chaos),
-                run.timeline(), run.calls(), probes, run.elapsed(), redaction);
+                record.timeline(), run.calls(), probes, run.elapsed(), record.unfinished(), run.stopping(),
+                run.redaction);
+    }
+
+    private List<ProbeResult> probes(RunContext run) {
+        if (run.stopping()) {
+            run.notSent(0, "security probes");
+            return List.of();
+        }
+        CompletableFuture<List<ProbeResult>> probes = SecurityProbes.run(run, secret, probeTemplate(run));
+        untilDoneOrGraceOver(run, probes);
+        if (!probes.isDone()) {
+            run.notSent(0, "security probes");
+            return List.of();
+        }
+        return probes.join();
+    }
+
+    private static void untilDoneOrGraceOver(RunContext run, CompletableFuture<?> work) {
+        CompletableFuture.anyOf(work, run.graceOver()).join();
     }
 
     /** The settings, with the secret shown only as set or not. */

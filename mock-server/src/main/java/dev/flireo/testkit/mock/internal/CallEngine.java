@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +40,7 @@ public final class CallEngine {
     private final Set<String> live = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Outcome> nextOutcomes = new ConcurrentLinkedQueue<>();
     private volatile java.util.function.Consumer<Instant> afterTick = now -> { };
+    private volatile boolean stopped;
     private final Webhooks webhooks;
     /** When the tool-calls of a call's function tools are sent, after it is answered. */
     static final Duration TOOLS_AFTER = Duration.ofSeconds(2);
@@ -83,8 +85,45 @@ public final class CallEngine {
         return call;
     }
 
+    /**
+     * Takes on the live calls of a state that was loaded (a state file, a seed, {@code PUT /__flireo/state}), so
+     * they go on through their lifecycle. The reply to an assistant-request this engine did not send can never come:
+     * such a call goes on with the saved assistant, as after the platform's 5 s timeout.
+     */
+    public void adopt() {
+        for (ObjectNode call : ctx.collection("calls").list(c -> LIVE.contains(c.path("status").asText())
+                && c.has("_ringing_at") && c.has("_answer_at") && c.has("_end_at"))) {
+            String id = call.get("id").asText();
+            if (live.add(id) && call.has("_awaiting_reply")) {
+                ctx.collection("calls").update(id, c -> {
+                    c.remove("_awaiting_reply");
+                    return c.put("_assistant_request", "fallback: no reply before the mock restarted");
+                });
+            }
+        }
+    }
+
+    /**
+     * Shutting down: calls stop moving (no new webhooks), and the deliveries already queued get up to
+     * {@code timeout} to finish.
+     *
+     * @return the deliveries that did not finish in time
+     */
+    public List<String> stop(Duration timeout) {
+        halt();
+        return webhooks.awaitIdle(timeout);
+    }
+
+    /** Synchronized like {@link #tick()}: a tick in progress ends first, and its deliveries are awaited too. */
+    private synchronized void halt() {
+        stopped = true;
+    }
+
     /** Applies every transition that is due on the mock clock. Called by a timer, on clock advances and reads. */
     public synchronized void tick() {
+        if (stopped) {
+            return;
+        }
         Instant now = ctx.now();
         for (Iterator<String> it = live.iterator(); it.hasNext(); ) {
             String id = it.next();
@@ -137,7 +176,7 @@ public final class CallEngine {
             c.put("status", status);
             c.put("updated_at", c.get(atField).asText());
             return c;
-        });
+        }).ifPresent(webhooks::statusChanged);
     }
 
     private void answer(ObjectNode call) {

@@ -290,9 +290,13 @@ final class LegacyHandlers {
             default -> "+3185";
         };
         ArrayNode data = Json.array();
-        for (int i = 0; i < Math.min(limit, 10); i++) {
-            String digits = String.format("%0" + (12 - prefix.length()) + "d", numberSequence.incrementAndGet());
-            ObjectNode n = Json.object().put("phone_number", prefix + digits).put("number_type", type)
+        while (data.size() < Math.min(limit, 10)) {
+            String phone = prefix + String.format("%0" + (12 - prefix.length()) + "d", numberSequence.incrementAndGet());
+            // The counter starts again with the process; a restored state may already own the number.
+            if (ctx.collection("legacy_phone_numbers").any(n -> phone.equals(n.path("phone_number").asText()))) {
+                continue;
+            }
+            ObjectNode n = Json.object().put("phone_number", phone).put("number_type", type)
                     .put("locality", type.equals("local") ? "Amsterdam" : null).put("reservable", true);
             n.putArray("features").add("voice");
             n.putObject("cost").put("monthly", "2.50").put("currency", "EUR").put("credits", NUMBER_PRICE);

@@ -13,13 +13,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
  * The mock's whole state, in memory and thread-safe: one collection per resource (creation order kept) and a few
  * singletons (the account, BYOK keys, the domain). Stored nodes are never mutated after they are published:
- * updates replace them atomically, so readers need no locks.
+ * updates replace them atomically, so readers need no locks. Changes share a read lock that {@link #export()}
+ * takes alone: an export (and so the state file) is always a state the store really was in, never half a change.
  */
 public final class StateStore {
 
@@ -35,11 +38,36 @@ public final class StateStore {
             "account", "byok_keys", "domain", "resend_domains", "retention", "legacy_user");
 
     private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong version = new AtomicLong();
+    private final ReentrantReadWriteLock snapshotLock = new ReentrantReadWriteLock();
     private final Map<String, Collection> collections = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> singletons = new ConcurrentHashMap<>();
+    private volatile Runnable onChange = () -> { };
 
     public StateStore() {
-        COLLECTIONS.forEach(name -> collections.put(name, new Collection(sequence)));
+        COLLECTIONS.forEach(name -> collections.put(name, new Collection()));
+    }
+
+    /** Called after every change (e.g. to schedule a write of the state file); must be quick. */
+    public void onChange(Runnable listener) {
+        this.onChange = listener;
+    }
+
+    /** Counts the changes so far: equal counts mean equal state. */
+    public long version() {
+        return version.get();
+    }
+
+    private <T> T change(Supplier<T> change) {
+        snapshotLock.readLock().lock();
+        try {
+            T result = change.get();
+            version.incrementAndGet();
+            return result;
+        } finally {
+            snapshotLock.readLock().unlock();
+            onChange.run();
+        }
     }
 
     public Collection collection(String name) {
@@ -55,32 +83,40 @@ public final class StateStore {
     }
 
     public void putSingleton(String name, JsonNode value) {
-        if (value == null || value.isNull()) {
-            singletons.remove(name);
-        } else {
-            singletons.put(name, value);
-        }
+        change(() -> value == null || value.isNull() ? singletons.remove(name) : singletons.put(name, value));
     }
 
     /** Atomically replaces a singleton with {@code update(current)} (current may be null). */
     public JsonNode updateSingleton(String name, UnaryOperator<JsonNode> update) {
-        return singletons.compute(name, (k, current) -> update.apply(current));
+        return change(() -> singletons.compute(name, (k, current) -> update.apply(current)));
     }
 
     public void clear() {
-        collections.values().forEach(Collection::clear);
-        singletons.clear();
+        change(() -> {
+            collections.values().forEach(c -> c.items.clear());
+            singletons.clear();
+            return null;
+        });
     }
 
     /** The whole state as one JSON document: {@code {"assistants": [...], ..., "account": {...}}}. */
     public ObjectNode export() {
+        Map<String, List<ObjectNode>> items = new TreeMap<>();
+        Map<String, JsonNode> singles;
+        snapshotLock.writeLock().lock();
+        try {
+            collections.forEach((name, c) -> items.put(name, c.list()));
+            singles = new TreeMap<>(singletons);
+        } finally {
+            snapshotLock.writeLock().unlock();
+        }
         ObjectNode out = Json.object();
-        new TreeMap<>(collections).forEach((name, c) -> {
-            ArrayNode items = Json.array();
-            c.list().forEach(items::add);
-            out.set(name, items);
+        items.forEach((name, list) -> {
+            ArrayNode array = Json.array();
+            list.forEach(array::add);
+            out.set(name, array);
         });
-        new TreeMap<>(singletons).forEach(out::set);
+        singles.forEach(out::set);
         return out;
     }
 
@@ -89,6 +125,20 @@ public final class StateStore {
      * secrets ({@link SecretFields}) are refused before anything changes, naming the offending key.
      */
     public void load(JsonNode document) {
+        validate(document);
+        change(() -> apply(document));
+    }
+
+    /** Replaces the whole state with a document in the export format, in one change; a bad one changes nothing. */
+    public void replace(JsonNode document) {
+        validate(document);
+        change(() -> {
+            clear();
+            return apply(document);
+        });
+    }
+
+    private static void validate(JsonNode document) {
         if (document == null || !document.isObject()) {
             throw ApiError.badRequest("invalid_request", "A state document must be a JSON object", null);
         }
@@ -112,6 +162,9 @@ public final class StateStore {
                         + new TreeMap<>(Map.of("collections", COLLECTIONS, "singletons", SINGLETONS)), key);
             }
         }
+    }
+
+    private Void apply(JsonNode document) {
         document.fields().forEachRemaining(entry -> {
             if (COLLECTIONS.contains(entry.getKey())) {
                 entry.getValue().forEach(item -> collection(entry.getKey()).put((ObjectNode) item.deepCopy()));
@@ -119,30 +172,29 @@ public final class StateStore {
                 putSingleton(entry.getKey(), entry.getValue().deepCopy());
             }
         });
+        return null;
     }
 
     /** One resource collection, ordered by creation. */
-    public static final class Collection {
-        private final AtomicLong sequence;
+    public final class Collection {
         private final Map<String, Entry> items = new ConcurrentHashMap<>();
 
         private record Entry(long seq, ObjectNode node) {
         }
 
-        Collection(AtomicLong sequence) {
-            this.sequence = sequence;
+        private Collection() {
         }
 
         /** Inserts or replaces the item with the node's {@code id}. */
         public ObjectNode put(ObjectNode node) {
             String id = node.get("id").asText();
-            items.compute(id, (k, old) -> new Entry(old == null ? sequence.incrementAndGet() : old.seq(), node));
+            change(() -> items.compute(id, (k, old) -> new Entry(old == null ? sequence.incrementAndGet() : old.seq(), node)));
             return node;
         }
 
         /** Inserts only if no item has this id yet; returns false when one had. */
         public boolean insert(ObjectNode node) {
-            return items.putIfAbsent(node.get("id").asText(), new Entry(sequence.incrementAndGet(), node)) == null;
+            return change(() -> items.putIfAbsent(node.get("id").asText(), new Entry(sequence.incrementAndGet(), node)) == null);
         }
 
         public Optional<ObjectNode> get(String id) {
@@ -152,12 +204,12 @@ public final class StateStore {
 
         /** Atomically replaces an item with {@code update(copy)}; empty when there is no such item. */
         public Optional<ObjectNode> update(String id, UnaryOperator<ObjectNode> update) {
-            Entry e = items.computeIfPresent(id, (k, old) -> new Entry(old.seq(), update.apply(old.node().deepCopy())));
+            Entry e = change(() -> items.computeIfPresent(id, (k, old) -> new Entry(old.seq(), update.apply(old.node().deepCopy()))));
             return Optional.ofNullable(e == null ? null : e.node());
         }
 
         public Optional<ObjectNode> remove(String id) {
-            Entry e = items.remove(id);
+            Entry e = change(() -> items.remove(id));
             return Optional.ofNullable(e == null ? null : e.node());
         }
 
@@ -180,10 +232,6 @@ public final class StateStore {
 
         public int size() {
             return items.size();
-        }
-
-        void clear() {
-            items.clear();
         }
     }
 }

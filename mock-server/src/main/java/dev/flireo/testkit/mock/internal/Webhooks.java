@@ -13,13 +13,16 @@ import dev.flireo.testkit.simulator.Delivery;
 import dev.flireo.testkit.simulator.ToolCall;
 import dev.flireo.testkit.simulator.WebhookSender;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +40,8 @@ final class Webhooks {
     private final Deliveries log;
     private final Map<String, WebhookSender> senders = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<?>> lastPerCall = new ConcurrentHashMap<>();
+    /** Deliveries queued behind an earlier one of their call or on their way; equal entries are interchangeable. */
+    private final Queue<String> unfinished = new ConcurrentLinkedQueue<>();
 
     Webhooks(MockContext ctx, Deliveries log) {
         this.ctx = ctx;
@@ -122,6 +127,8 @@ final class Webhooks {
         String secret = assistant.path("webhook_secret").asText(null);
         WebhookSender sender = sender(secret);
         String callId = call.get("id").asText();
+        String description = event.wireName() + " of call " + callId + " to " + uri;
+        unfinished.add(description);
         CompletableFuture<Delivery>[] result = new CompletableFuture[1];
         lastPerCall.compute(callId, (id, previous) -> {
             CompletableFuture<?> after = previous == null ? CompletableFuture.completedFuture(null) : previous;
@@ -132,7 +139,26 @@ final class Webhooks {
                     });
             return result[0];
         });
+        result[0].whenComplete((delivery, failure) -> unfinished.remove(description));
         return result[0];
+    }
+
+    /**
+     * Waits up to {@code timeout} for every delivery queued or on its way to be made and logged.
+     *
+     * @return those still unfinished then, e.g. {@code end-of-call-report of call call-outbound-... to http://...}
+     */
+    List<String> awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!unfinished.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return List.copyOf(unfinished);
     }
 
     private WebhookSender sender(String secret) {
