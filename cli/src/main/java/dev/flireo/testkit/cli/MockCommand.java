@@ -2,6 +2,7 @@ package dev.flireo.testkit.cli;
 
 import dev.flireo.testkit.mock.FlireoMockServer;
 import dev.flireo.testkit.mock.StateFileException;
+import dev.flireo.testkit.simulator.Redaction;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -158,7 +159,7 @@ final class MockCommand implements Callable<Integer> {
         if (report.unfinishedRequests() > 0) {
             out.println("  cut " + report.unfinishedRequests() + " request(s) still in flight after " + seconds(shutdownTimeout) + " s");
         }
-        report.abandonedDeliveries().forEach(d -> out.println("  abandoned webhook: " + d + " (not delivered in time)"));
+        report.abandonedDeliveries().forEach(d -> out.println("  abandoned webhook: " + Redaction.url(d) + " (not delivered in time)"));
         if (report.stateFileProblem() != null) {
             err.println("flireo mock: " + report.stateFileProblem());
         } else if (stateFile != null) {
@@ -182,7 +183,7 @@ final class MockCommand implements Callable<Integer> {
                 });
         apiKeys.stream().map(String::strip).filter(k -> !k.isEmpty()).forEach(options::apiKeys);
         options.onDelivery(d -> {
-            out.println("webhook: " + d.event().wireName() + " -> " + d.request().target() + ": "
+            out.println("webhook: " + d.event().wireName() + " -> " + Redaction.url(d.request().target().toString()) + ": "
                     + (d.error() != null ? d.error() : "HTTP " + d.status()) + " in " + d.latency().toMillis() + " ms, "
                     + (d.passed() ? "passed" : "failed") + (d.verdict() == null ? "" : " (" + d.verdict().reason() + ")"));
             out.flush();
@@ -197,6 +198,8 @@ final class MockCommand implements Callable<Integer> {
     }
 
     private void printBanner(PrintWriter out, FlireoMockServer server, long millis, boolean restored) {
+        // A key given with --api-key is a credential and never printed; the default is accepted by any mock.
+        String shownKey = server.apiKey().equals(FlireoMockServer.DEFAULT_API_KEY) ? server.apiKey() : "<your --api-key>";
         out.println("Flireo mock is running (started in " + millis + " ms).");
         out.println("  API:    " + server.baseUrl());
         out.println("  legacy: " + server.legacyBaseUrl());
@@ -206,7 +209,7 @@ final class MockCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Try it:");
-        out.println("  curl -H \"Authorization: Bearer " + server.apiKey() + "\" " + server.baseUrl() + "/assistants");
+        out.println("  curl -H \"Authorization: Bearer " + shownKey + "\" " + server.baseUrl() + "/assistants");
         out.println();
         out.println("Press Ctrl-C to stop.");
         out.flush();

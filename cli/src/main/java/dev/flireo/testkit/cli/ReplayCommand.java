@@ -2,6 +2,7 @@ package dev.flireo.testkit.cli;
 
 import dev.flireo.testkit.contracts.Dialect;
 import dev.flireo.testkit.simulator.Chaos;
+import dev.flireo.testkit.simulator.Redaction;
 import dev.flireo.testkit.simulator.Scenario;
 import dev.flireo.testkit.simulator.ScenarioException;
 import dev.flireo.testkit.simulator.SimulationReport;
@@ -93,7 +94,7 @@ final class ReplayCommand implements Callable<Integer> {
                 simulator.seed(seed);
             }
             out.printf("replaying %s (%d call%s, %s) to %s%s%n", scenario.name(), scenario.calls(),
-                    scenario.calls() == 1 ? "" : "s", dialect.wireName(), target,
+                    scenario.calls() == 1 ? "" : "s", dialect.wireName(), Redaction.url(target),
                     secret == null || secret.isEmpty() ? ", unsigned" : ", signed");
             SimulationReport result = runUntilSignal(simulator, scenario, out);
             out.println();

@@ -30,6 +30,25 @@ final class CliRun {
         }
     }
 
+    /** Runs a long-lived command (e.g. {@code mock}) on its own thread until it prints {@code ready}; interrupt stops it. */
+    Thread runInBackground(String ready, String... args) throws InterruptedException {
+        Thread thread = new Thread(() -> run(args), "flireo-cli-background");
+        thread.start();
+        awaitOutput(ready);
+        return thread;
+    }
+
+    /** Waits, at most 20 s, until the command has printed {@code text}. */
+    void awaitOutput(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!out().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("'" + text + "' not printed within 20 s; printed:\n" + out() + err());
+            }
+            Thread.sleep(20);
+        }
+    }
+
     String out() {
         return out.toString();
     }

@@ -53,7 +53,7 @@ class MockCommandTest {
         Thread mock = startInBackground(exit, "mock", "--port", "0", "--api-key", "fl_cli_key");
         String api = url("API");
         assertThat(url("admin")).endsWith("/__flireo");
-        assertThat(out.toString()).contains("curl -H \"Authorization: Bearer fl_cli_key\" " + api + "/assistants")
+        assertThat(out.toString()).contains("curl -H \"Authorization: Bearer <your --api-key>\" " + api + "/assistants")
                 .containsPattern("started in \\d+ ms");
 
         HttpResponse<String> assistants = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + "/assistants"))

@@ -7,10 +7,12 @@ import dev.flireo.testkit.mock.internal.ApiError;
 import dev.flireo.testkit.mock.internal.Faults;
 import dev.flireo.testkit.mock.internal.HttpResult;
 import dev.flireo.testkit.mock.internal.Json;
+import dev.flireo.testkit.mock.internal.SecretFields;
 import dev.flireo.testkit.mock.internal.Urls;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,7 +33,7 @@ final class Admin {
     HttpResult handle(String method, String url, byte[] raw) {
         String path = Urls.path(url).substring(PREFIX.length());
         try {
-            JsonNode out = route(method, path, raw);
+            JsonNode out = route(method, path, raw, Urls.query(url));
             return result(200, out, Map.of());
         } catch (ApiError e) {
             return error(e);
@@ -50,7 +52,7 @@ final class Admin {
         return result(e.status(), Json.object("error", error), e.headers());
     }
 
-    private JsonNode route(String method, String path, byte[] raw) {
+    private JsonNode route(String method, String path, byte[] raw, Map<String, List<String>> query) {
         String op = method + " " + path;
         switch (op) {
             case "GET /health":
@@ -59,12 +61,12 @@ final class Admin {
                 server.reset();
                 return ok();
             case "GET /state":
-                return server.state().export();
+                return includeSecrets(query) ? server.state().export() : SecretFields.redact(server.state().export());
             case "PUT /state":
-                server.state().replace(body(raw));
+                server.state().replace(SecretFields.restore(body(raw), server.state().export()));
                 return ok();
             case "POST /seed":
-                server.state().load(body(raw));
+                server.state().load(SecretFields.restore(body(raw), server.state().export()));
                 return ok();
             case "GET /deliveries":
                 return server.deliveryLog().toJson();
@@ -112,6 +114,15 @@ final class Admin {
                 }
                 throw ApiError.notFound("no_route", "No admin operation at " + op + "; see the mock-server README");
         }
+    }
+
+    /** Secrets leave the admin API only when asked for by name: {@code ?secrets=include}. */
+    private static boolean includeSecrets(Map<String, List<String>> query) {
+        List<String> values = query.getOrDefault("secrets", List.of());
+        if (values.stream().anyMatch(v -> !v.equals("include"))) {
+            throw ApiError.invalid(400, "secrets must be include (or left out to redact them)", "secrets");
+        }
+        return !values.isEmpty();
     }
 
     private static ObjectNode ok() {

@@ -9,10 +9,11 @@ import java.util.Objects;
  * One POST to the receiver and what came back.
  *
  * @param request the request as sent
- * @param status  the HTTP status, or {@code 0} when no HTTP answer came (see {@code error})
- * @param reply   the reply body, empty when none
+ * @param status  the HTTP status, or {@code 0} when no status line came (see {@code error})
+ * @param reply   the reply body, empty when none or when it was not read in full
  * @param latency from sending the request to the end of the reply (or to the failure)
- * @param error   why no usable HTTP answer came (refused, timed out, TLS, not HTTP); {@code null} when one came
+ * @param error   why no usable HTTP answer came (refused, timed out, reset, closed, TLS, not HTTP, too large);
+ *                {@code null} when one came
  * @param verdict the {@link ReplyJudge}'s verdict, {@code null} until judged
  */
 public record Delivery(WebhookRequest request, int status, byte[] reply, Duration latency, String error,

@@ -43,6 +43,7 @@ final class RunContext {
     final boolean realtime;
     final Set<Chaos> chaos;
     private final Consumer<String> progress;
+    final Redaction redaction;
     private final long startNanos = System.nanoTime();
     private final List<TimelineEntry> timeline = new ArrayList<>();
     private final List<CallRecord> calls = Collections.synchronizedList(new ArrayList<>());
@@ -55,7 +56,7 @@ final class RunContext {
     private boolean closed;
 
     RunContext(URI target, WebhookSender sender, Dialect dialect, boolean realtime, Set<Chaos> chaos,
-               Consumer<String> progress) {
+               Consumer<String> progress, Redaction redaction) {
         this.target = target;
         this.sender = sender;
         this.events = CallEvents.of(dialect);
@@ -63,6 +64,7 @@ final class RunContext {
         this.realtime = realtime;
         this.chaos = chaos;
         this.progress = progress;
+        this.redaction = redaction;
     }
 
     /** The real wait for a simulated gap. */
@@ -160,10 +162,10 @@ final class RunContext {
         }
         Delivery d = entry.delivery();
         String answer = d.error() != null ? "---" : Integer.toString(d.status());
-        progress.accept(String.format(Locale.ROOT, "%-5s %-8s %-48s %4s %6d ms  %s",
+        progress.accept(redaction.apply(String.format(Locale.ROOT, "%-5s %-8s %-48s %4s %6d ms  %s",
                 d.passed() ? "ok" : entry.superseded() ? "retry" : "FAIL", entry.call() == 0 ? "probe" : "call " + entry.call(),
                 entry.label() + (entry.note() == null ? "" : " [" + entry.note() + "]"), answer,
-                d.latency().toMillis(), d.verdict() == null ? "" : d.verdict().reason()));
+                d.latency().toMillis(), d.verdict() == null ? "" : d.verdict().reason())));
     }
 
     void record(CallRecord call) {

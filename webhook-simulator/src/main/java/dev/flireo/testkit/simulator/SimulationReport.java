@@ -34,10 +34,11 @@ public final class SimulationReport {
     private final Duration elapsed;
     private final List<Unfinished> unfinished;
     private final boolean interrupted;
+    private final Redaction redaction;
 
     SimulationReport(Scenario scenario, Dialect dialect, long seed, URI target, boolean realtime, Set<Chaos> chaos,
                      List<TimelineEntry> timeline, List<CallRecord> calls, List<ProbeResult> probes,
-                     Duration elapsed, List<Unfinished> unfinished, boolean interrupted) {
+                     Duration elapsed, List<Unfinished> unfinished, boolean interrupted, Redaction redaction) {
         this.scenario = scenario;
         this.dialect = dialect;
         this.seed = seed;
@@ -51,6 +52,7 @@ public final class SimulationReport {
         this.elapsed = elapsed;
         this.unfinished = List.copyOf(unfinished);
         this.interrupted = interrupted;
+        this.redaction = redaction;
     }
 
     public Scenario scenario() {
@@ -91,14 +93,17 @@ public final class SimulationReport {
                         + calls.size()));
     }
 
-    /** One line per failed verdict (a retried attempt that later succeeded does not count). */
+    /**
+     * One line per failed verdict (a retried attempt that later succeeded does not count), with the secret and URL
+     * credentials redacted, like everything the report writes.
+     */
     public List<String> failures() {
         List<String> failures = new ArrayList<>();
         for (TimelineEntry entry : timeline) {
             if (entry.counts() && !entry.delivery().passed()) {
-                failures.add((entry.call() == 0 ? "" : "call " + entry.call() + " ") + entry.label()
+                failures.add(redaction.apply((entry.call() == 0 ? "" : "call " + entry.call() + " ") + entry.label()
                         + (entry.note() == null || entry.call() == 0 ? "" : " [" + entry.note() + "]") + ": "
-                        + entry.delivery().verdict().reason());
+                        + entry.delivery().verdict().reason()));
             }
         }
         return failures;
@@ -164,7 +169,7 @@ public final class SimulationReport {
 
     /** Writes a JUnit XML test suite with one test case per delivery and probe. */
     public Path writeJUnitXml(Path file) {
-        return write(file, JUnitXmlReport.render(this));
+        return write(file, redaction.apply(JUnitXmlReport.render(this)));
     }
 
     /** Writes {@code index.html} into {@code dir}: a self-contained page with the timeline, latencies and verdicts. */
@@ -174,7 +179,7 @@ public final class SimulationReport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create report folder " + dir, e);
         }
-        return write(dir.resolve("index.html"), HtmlReport.render(this));
+        return write(dir.resolve("index.html"), redaction.apply(HtmlReport.render(this)));
     }
 
     private static Path write(Path file, String content) {

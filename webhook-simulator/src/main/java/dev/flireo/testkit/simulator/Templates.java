@@ -1,5 +1,9 @@
 package dev.flireo.testkit.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,24 @@ final class Templates {
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    /** A copy of a JSON value (tool arguments, analysis) with every text in it filled. */
+    static JsonNode fill(JsonNode node, Map<String, String> values) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(fill(node.asText(), values));
+        }
+        JsonNode copy = node.deepCopy();
+        if (copy instanceof ObjectNode object) {
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            names.forEach(name -> object.set(name, fill(object.get(name), values)));
+        } else if (copy instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, fill(array.get(i), values));
+            }
+        }
+        return copy;
     }
 
     /** Placeholders of the template that are not among {@link #VARIABLES}. */

@@ -80,6 +80,6 @@ public record WebhookRequest(URI target, EventType event, long timestamp, Map<St
 
     @Override
     public String toString() {
-        return "POST " + target + " " + event.wireName() + " (" + body.length + " bytes)";
+        return "POST " + Redaction.url(target.toString()) + " " + event.wireName() + " (" + body.length + " bytes)";
     }
 }

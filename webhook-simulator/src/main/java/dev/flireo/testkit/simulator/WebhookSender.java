@@ -2,32 +2,26 @@ package dev.flireo.testkit.simulator;
 
 import dev.flireo.testkit.contracts.Dialect;
 import dev.flireo.testkit.contracts.EventType;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLException;
 
 /**
  * POSTs webhook deliveries exactly as the platform does and judges each reply: headers {@code Content-Type},
  * {@code User-Agent: HMS-Sovereign/1.0}, {@code X-Webhook-Event}, {@code X-Webhook-Timestamp} (Unix seconds) and,
  * when a secret is set, {@code X-Webhook-Signature: sha256=<hex>}; 5 s to answer an assistant-request, 10 s a
- * tool-calls (and, undocumented, 10 s for the others). A failing target (refused, timed out, TLS, not HTTP) gives a
- * {@link Delivery} with an {@code error} and a failed verdict, never an exception, and never waits past the timeout.
+ * tool-calls (and, undocumented, 10 s for the others), each a deadline for the whole reply. A failing target
+ * (refused, hung, reset or closed, slow, not HTTP, TLS, a reply over {@link #MAX_REPLY_BYTES}) gives a
+ * {@link Delivery} with an {@code error} and a failed verdict, never an exception, and never waits more than 1 s
+ * past the deadline.
  *
  * <pre>{@code
  * WebhookSender sender = WebhookSender.builder().dialect(Dialect.FLIREO).secret("whsec_...").build();
@@ -38,8 +32,18 @@ import javax.net.ssl.SSLException;
  */
 public final class WebhookSender {
 
+    /**
+     * The most of a reply body the sender reads; a longer reply fails as "reply too large" and its connection is
+     * closed, so a receiver cannot exhaust the memory of a run (or of the mock server) with an endless answer.
+     */
+    public static final int MAX_REPLY_BYTES = 1024 * 1024;
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    /** Time allowed after the reply deadline before a stuck exchange is abandoned. */
+    /**
+     * Time allowed after the reply deadline before an exchange is abandoned, so that a reply finishing just late is
+     * judged "answered after 5200 ms" rather than "no answer". The client's request timeout ends at the deadline for
+     * the status line and headers, but not for the body: this total bound is what stops a dripping body.
+     */
     private static final Duration GRACE = Duration.ofSeconds(1);
 
     /**
@@ -105,79 +109,37 @@ public final class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach(http::setHeader);
         long start = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> exchange;
+        ReplyReader reply = new ReplyReader(MAX_REPLY_BYTES);
+        CompletableFuture<HttpResponse<ReplyReader.Body>> exchange;
         try {
-            exchange = client.sendAsync(http.build(), HttpResponse.BodyHandlers.ofByteArray());
+            exchange = client.sendAsync(http.build(), reply);
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(failed(request, start, "cannot send: " + e.getMessage()));
+            return CompletableFuture.completedFuture(failed(request, start, 0, "cannot send: " + e.getMessage()));
         }
         return exchange
                 .orTimeout(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS)
                 .handle((response, failure) -> {
                     if (failure != null) {
+                        reply.abandon();
                         exchange.cancel(true);
-                        return failed(request, start, describe(failure, request.target(), timeout));
+                        return failed(request, start, reply.status(),
+                                ExchangeFailure.describe(failure, request.target(), timeout, CONNECT_TIMEOUT, reply));
                     }
-                    return new Delivery(request, response.statusCode(), response.body(), since(start), null, null);
+                    if (response.body().tooLarge()) {
+                        return failed(request, start, response.statusCode(), ExchangeFailure.tooLarge(reply));
+                    }
+                    return new Delivery(request, response.statusCode(), response.body().bytes(), since(start), null,
+                            null);
                 })
                 .thenApply(delivery -> delivery.withVerdict(judge.judge(delivery)));
     }
 
-    private static Delivery failed(WebhookRequest request, long start, String error) {
-        return new Delivery(request, 0, new byte[0], since(start), error, null);
+    private static Delivery failed(WebhookRequest request, long start, int status, String error) {
+        return new Delivery(request, status, new byte[0], since(start), error, null);
     }
 
     private static Duration since(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos);
-    }
-
-    /** Turns the HTTP client's exceptions into one line that says what the target did. */
-    static String describe(Throwable failure, URI target, Duration timeout) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String where = target.getHost() + ":" + port(target);
-        String seconds = timeout.toSeconds() + " s";
-        if (cause instanceof HttpConnectTimeoutException) {
-            return "could not connect to " + where + ("https".equalsIgnoreCase(target.getScheme())
-                    ? " and complete the TLS handshake" : "") + " within " + CONNECT_TIMEOUT.toSeconds() + " s";
-        }
-        if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
-            return "no answer within " + seconds + " (timed out)";
-        }
-        if (cause instanceof ConnectException) {
-            return "connection refused by " + where;
-        }
-        if (findCause(cause, SSLException.class) != null) {
-            return "TLS failed with " + where + ": " + message(findCause(cause, SSLException.class));
-        }
-        if (cause instanceof IOException) {
-            return "no valid HTTP answer from " + where + ": " + message(cause);
-        }
-        return "delivery failed: " + message(cause);
-    }
-
-    private static int port(URI target) {
-        if (target.getPort() >= 0) {
-            return target.getPort();
-        }
-        return "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80;
-    }
-
-    private static Throwable findCause(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return t;
-            }
-        }
-        return null;
-    }
-
-    private static String message(Throwable t) {
-        String text = t.getMessage();
-        return text == null || text.isBlank() ? t.getClass().getSimpleName() : text;
     }
 
     /** Settings of a {@link WebhookSender}. */

@@ -48,7 +48,7 @@ public final class WebhookSimulator {
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                 || target.getHost() == null) {
             throw new IllegalArgumentException("the target must be an http:// or https:// URL with a host, got '"
-                    + target + "'");
+                    + Redaction.url(target.toString()) + "'");
         }
     }
 
@@ -61,11 +61,15 @@ public final class WebhookSimulator {
         try {
             return new WebhookSimulator(URI.create(url));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the target must be an http:// or https:// URL, got '" + url + "'", e);
+            throw new IllegalArgumentException("the target must be an http:// or https:// URL, got '"
+                    + Redaction.url(url) + "'", e);
         }
     }
 
-    /** The {@code webhook_secret} to sign with; without one no {@code X-Webhook-Signature} is sent. */
+    /**
+     * The {@code webhook_secret} to sign with; without one no {@code X-Webhook-Signature} is sent. The secret is
+     * redacted from everything the run writes: progress lines, failures, JUnit XML and HTML reports.
+     */
     public WebhookSimulator secret(String webhookSecret) {
         this.secret = webhookSecret;
         return this;
@@ -127,7 +131,8 @@ public final class WebhookSimulator {
         }
         long runSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
         WebhookSender sender = WebhookSender.builder().secret(secret).dialect(dialect).build();
-        RunContext run = new RunContext(target, sender, dialect, realtime, EnumSet.copyOf(chaos), progress);
+        RunContext run = new RunContext(target, sender, dialect, realtime, EnumSet.copyOf(chaos), progress,
+                Redaction.of(secret));
         current = run;
         try {
             if (interruptGrace != null) {
@@ -155,7 +160,8 @@ public final class WebhookSimulator {
         List<ProbeResult> probes = probeSecurity ? probes(run) : List.of();
         RunContext.Record record = run.close();
         return new SimulationReport(scenario, dialect, runSeed, target, realtime, Set.copyOf(chaos),
-                record.timeline(), run.calls(), probes, run.elapsed(), record.unfinished(), run.stopping());
+                record.timeline(), run.calls(), probes, run.elapsed(), record.unfinished(), run.stopping(),
+                run.redaction);
     }
 
     private List<ProbeResult> probes(RunContext run) {
@@ -174,6 +180,15 @@ public final class WebhookSimulator {
 
     private static void untilDoneOrGraceOver(RunContext run, CompletableFuture<?> work) {
         CompletableFuture.anyOf(work, run.graceOver()).join();
+    }
+
+    /** The settings, with the secret shown only as set or not. */
+    @Override
+    public String toString() {
+        return "WebhookSimulator[target=" + Redaction.url(target.toString()) + ", secret="
+                + (secret == null ? "none" : Redaction.MARKER) + ", dialect=" + dialect.wireName() + ", seed="
+                + (seed == null ? "random" : seed) + ", realtime=" + realtime + ", chaos=" + chaos
+                + ", probeSecurity=" + probeSecurity + "]";
     }
 
     /** An earlier delivery to forge from: preferably an acknowledged status-update, whose reply is ignored. */

@@ -34,6 +34,14 @@ class ReadmeTest {
         assertThat(Scenario.BUILT_IN_NAMES).allSatisfy(name -> assertThat(readme).contains("| `" + name + "` |"));
     }
 
+    @Test
+    void theReadmeStatesTheReplyLimitTheSenderApplies() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+
+        assertThat(readme).contains("| reply body | at most " + ExchangeFailure.size(WebhookSender.MAX_REPLY_BYTES)
+                + " (`WebhookSender.MAX_REPLY_BYTES`) is read");
+    }
+
     private static int indexOf(List<String> lines, String marker) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).strip().equals(marker)) {

@@ -84,6 +84,11 @@ public final class SimulatorBenchmark {
                     + " deliveries in " + ms(campaign.elapsed), rate(campaign.deliveries / seconds(campaign.elapsed))
                     + ", " + campaign.failed + " failed verdicts"));
         }
+        Campaign sustained = sustained(calls, 10);
+        lines.add(row("campaign-batch held at " + calls + " concurrent calls (10 runs of " + calls / 10
+                + " calls side by side, each replaced when it ends): " + sustained.deliveries + " deliveries in "
+                + ms(sustained.elapsed), rate(sustained.deliveries / seconds(sustained.elapsed)) + ", "
+                + sustained.failed + " failed verdicts"));
         Duration inProcess = firstDeliveryInProcess();
         lines.add(row("first delivery after run() in a warm JVM (inbound-happy-path)", ms(inProcess)));
         if (Files.isExecutable(launcher) && Files.exists(launcher.resolveSibling("cli/target/flireo.jar"))) {
@@ -171,6 +176,36 @@ public final class SimulatorBenchmark {
                 .run(Scenario.named("campaign-batch").withCalls(calls));
         return new Campaign(report.deliveries().size(), report.failures().size(),
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * A steady load rather than one burst: {@code lanes} runs of {@code calls / lanes} calls each go side by side,
+     * and each lane starts its next run as soon as the last one ends, ten times, so about {@code calls} calls are
+     * live all the time. One burst spends much of its time ramping up and draining; this measures the middle.
+     */
+    private Campaign sustained(int calls, int lanes) throws Exception {
+        long start = System.nanoTime();
+        AtomicLong deliveries = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(lanes);
+        for (int lane = 0; lane < lanes; lane++) {
+            int seed = lane;
+            running.add(CompletableFuture.runAsync(() -> {
+                for (int round = 0; round < 10; round++) {
+                    SimulationReport report = WebhookSimulator.target(target()).secret(SECRET).seed(seed * 100 + round)
+                            .run(Scenario.named("campaign-batch").withCalls(calls / lanes));
+                    deliveries.addAndGet(report.deliveries().size());
+                    failed.addAndGet(report.failures().size());
+                }
+            }, pool));
+        }
+        try {
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Campaign(deliveries.get(), failed.get(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     private Duration firstDeliveryInProcess() {

@@ -3,14 +3,21 @@ package dev.flireo.testkit.mock.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flireo.testkit.simulator.Delivery;
+import dev.flireo.testkit.simulator.Redaction;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The log of webhook deliveries, oldest first: request, reply status, latency and verdict of each. */
 public final class Deliveries {
 
-    /** One delivery and the REST id of the call it belongs to. */
-    public record Entry(String callId, Delivery delivery) {
+    /**
+     * One delivery, the REST id of the call it belongs to, and the redaction of the secret it was signed with, for
+     * everything shown outside the process.
+     */
+    public record Entry(String callId, Delivery delivery, Redaction redaction) {
+        Delivery shown() {
+            return redaction.apply(delivery);
+        }
     }
 
     private final List<Entry> log = new CopyOnWriteArrayList<>();
@@ -20,14 +27,18 @@ public final class Deliveries {
         this(delivery -> { });
     }
 
-    /** A log that also hands each delivery to {@code listener} as it is made (the CLI prints them). */
+    /**
+     * A log that also hands each delivery to {@code listener} as it is made (the CLI prints them), with the
+     * assistant's {@code webhook_secret} redacted from what the receiver said.
+     */
     public Deliveries(java.util.function.Consumer<Delivery> listener) {
         this.listener = listener;
     }
 
-    void add(String callId, Delivery delivery) {
-        log.add(new Entry(callId, delivery));
-        listener.accept(delivery);
+    void add(String callId, Delivery delivery, String webhookSecret) {
+        Entry entry = new Entry(callId, delivery, Redaction.of(webhookSecret));
+        log.add(entry);
+        listener.accept(entry.shown());
     }
 
     public List<Entry> list() {
@@ -40,10 +51,14 @@ public final class Deliveries {
         return out;
     }
 
+    /**
+     * The entry as {@code GET /__flireo/deliveries} shows it: the request headers are the platform's, whose
+     * {@code X-Webhook-Signature} is an HMAC and never the secret; the secret and URL credentials are redacted.
+     */
     private static ObjectNode toJson(Entry entry) {
-        Delivery d = entry.delivery();
+        Delivery d = entry.shown();
         ObjectNode node = Json.object().put("call_id", entry.callId()).put("event", d.event().wireName())
-                .put("url", d.request().target().toString());
+                .put("url", entry.redaction().apply(d.request().target().toString()));
         ObjectNode request = node.putObject("request");
         d.request().headers().forEach(request.putObject("headers")::put);
         request.put("body", d.request().bodyText());

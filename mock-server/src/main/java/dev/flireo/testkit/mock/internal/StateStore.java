@@ -121,8 +121,8 @@ public final class StateStore {
     }
 
     /**
-     * Adds every item of a document in the export format. Unknown keys and items without an {@code id} are
-     * refused before anything changes, naming the offending key.
+     * Adds every item of a document in the export format. Unknown keys, items without an {@code id} and redacted
+     * secrets ({@link SecretFields}) are refused before anything changes, naming the offending key.
      */
     public void load(JsonNode document) {
         validate(document);
@@ -142,6 +142,7 @@ public final class StateStore {
         if (document == null || !document.isObject()) {
             throw ApiError.badRequest("invalid_request", "A state document must be a JSON object", null);
         }
+        SecretFields.refuseMarkers(document);
         for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String key = entry.getKey();

@@ -124,7 +124,8 @@ final class Webhooks {
             return null;
         }
         byte[] body = EVENTS.render(event, snapshot);
-        WebhookSender sender = sender(assistant.path("webhook_secret").asText(null));
+        String secret = assistant.path("webhook_secret").asText(null);
+        WebhookSender sender = sender(secret);
         String callId = call.get("id").asText();
         String description = event.wireName() + " of call " + callId + " to " + uri;
         unfinished.add(description);
@@ -133,7 +134,7 @@ final class Webhooks {
             CompletableFuture<?> after = previous == null ? CompletableFuture.completedFuture(null) : previous;
             result[0] = after.handle((r, e) -> null).thenCompose(x -> sender.sendAsync(uri, event, body))
                     .thenApply(delivery -> {
-                        log.add(callId, delivery);
+                        log.add(callId, delivery, secret);
                         return delivery;
                     });
             return result[0];
