@@ -25,12 +25,18 @@ final class JsonErrorHandler extends ErrorHandler {
     JsonErrorHandler(RequestGuard guard, ErrorHandler fallback) {
         this.guard = guard;
         this.fallback = fallback;
+        setShowStacks(false);
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (fallback != null && !guard.ours(request.getHttpURI().getPath())) {
+        String path = request.getHttpURI().getPath();
+        if (fallback != null && !guard.ours(path)) {
             return fallback.handle(request, response, callback);
+        }
+        if (path != null && path.startsWith("/__admin")) {
+            // WireMock's admin API keeps its own messages (e.g. "request journal is disabled"): they are the help.
+            return super.handle(request, response, callback);
         }
         HttpResult result = guard.render(request.getMethod(), request.getHttpURI().getPathQuery(), headers(request),
                 error(request, response.getStatus()));
