@@ -66,8 +66,12 @@ class FailingTargetTest {
         })) {
             SimulationReport report = WebhookSimulator.target(resetting.url("http")).run(RINGING_ONLY);
 
-            assertThat(report.failures()).containsExactly("call 1 assistant-request: connection reset by 127.0.0.1:"
-                    + resetting.port() + " before any answer; the platform would fall back to the default configuration");
+            // The JDK reports a reset that lands before it starts reading as the end of the stream, so either
+            // wording names what happened; which one comes depends on timing in the kernel.
+            assertThat(report.failures()).singleElement().asString().matches("call 1 assistant-request: (connection "
+                    + "reset by 127\\.0\\.0\\.1:" + resetting.port() + " before any answer|127\\.0\\.0\\.1:"
+                    + resetting.port() + " closed the connection without answering); the platform would fall back"
+                    + " to the default configuration");
         }
     }
 
