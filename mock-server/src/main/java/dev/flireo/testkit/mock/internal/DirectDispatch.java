@@ -78,7 +78,7 @@ public final class DirectDispatch implements Filter, StubLifecycleListener {
         }
         String query = request.getQueryString();
         String url = query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
-        byte[] body = request.getInputStream().readAllBytes();
+        byte[] body = request instanceof BufferedRequest buffered ? buffered.body() : request.getInputStream().readAllBytes();
         HttpResult result = dispatch.handle(request.getMethod(), url, headers(request), body);
         if (result.delayMillis() > 0) {
             sleep(result.delayMillis());

@@ -54,18 +54,27 @@ public final class Router {
         if (template.size() != given.size()) {
             return null;
         }
-        Map<String, String> params = new LinkedHashMap<>();
+        // Literal segments first: most routes fail there, and then nothing needs to be allocated or decoded.
         for (int i = 0; i < template.size(); i++) {
             String t = template.get(i);
-            if (t.startsWith("{") && t.endsWith("}")) {
-                // '+' is literal in a path (call ids contain E.164 numbers); only %XX escapes are decoded.
-                params.put(t.substring(1, t.length() - 1), java.net.URLDecoder.decode(
-                        given.get(i).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
-            } else if (!t.equals(given.get(i))) {
+            if (!isParameter(t) && !t.equals(given.get(i))) {
                 return null;
             }
         }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < template.size(); i++) {
+            String t = template.get(i);
+            if (isParameter(t)) {
+                // '+' is literal in a path (call ids contain E.164 numbers); only %XX escapes are decoded.
+                params.put(t.substring(1, t.length() - 1), java.net.URLDecoder.decode(
+                        given.get(i).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
         return params;
+    }
+
+    private static boolean isParameter(String segment) {
+        return segment.startsWith("{") && segment.endsWith("}");
     }
 
     /** A route with the values of its path parameters. */
