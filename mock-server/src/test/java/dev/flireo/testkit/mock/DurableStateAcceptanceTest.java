@@ -33,7 +33,8 @@ class DurableStateAcceptanceTest {
 
     /** Demo data plus a bit of everything: resources, an ended and a live call, usage, credit, the legacy API. */
     private static void makeHistory(FlireoMockServer mock) {
-        String agent = api(mock, "POST", "/assistants", "{\"name\":\"Sales\",\"first_message\":\"Hoi\"}").json()
+        String agent = api(mock, "POST", "/assistants", "{\"name\":\"Sales\",\"first_message\":\"Hoi\","
+                + "\"webhook_url\":\"http://127.0.0.1:9/hooks\",\"webhook_secret\":\"whsec_round_trip\"}").json()
                 .at("/assistant/id").asText();
         api(mock, "POST", "/numbers", "{\"phone_number\":\"+31851112222\",\"agent_id\":\"" + agent + "\"}");
         String dial = "{\"destination\":\"+31612345678\",\"agent_id\":\"" + agent + "\"}";
@@ -63,17 +64,19 @@ class DurableStateAcceptanceTest {
         try (FlireoMockServer first = FlireoMockServer.options().manualClock(START).demoData(true).start();
              FlireoMockServer second = FlireoMockServer.options().manualClock(START).start()) {
             makeHistory(first);
-            String exported = admin(first, "GET", "/state", null).body();
-            JsonNode document = admin(first, "GET", "/state", null).json();
+            // With the secrets, as a state file holds them: the round trip must lose nothing.
+            String exported = admin(first, "GET", "/state?secrets=include", null).body();
+            JsonNode document = admin(first, "GET", "/state?secrets=include", null).json();
+            assertThat(document.get("assistants").findValuesAsText("webhook_secret")).contains("whsec_round_trip");
             assertThat(document.get("calls")).hasSize(6);
             assertThat(document.get("calls").findValuesAsText("status")).contains("ended", "in-progress");
             assertThat(document.get("usage")).hasSize(4);
 
             assertThat(admin(second, "PUT", "/state", exported).status()).isEqualTo(200);
-            String reExported = admin(second, "GET", "/state", null).body();
+            String reExported = admin(second, "GET", "/state?secrets=include", null).body();
 
             assertThat(reExported).isEqualTo(exported);
-            assertThat(admin(second, "GET", "/state", null).json()).isEqualTo(document);
+            assertThat(admin(second, "GET", "/state?secrets=include", null).json()).isEqualTo(document);
             assertThat(api(second, "GET", "/assistants", null).json().get("assistants").findValuesAsText("name"))
                     .containsExactly("Support Agent", "Sales");
         }

@@ -65,6 +65,11 @@ public class FlireoMockContainer extends GenericContainer<FlireoMockContainer> {
         return withEnv("FLIREO_TIME_SCALE", String.valueOf(timeScale));
     }
 
+    /** The largest request body the mock reads, in bytes (1 MiB by default); larger ones get 413. */
+    public FlireoMockContainer withMaxBodySize(long bytes) {
+        return withEnv("FLIREO_MAX_BODY_SIZE", String.valueOf(bytes));
+    }
+
     /** The REST API's base URL, e.g. {@code http://localhost:32768/api/v1}. */
     public String getBaseUrl() {
         return getHostUrl() + "/api/v1";

@@ -98,7 +98,8 @@ class FlireoMockContainerIT {
     @Test
     void startsFromASeedFile(@TempDir Path dir) throws Exception {
         new AssistantsApi(client("test-key")).createAssistant(new AssistantCreate().name("Seeded"));
-        Path seed = Files.writeString(dir.resolve("seed.json"), admin("GET", "/state", null));
+        // With the secrets: the plain export shows them as *** (a seed carrying *** is refused).
+        Path seed = Files.writeString(dir.resolve("seed.json"), admin("GET", "/state?secrets=include", null));
 
         try (FlireoMockContainer seeded = new FlireoMockContainer().withSeed(MountableFile.forHostPath(seed))) {
             seeded.start();
@@ -107,6 +108,20 @@ class FlireoMockContainerIT {
             client.setRequestInterceptor(request -> request.header("Authorization", "Bearer any-key"));
             assertThat(new AssistantsApi(client).listAssistants().getAssistants())
                     .extracting(a -> a.getName()).contains("Seeded");
+        }
+    }
+
+    @Test
+    void refusesBodiesOverTheConfiguredLimit() throws Exception {
+        try (FlireoMockContainer small = new FlireoMockContainer().withMaxBodySize(1024)) {
+            small.start();
+            String name = "x".repeat(2048);
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(small.getBaseUrl() + "/assistants"))
+                    .header("Authorization", "Bearer any-key").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.body()).contains("1024 bytes");
         }
     }
 
