@@ -21,7 +21,7 @@ COPY cli/target/flireo.jar /opt/flireo/flireo.jar
 # Jetty's, Jackson's, the toolkit's) in an archive that later starts map instead of loading again; it about halves
 # the time to a healthy mock (docker/README.md). A JVM that cannot use the archive warns and starts without it.
 SHELL ["/bin/bash", "-c"]
-RUN java -XX:ArchiveClassesAtExit=/opt/flireo/flireo.jsa -XX:TieredStopAtLevel=1 -Xmn32m \
+RUN java -XX:ArchiveClassesAtExit=/opt/flireo/flireo.jsa -XX:TieredStopAtLevel=1 -Xmn64m -XX:MaxTenuringThreshold=0 \
         -jar /opt/flireo/flireo.jar mock --port 8099 >/tmp/training.log 2>&1 & pid=$!; \
     probe() { exec 3<>/dev/tcp/127.0.0.1/8099 && printf 'GET %s HTTP/1.0\r\nAuthorization: Bearer training\r\n\r\n' "$1" >&3 && read -r status <&3 && [[ $status == *' 200'* ]]; }; \
     for _ in $(seq 300); do (probe /__flireo/health) 2>/dev/null && break; sleep 0.1; done; \
@@ -41,11 +41,12 @@ EXPOSE 8080
 HEALTHCHECK --interval=5s --timeout=3s --start-period=30s --retries=3 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${FLIREO_PORT:-8080} && printf 'GET /__flireo/health HTTP/1.0\\r\\n\\r\\n' >&3 && read -r -t 2 status <&3 && [[ $status == HTTP/1.?' 200'* ]]"]
 
-# C1 only and a 32 MB young generation, as `./flireo mock` runs it: C2's compiler threads compete with the requests
-# on a small CI machine, and the mock keeps what it is sent, so a small young generation keeps GC pauses near 5 ms
-# (the serial collector's full collections paused for half a second once the stored state grew).
+# C1 only and a 64 MB young generation whose survivors go straight to the old one, as `./flireo mock` runs it:
+# C2's compiler threads compete with the requests on a small CI machine, and the mock keeps what it is sent, so
+# short young collections keep pauses short (the serial collector's full collections paused for half a second
+# once the stored state grew).
 # JAVA_TOOL_OPTIONS adds flags; the ones given here win over it. Exec form, so java is PID 1 and receives docker
 # stop's SIGTERM itself: the mock then stops gracefully within FLIREO_SHUTDOWN_TIMEOUT (5 s), before the 10 s after
 # which Docker sends SIGKILL.
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/flireo/flireo.jsa", "-XX:TieredStopAtLevel=1", "-Xmn32m", "-jar", "/opt/flireo/flireo.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/flireo/flireo.jsa", "-XX:TieredStopAtLevel=1", "-Xmn64m", "-XX:MaxTenuringThreshold=0", "-jar", "/opt/flireo/flireo.jar"]
 CMD ["mock"]

@@ -76,6 +76,15 @@ public final class Json {
         return true;
     }
 
+    /** A JSON object this process wrote itself (so it cannot fail to parse). */
+    static ObjectNode parseObject(byte[] json) {
+        try {
+            return (ObjectNode) MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static byte[] bytes(JsonNode node) {
         try {
             return MAPPER.writeValueAsBytes(node);
