@@ -33,6 +33,8 @@ public final class StateStore {
             "legacy_assistants", "legacy_calls", "legacy_contacts", "legacy_phone_numbers",
             "legacy_phone_number_orders", "legacy_scheduled_calls", "legacy_sip_connections",
             "legacy_verification_groups", "legacy_verification_documents");
+    /** Collections the call engine and the campaign runner read on every clock tick: kept as trees, never parsed. */
+    private static final Set<String> ON_THE_CLOCK = Set.of("calls", "campaigns", "leads");
     /** Every singleton name. */
     public static final Set<String> SINGLETONS = Set.of(
             "account", "byok_keys", "domain", "resend_domains", "retention", "legacy_user");
@@ -45,8 +47,7 @@ public final class StateStore {
     private volatile Runnable onChange = () -> { };
 
     public StateStore() {
-        // Calls stay trees: the engine reads every live call on each clock tick.
-        COLLECTIONS.forEach(name -> collections.put(name, new Collection(!name.equals("calls"))));
+        COLLECTIONS.forEach(name -> collections.put(name, new Collection(!ON_THE_CLOCK.contains(name))));
     }
 
     /** Called after every change (e.g. to schedule a write of the state file); must be quick. */
