@@ -99,7 +99,7 @@ public final class FlireoMockServer implements AutoCloseable {
         }
         this.stateWriter = stateFile == null ? null : new StateWriter(store, stateFile, options.onWarning);
         List<String> prefixes = List.of(MockApi.FLIREO_PREFIX, MockApi.LEGACY_PREFIX, Admin.PREFIX);
-        DirectDispatch direct = new DirectDispatch(prefixes, this::dispatch, options.journalEntries > 0, prefixes.size());
+        DirectDispatch direct = new DirectDispatch(this::dispatch, options.journalEntries > 0, prefixes.size());
         // The guard first: it bounds and checks each request before the mock or WireMock reads it.
         RequestGuard guard = new RequestGuard(options.maxBodySize, prefixes, this::refuse);
         this.http = new GracefulJetty(context -> {

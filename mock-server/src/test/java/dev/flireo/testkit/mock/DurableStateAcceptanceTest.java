@@ -34,7 +34,8 @@ class DurableStateAcceptanceTest {
     /** Demo data plus a bit of everything: resources, an ended and a live call, usage, credit, the legacy API. */
     private static void makeHistory(FlireoMockServer mock) {
         String agent = api(mock, "POST", "/assistants", "{\"name\":\"Sales\",\"first_message\":\"Hoi\","
-                + "\"webhook_url\":\"http://127.0.0.1:9/hooks\",\"webhook_secret\":\"whsec_round_trip\"}").json()
+                // A secret but no webhook_url: no delivery may change a call while the two exports are taken.
+                + "\"webhook_secret\":\"whsec_round_trip\"}").json()
                 .at("/assistant/id").asText();
         api(mock, "POST", "/numbers", "{\"phone_number\":\"+31851112222\",\"agent_id\":\"" + agent + "\"}");
         String dial = "{\"destination\":\"+31612345678\",\"agent_id\":\"" + agent + "\"}";

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class FailingTargetTest {
 
-    private static final Scenario RINGING_ONLY = Scenario.parse("""
+    /** Shared with {@link ReplyLimitsTest}. */
+    static final Scenario RINGING_ONLY = Scenario.parse("""
             name: ringing-only
             description: One assistant-request, whose 5 s deadline bounds the wait.
             call: inbound

@@ -21,13 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReplyLimitsTest {
 
-    private static final Scenario RINGING_ONLY = Scenario.parse("""
-            name: ringing-only
-            description: One assistant-request, whose 5 s deadline bounds the wait.
-            call: inbound
-            steps:
-              - assistant-request: accept
-            """, "ringing-only.yaml");
+    private static final Scenario RINGING_ONLY = FailingTargetTest.RINGING_ONLY;
 
     private static final Scenario ONE_TOOL_CALL = Scenario.parse("""
             name: one-tool-call

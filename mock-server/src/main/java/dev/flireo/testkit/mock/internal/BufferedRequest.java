@@ -30,16 +30,21 @@ final class BufferedRequest extends HttpServletRequestWrapper {
      * {@code ours}: a request to the mock's paths, whose form Content-Type is hidden so that WireMock does not
      * parse the JSON body as a form, and whose Content-Encoding is gone once the body is inflated.
      */
-    /** The whole body, already read (and inflated when it came gzipped). */
-    byte[] body() {
-        return body;
-    }
-
     BufferedRequest(HttpServletRequest request, byte[] body, boolean ours) {
         super(request);
         this.body = body;
         this.ours = ours;
         this.inflated = ours && RequestGuard.gzipped(request);
+    }
+
+    /** The whole body, already read (and inflated when it came gzipped). */
+    byte[] body() {
+        return body;
+    }
+
+    /** Whether the request is to one of the mock's own paths. */
+    boolean ours() {
+        return ours;
     }
 
     @Override

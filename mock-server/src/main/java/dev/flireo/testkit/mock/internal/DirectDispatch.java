@@ -15,11 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.EnumSet;
-import java.util.Enumeration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -31,7 +26,8 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
  *
  * <p>A request still goes the long way, through WireMock's catch-all stub and {@link DispatchTransformer}, when
  * WireMock has to see it: while the request journal is on, or once someone added a stub of their own (it may
- * override one of the mock's paths). Injected faults and delays are applied here with WireMock's own fault
+ * override one of the mock's paths). It must sit behind the {@link RequestGuard}, whose {@link BufferedRequest}
+ * carries the checked body and says whether the path is the mock's. Injected faults and delays are applied here with WireMock's own fault
  * injector, so they behave the same on both ways.
  */
 public final class DirectDispatch implements Filter, StubLifecycleListener {
@@ -39,7 +35,6 @@ public final class DirectDispatch implements Filter, StubLifecycleListener {
     /** WireMock's own connection faults for Jetty 12, as its stub servlet injects them. */
     private static final FaultInjectorFactory FAULTS = new JettyFaultInjectorFactory(new Jetty12HttpUtils());
 
-    private final List<String> prefixes;
     private final DispatchTransformer.Dispatch dispatch;
     private final boolean journal;
     private final int ownStubs;
@@ -47,12 +42,10 @@ public final class DirectDispatch implements Filter, StubLifecycleListener {
     private volatile boolean userStubs;
 
     /**
-     * @param prefixes  the paths the mock answers (each with everything below it)
      * @param journal   whether WireMock's request journal is on (then every request goes through WireMock)
      * @param ownStubs  how many catch-all stubs the mock itself registers
      */
-    public DirectDispatch(List<String> prefixes, DispatchTransformer.Dispatch dispatch, boolean journal, int ownStubs) {
-        this.prefixes = List.copyOf(prefixes);
+    public DirectDispatch(DispatchTransformer.Dispatch dispatch, boolean journal, int ownStubs) {
         this.dispatch = dispatch;
         this.journal = journal;
         this.ownStubs = ownStubs;
@@ -72,14 +65,14 @@ public final class DirectDispatch implements Filter, StubLifecycleListener {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        if (journal || userStubs || !ours(request.getRequestURI())) {
+        // The RequestGuard in front has read, bounded and checked the body, and knows whose path it is.
+        if (journal || userStubs || !(request instanceof BufferedRequest buffered) || !buffered.ours()) {
             chain.doFilter(req, res);
             return;
         }
         String query = request.getQueryString();
         String url = query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
-        byte[] body = request instanceof BufferedRequest buffered ? buffered.body() : request.getInputStream().readAllBytes();
-        HttpResult result = dispatch.handle(request.getMethod(), url, headers(request), body);
+        HttpResult result = dispatch.handle(request.getMethod(), url, RequestGuard.headers(request), buffered.body());
         if (result.delayMillis() > 0) {
             sleep(result.delayMillis());
         }
@@ -92,25 +85,6 @@ public final class DirectDispatch implements Filter, StubLifecycleListener {
         byte[] out = result.body() == null ? new byte[0] : result.body();
         response.setContentLength(out.length);
         response.getOutputStream().write(out);
-    }
-
-    private boolean ours(String path) {
-        for (String prefix : prefixes) {
-            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Lower-case names, first value: what the mock's pipeline reads (as {@link DispatchTransformer} gives it). */
-    private static Map<String, String> headers(HttpServletRequest request) {
-        Map<String, String> headers = new HashMap<>();
-        for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
-            String name = names.nextElement();
-            headers.putIfAbsent(name.toLowerCase(Locale.ROOT), request.getHeader(name));
-        }
-        return headers;
     }
 
     private static void sleep(long millis) {

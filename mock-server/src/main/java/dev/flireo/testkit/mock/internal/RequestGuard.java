@@ -231,7 +231,8 @@ public final class RequestGuard implements Filter {
         return refusals.render(method, url, headers, error);
     }
 
-    private static Map<String, String> headers(HttpServletRequest request) {
+    /** Lower-case names, first value: how the mock's pipeline reads headers. */
+    static Map<String, String> headers(HttpServletRequest request) {
         Map<String, String> out = new java.util.HashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             out.put(name.toLowerCase(Locale.ROOT), request.getHeader(name));
