@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param analysis        structured analysis of end-of-call-report
  * @param messages        the transcript so far
  * @param error           why the call ended with an error
- * @param endedReason     why the call ended, e.g. {@code customer-ended-call}
+ * @param endedReason     why the call ended, e.g. {@code user_hangup} (see {@link EndReason})
  * @param metadata        metadata returned by the assistant-request reply, echoed in later events
  */
 public record CallSnapshot(

@@ -37,6 +37,7 @@ final class HtmlReport {
         figures(html, report);
         TimelineSvg.render(html, report, MAX_LANES);
         failures(html, report);
+        warnings(html, report);
         unfinished(html, report);
         deliveries(html, report);
         probes(html, report);
@@ -74,13 +75,17 @@ final class HtmlReport {
                 .append(figure(Integer.toString(sent.size()), "deliveries"))
                 .append(figure(Long.toString(failed), failed == 1 ? "failed verdict" : "failed verdicts",
                         failed == 0 ? "good" : "bad"))
+                .append(figure(Integer.toString(report.warnings().size()),
+                        report.warnings().size() == 1 ? "warning" : "warnings",
+                        report.warnings().isEmpty() ? "good" : "warn"))
                 .append(figure(median + " ms", "median latency"))
                 .append(figure(slowest + " ms", "slowest reply"))
                 .append(figure(String.format(Locale.ROOT, "%.1f s", report.elapsed().toMillis() / 1000.0), "run time"));
         if (!report.probes().isEmpty()) {
-            long rejected = report.probes().stream().filter(ProbeResult::passed).count();
+            long rejected = report.probes().stream().filter(p -> !p.accepted()).count();
             html.append(figure(rejected + "/" + report.probes().size(), "probes rejected",
-                    rejected == report.probes().size() ? "good" : "bad"));
+                    rejected == report.probes().size() ? "good"
+                            : report.probes().stream().allMatch(ProbeResult::passed) ? "warn" : "bad"));
         }
         html.append("</section>\n");
     }
@@ -125,7 +130,7 @@ final class HtmlReport {
 
     private static void row(StringBuilder html, TimelineEntry entry) {
         Delivery d = entry.delivery();
-        String state = d.passed() ? "pass" : entry.superseded() ? "retry" : "fail";
+        String state = state(entry);
         long limit = WebhookSender.timeout(d.event()).toMillis();
         // Logarithmic, so 10 ms and 200 ms look different while the deadline stays the full width.
         double width = Math.min(100, Math.max(1, 100.0 * Math.log1p(d.latency().toMillis()) / Math.log1p(limit)));
@@ -151,17 +156,39 @@ final class HtmlReport {
         html.append("</pre></div></div></details>\n");
     }
 
+    /** The row's colour: pass, warn, retry (a failed attempt that was retried) or fail. */
+    static String state(TimelineEntry entry) {
+        Delivery d = entry.delivery();
+        if (d.verdict() != null && d.verdict().warning()) {
+            return "warn";
+        }
+        return d.passed() ? "pass" : entry.superseded() ? "retry" : "fail";
+    }
+
+    private static void warnings(StringBuilder html, SimulationReport report) {
+        List<String> warnings = report.warnings();
+        if (warnings.isEmpty()) {
+            return;
+        }
+        html.append("<section><h2>Warnings").append(report.strict() ? " (strict: counted as failures)" : "")
+                .append("</h2><p class=\"hint\">Behaviour the platform tolerates but that is risky; it fails the run "
+                        + "only with <code>--strict</code>.</p><ul class=\"warnings\">");
+        warnings.stream().limit(100).forEach(w -> html.append("<li>").append(esc(w)).append("</li>"));
+        html.append("</ul></section>\n");
+    }
+
     private static void probes(StringBuilder html, SimulationReport report) {
         if (report.probes().isEmpty()) {
             return;
         }
         html.append("<section><h2>Security probes</h2><p class=\"hint\">Each probe is a forged or stale copy of a "
                 + "real delivery. A receiver that verifies <code>X-Webhook-Signature</code> and the timestamp answers "
-                + "every one with a 4xx.</p><table class=\"probes\"><tr><th></th><th>probe</th><th>not genuine because</th>"
+                + "every one with a 4xx; accepting a replay inside the 300 s window is a warning (the vendor documents no "
+                + "replay defence).</p><table class=\"probes\"><tr><th></th><th>probe</th><th>not genuine because</th>"
                 + "<th>answer</th><th>verdict</th></tr>");
         for (ProbeResult probe : report.probes()) {
             Delivery d = probe.delivery();
-            html.append("<tr class=\"").append(probe.passed() ? "pass" : "fail").append("\"><td><span class=\"dot\">")
+            html.append("<tr class=\"").append(probe.warning() ? "warn" : probe.passed() ? "pass" : "fail").append("\"><td><span class=\"dot\">")
                     .append("</span></td><td><code>").append(probe.probe().wireName()).append("</code></td><td>")
                     .append(esc(probe.probe().description())).append("</td><td>")
                     .append(d.error() != null ? "—" : Integer.toString(d.status())).append("</td><td>")

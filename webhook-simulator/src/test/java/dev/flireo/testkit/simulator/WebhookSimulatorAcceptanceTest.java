@@ -204,7 +204,7 @@ class WebhookSimulatorAcceptanceTest {
                     + " call id tool_");
             assertThat(report.failures().get(1)).isEqualTo("call 1 status-update in-progress: answered HTTP 500,"
                     + " expected 2xx");
-            assertThat(report.failures().get(4)).isEqualTo("call 1 status-update ended (customer-ended-call):"
+            assertThat(report.failures().get(4)).isEqualTo("call 1 status-update ended (user_hangup):"
                     + " answered HTTP 500, expected 2xx");
             assertThat(report.deliveries(EventType.END_OF_CALL_REPORT).get(0).passed()).isTrue();
         }

@@ -79,7 +79,7 @@ public final class CallEngine {
         call.put("_answer_at", Json.timestamp(answer));
         call.put("_end_at", Json.timestamp(answer.plus(talk)));
         call.put("_outcome", outcome == null ? "completed" : outcome.name());
-        call.put("_end_reason", capped ? "max_duration" : "customer_hangup");
+        call.put("_end_reason", capped ? "max_duration" : "user_hangup");
         ctx.collection("calls").insert(call);
         live.add(call.get("id").asText());
         return call;

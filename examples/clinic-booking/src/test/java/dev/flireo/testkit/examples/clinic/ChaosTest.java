@@ -41,7 +41,7 @@ class ChaosTest {
         assertThat(clinic.rows("SELECT COUNT(*) AS appointments FROM appointments"))
                 .containsExactly(Map.of("appointments", 1L));
         assertThat(clinic.rows("SELECT status, ended_reason FROM calls"))
-                .containsExactly(Map.of("status", "ended", "ended_reason", "customer-ended-call"));
+                .containsExactly(Map.of("status", "ended", "ended_reason", "user_hangup"));
     }
 
     @Test

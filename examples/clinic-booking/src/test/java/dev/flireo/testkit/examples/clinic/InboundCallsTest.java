@@ -41,7 +41,7 @@ class InboundCallsTest {
         JsonNode sent = message(report.deliveries(EventType.END_OF_CALL_REPORT).get(0).request().bodyText());
         assertThat(clinic.rows("SELECT answer, status, ended_reason FROM calls WHERE call_id = ?",
                 call.path("call").path("id").asText()))
-                .containsExactly(Map.of("answer", "default", "status", "ended", "ended_reason", "customer-ended-call"));
+                .containsExactly(Map.of("answer", "default", "status", "ended", "ended_reason", "user_hangup"));
         assertThat(clinic.rows("SELECT summary, duration_seconds FROM call_reports")).containsExactly(Map.of(
                 "summary", sent.path("summary").asText(), "duration_seconds", sent.path("durationSeconds").asInt()));
     }
@@ -80,7 +80,7 @@ class InboundCallsTest {
         assertThat(reply(report, EventType.ASSISTANT_REQUEST, 0).path("error").asText()).isEqualTo(closed);
         assertThat(report.transcript(1)).extracting(line -> line.content()).contains(closed);
         assertThat(clinic.rows("SELECT answer, status, ended_reason FROM calls")).containsExactly(
-                Map.of("answer", "rejected", "status", "ended", "ended_reason", "assistant-request-rejected"));
+                Map.of("answer", "rejected", "status", "ended", "ended_reason", "assistant_request_rejected"));
         assertThat(clinic.rows("SELECT COUNT(*) AS reports FROM call_reports")).containsExactly(Map.of("reports", 1L));
     }
 
