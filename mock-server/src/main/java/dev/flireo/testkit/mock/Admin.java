@@ -56,7 +56,8 @@ final class Admin {
         String op = method + " " + path;
         switch (op) {
             case "GET /health":
-                return Json.object().put("status", "ok");
+                return Json.object().put("status", "ok")
+                        .put("webhook_dialect", server.webhookDialect().wireName());
             case "POST /reset":
                 server.reset();
                 return ok();

@@ -36,6 +36,9 @@ final class CallRun {
     private Duration sinceLastDelivery = Duration.ZERO;
     private Instant answeredAt;
     private Instant endedAt;
+    /** When the call was answered and ended as the payloads date them (on the run's clock). */
+    private Instant answeredStamp;
+    private Instant endedStamp;
     private String greeting;
     private int playedStatuses;
     /** The step being performed; the ones after it are what an interrupted call leaves unsent. */
@@ -176,6 +179,12 @@ final class CallRun {
             snapshot = snapshot.withEnd(step.error() == null ? null : text(step.error()), step.reason());
         }
         CallDeliveries.Event event = dated(snapshot);
+        if (step.status() == CallStatus.IN_PROGRESS && answeredStamp == null) {
+            answeredStamp = event.payload().timestamp();
+        }
+        if (ends) {
+            endedStamp = event.payload().timestamp();
+        }
         String label = DeliveryLabels.status(snapshot.status(), snapshot.endedReason(), run.dialect);
         int statusNumber = playedStatuses++;
         if (ends && run.chaos.contains(Chaos.OUT_OF_ORDER) && reportFollows()) {
@@ -198,7 +207,8 @@ final class CallRun {
                         : CallStatus.ENDED, clock)
                 .withMessages(transcript)
                 .withReport(seconds, text(step.summary()),
-                        analysis == null ? null : (ObjectNode) Templates.fill(analysis, variables));
+                        analysis == null ? null : (ObjectNode) Templates.fill(analysis, variables))
+                .withTimes(answeredStamp, endedStamp);
         return deliveries.deliverMaybeTwice(EventType.END_OF_CALL_REPORT, dated(snapshot), "end-of-call-report",
                 run.chaos.contains(Chaos.DUPLICATE));
     }

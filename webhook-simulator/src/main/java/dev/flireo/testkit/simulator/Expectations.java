@@ -32,7 +32,7 @@ final class Expectations {
             case PERSONALISED -> AssistantReply.greeting(reply) != null && rejection == null ? judged
                     : Verdict.fail("expected the reply to override the greeting (assistant."
                     + (dialect == Dialect.VOICEDOCK ? "first_message" : "firstMessage") + "), got "
-                    + ReplyJudge.excerpt(delivery.replyText()) + (judged.warning() ? ". " + judged.reason() : ""));
+                    + ReplyJudge.excerpt(delivery.replyText()));
             case REJECTED -> rejection != null ? judged
                     : Verdict.fail("expected the reply to reject the call with {\"error\": \"...\"}, got "
                     + ReplyJudge.excerpt(delivery.replyText()));

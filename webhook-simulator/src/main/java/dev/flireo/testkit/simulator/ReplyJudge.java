@@ -82,9 +82,6 @@ public final class ReplyJudge {
             return Verdict.fail("the reply breaks the assistant-request reply contract: "
                     + String.join("; ", problems) + FALLBACK + (wrap == null ? "" : ". " + wrap));
         }
-        if (wrap != null) {
-            return Verdict.warn(wrap);
-        }
         return Verdict.pass(AssistantReply.describe(reply, dialect));
     }
 

@@ -3,6 +3,7 @@ package dev.flireo.testkit.mock.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flireo.testkit.contracts.Dialect;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -46,8 +47,13 @@ public final class CallEngine {
     static final Duration TOOLS_AFTER = Duration.ofSeconds(2);
 
     public CallEngine(MockContext ctx, Deliveries deliveries) {
+        this(ctx, deliveries, Webhooks.DEFAULT_DIALECT);
+    }
+
+    /** {@code webhookDialect}: the payload dialect of every live call's webhooks (flireo or voicedock). */
+    public CallEngine(MockContext ctx, Deliveries deliveries, Dialect webhookDialect) {
         this.ctx = ctx;
-        this.webhooks = new Webhooks(ctx, deliveries);
+        this.webhooks = new Webhooks(ctx, deliveries, webhookDialect);
     }
 
     Webhooks webhooks() {
