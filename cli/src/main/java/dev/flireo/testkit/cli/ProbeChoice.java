@@ -22,10 +22,20 @@ record ProbeChoice(boolean on, List<SecurityProbe> probes, boolean strict) {
             if (name.equals("strict")) {
                 strict = true;
             } else if (!name.equals("all") && !name.isEmpty()) {
-                chosen.add(SecurityProbe.fromWireName(name));
+                chosen.add(probe(name));
             }
         }
         return new ProbeChoice(true, List.copyOf(chosen), strict);
+    }
+
+    /** The probe; an unknown name may be a scenario that the bare option swallowed, which the message says. */
+    private static SecurityProbe probe(String name) {
+        try {
+            return SecurityProbe.fromWireName(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--probe-security: " + e.getMessage() + " (or strict); to name "
+                    + "a scenario after it, write --probe-security=all or put the scenario first", e);
+        }
     }
 
     void applyTo(WebhookSimulator simulator) {

@@ -95,13 +95,14 @@ class ReplayCommandTest {
 
         out.getBuffer().setLength(0);
         assertThat(run("replay", "outbound-no-answer", "--target", target, "--secret", "whsec_test",
-                "--probe-security=tampered-body,future-timestamp")).isZero();
+                "--probe-security", "tampered-body,future-timestamp")).isZero();
         assertThat(out.toString()).contains("security probes: 2 of 2 rejected")
                 .doesNotContain("security probe replay", "security probe wrong-secret");
 
         assertThat(run("replay", "outbound-no-answer", "--target", target, "--secret", "whsec_test",
                 "--probe-security=tampered,replay")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown security probe 'tampered'; expected one of tampered-body, ");
+        assertThat(err.toString()).contains("--probe-security: unknown security probe 'tampered'; expected one of "
+                + "tampered-body, ");
     }
 
     @Test
