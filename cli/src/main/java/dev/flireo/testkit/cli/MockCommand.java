@@ -196,7 +196,8 @@ final class MockCommand implements Callable<Integer> {
         options.onDelivery(d -> {
             out.println("webhook: " + d.event().wireName() + " -> " + Redaction.url(d.request().target().toString()) + ": "
                     + (d.error() != null ? d.error() : "HTTP " + d.status()) + " in " + d.latency().toMillis() + " ms, "
-                    + (d.passed() ? "passed" : "failed") + (d.verdict() == null ? "" : " (" + d.verdict().reason() + ")"));
+                    + (d.verdict() != null && d.verdict().warning() ? "warned" : d.passed() ? "passed" : "failed")
+                    + (d.verdict() == null ? "" : " (" + d.verdict().reason() + ")"));
             out.flush();
         });
         if (proxyTo != null) {

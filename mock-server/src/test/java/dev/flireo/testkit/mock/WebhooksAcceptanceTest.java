@@ -83,6 +83,7 @@ class WebhooksAcceptanceTest {
         assertThat(log.get(3).get("call_id").asText()).isEqualTo(call);
         assertThat(log.get(3).get("event").asText()).isEqualTo("end-of-call-report");
         assertThat(log.get(3).at("/verdict/passed").asBoolean()).isTrue();
+        assertThat(log.get(3).at("/verdict/outcome").asText()).isEqualTo("pass");
     }
 
     @Test

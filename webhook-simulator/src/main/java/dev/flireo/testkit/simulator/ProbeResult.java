@@ -11,6 +11,11 @@ public record ProbeResult(SecurityProbe probe, Delivery delivery) {
         return delivery.acknowledged();
     }
 
+    /** True when the receiver refused it with a 4xx, as it should. */
+    public boolean rejected() {
+        return passed() && !warning();
+    }
+
     /** True unless the verdict failed: a rejection, or an accepted replay, which is only a warning. */
     public boolean passed() {
         return delivery.passed();

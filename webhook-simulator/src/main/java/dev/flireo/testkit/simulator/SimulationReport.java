@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -117,7 +118,7 @@ public final class SimulationReport {
         return strict;
     }
 
-    private List<String> lines(java.util.function.Predicate<TimelineEntry> which) {
+    private List<String> lines(Predicate<TimelineEntry> which) {
         List<String> lines = new ArrayList<>();
         for (TimelineEntry entry : timeline) {
             if (entry.counts() && which.test(entry)) {
@@ -127,7 +128,7 @@ public final class SimulationReport {
         return lines;
     }
 
-    static String line(TimelineEntry entry) {
+    private static String line(TimelineEntry entry) {
         return (entry.call() == 0 ? "" : "call " + entry.call() + " ") + entry.label()
                 + (entry.note() == null || entry.call() == 0 ? "" : " [" + entry.note() + "]") + ": "
                 + (entry.delivery().verdict() == null ? "not judged" : entry.delivery().verdict().reason());
@@ -187,12 +188,12 @@ public final class SimulationReport {
         if (probes.isEmpty()) {
             return head;
         }
-        return head + "\nsecurity probes: " + probes.stream().filter(p -> !p.accepted()).count() + " of "
+        return head + "\nsecurity probes: " + probes.stream().filter(ProbeResult::rejected).count() + " of "
                 + probes.size() + " rejected" + probeList("wrongly accepted", p -> p.accepted() && !p.warning())
                 + probeList("accepted with a warning", ProbeResult::warning);
     }
 
-    private String probeList(String what, java.util.function.Predicate<ProbeResult> which) {
+    private String probeList(String what, Predicate<ProbeResult> which) {
         String names = probes.stream().filter(which).map(p -> p.probe().wireName()).collect(Collectors.joining(", "));
         return names.isEmpty() ? "" : "; " + what + ": " + names;
     }
