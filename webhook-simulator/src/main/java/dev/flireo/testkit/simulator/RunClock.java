@@ -1,6 +1,5 @@
 package dev.flireo.testkit.simulator;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -8,36 +7,37 @@ import java.time.temporal.ChronoUnit;
  * The run's clock, which dates what is sent: {@code message.timestamp} and {@code X-Webhook-Timestamp}. By default
  * the real time of sending, as the platform does, so the two agree and a receiver's 300 s window accepts them. A
  * fixed clock starts at a given instant and moves only by the scenario's simulated gaps: two runs with the same seed
- * then send the same bytes, headers and signatures included.
+ * then send the same bytes, headers and signatures included. Either way the run starts at {@link #start()}, and the
+ * calls' dates (an appointment a few weekdays later) follow from it.
  */
 final class RunClock {
 
-    private final Instant fixedStart;
-    private final Instant simulatedStart;
+    private final Instant start;
+    private final boolean fixed;
 
-    private RunClock(Instant fixedStart, Instant simulatedStart) {
-        this.fixedStart = fixedStart;
-        this.simulatedStart = simulatedStart;
+    private RunClock(Instant start, boolean fixed) {
+        this.start = start.truncatedTo(ChronoUnit.MILLIS);
+        this.fixed = fixed;
     }
 
+    /** The real time, from now. */
     static RunClock system() {
-        return new RunClock(null, null);
+        return new RunClock(Instant.now(), false);
     }
 
-    /** Starts at {@code start} when the run's simulated time is at {@code simulatedStart}. */
-    static RunClock fixed(Instant start, Instant simulatedStart) {
-        return new RunClock(start, simulatedStart);
+    /** A clock at {@code start} that moves only by the scenario's simulated time. */
+    static RunClock fixed(Instant start) {
+        return new RunClock(start, true);
     }
 
-    boolean isFixed() {
-        return fixedStart != null;
+    /** When the run starts: the first call's simulated start. */
+    Instant start() {
+        return start;
     }
 
     /** The payload time of an event produced now, at {@code simulated} in the scenario's time (milliseconds). */
     Instant stamp(Instant simulated) {
-        Instant at = fixedStart == null ? Instant.now()
-                : fixedStart.plus(Duration.between(simulatedStart, simulated));
-        return at.truncatedTo(ChronoUnit.MILLIS);
+        return fixed ? simulated : Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /**
@@ -45,14 +45,11 @@ final class RunClock {
      * body's own time plus {@code repeat} (a re-delivery of the same body must differ from a replay).
      */
     long headerSecond(Instant stamped, int repeat) {
-        if (fixedStart == null) {
-            return Instant.now().getEpochSecond();
-        }
-        return (stamped == null ? fixedStart : stamped).getEpochSecond() + repeat;
+        return fixed ? stamped.getEpochSecond() + repeat : Instant.now().getEpochSecond();
     }
 
-    /** The {@code X-Webhook-Timestamp} of a delivery that is not an event of a call (a security probe). */
-    long headerSecond(Instant stamped) {
-        return headerSecond(stamped, 0);
+    /** The {@code X-Webhook-Timestamp} of a delivery that belongs to no call (a security probe). */
+    long headerSecond() {
+        return fixed ? start.getEpochSecond() : Instant.now().getEpochSecond();
     }
 }

@@ -29,7 +29,7 @@ final class SecurityProbes {
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         for (SecurityProbe probe : chosen) {
             chain = chain.thenCompose(v -> run.sender.sendAsync(forge(probe, secret, original,
-                            run.clock.headerSecond(null))))
+                            run.clock.headerSecond())))
                     .thenAccept(delivery -> {
                         ProbeResult result = new ProbeResult(probe,
                                 delivery.withVerdict(judge(probe, delivery, strict)));

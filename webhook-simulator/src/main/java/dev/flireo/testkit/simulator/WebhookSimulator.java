@@ -138,10 +138,11 @@ public final class WebhookSimulator {
 
     /**
      * Dates the run on a fixed clock instead of the real time of sending: {@code message.timestamp} and
-     * {@code X-Webhook-Timestamp} start at {@code start} and move only by the scenario's simulated gaps, so two
-     * runs with the same seed send the same bytes, headers and signatures included. A receiver that checks the
-     * 300 s window refuses such deliveries unless {@code start} is near its own clock; {@code null} goes back to
-     * the real time (the default).
+     * {@code X-Webhook-Timestamp} start at {@code start} and move only by the scenario's simulated gaps, and the
+     * calls' dates follow from it, so two runs with the same seed send the same bytes, headers and signatures
+     * included. A receiver that checks the 300 s window against its own clock refuses such deliveries unless
+     * {@code start} is near it (give the receiver the same clock); a handler that decides by the time (opening
+     * hours) is tested at a chosen time this way. {@code null} goes back to the real time (the default).
      */
     public WebhookSimulator fixedClock(Instant start) {
         this.fixedClock = start;
@@ -175,8 +176,7 @@ public final class WebhookSimulator {
         }
         long runSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
         WebhookSender sender = WebhookSender.builder().secret(secret).dialect(dialect).build();
-        RunClock clock = fixedClock == null ? RunClock.system()
-                : RunClock.fixed(fixedClock, CallData.runStart(runSeed));
+        RunClock clock = fixedClock == null ? RunClock.system() : RunClock.fixed(fixedClock);
         RunContext run = new RunContext(target, sender, dialect, realtime, EnumSet.copyOf(chaos), progress,
                 Redaction.of(secret), clock);
         current = run;
@@ -193,7 +193,7 @@ public final class WebhookSimulator {
 
     private SimulationReport play(Scenario scenario, RunContext run, long runSeed) {
         ScenarioSpec spec = scenario.spec();
-        Instant runStart = CallData.runStart(runSeed);
+        Instant runStart = run.clock.start();
         List<CallRun> calls = new ArrayList<>();
         List<CompletableFuture<Void>> played = new ArrayList<>();
         for (int i = 0; i < spec.calls(); i++) {

@@ -31,6 +31,7 @@ class ChaosTest {
     void duplicateAndOutOfOrderDeliveriesNeitherDoubleBookNorDoubleStore() throws Exception {
         SimulationReport report = WebhookSimulator.target(clinic.webhooks())
                 .secret(RunningClinic.SECRET)
+                .fixedClock(RunningClinic.MONDAY_MORNING)
                 .seed(42)
                 .chaos(Chaos.DUPLICATE, Chaos.OUT_OF_ORDER)
                 .run(Scenario.named("inbound-tool-calls"));
@@ -48,6 +49,7 @@ class ChaosTest {
     void aLateFirstStatusDoesNotReopenAnEndedCall() throws Exception {
         SimulationReport report = WebhookSimulator.target(clinic.webhooks())
                 .secret(RunningClinic.SECRET)
+                .fixedClock(RunningClinic.MONDAY_MORNING)
                 .seed(42)
                 .chaos(Chaos.SLOW)
                 .run(Scenario.named("inbound-happy-path"));

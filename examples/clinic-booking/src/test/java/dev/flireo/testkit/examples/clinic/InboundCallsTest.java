@@ -32,6 +32,7 @@ class InboundCallsTest {
 
         SimulationReport report = WebhookSimulator.target(clinic.webhooks())
                 .secret(RunningClinic.SECRET)
+                .fixedClock(RunningClinic.MONDAY_MORNING)
                 .seed(42)
                 .run(Scenario.named("inbound-happy-path"));
 
@@ -54,6 +55,7 @@ class InboundCallsTest {
 
         SimulationReport report = WebhookSimulator.target(clinic.webhooks())
                 .secret(RunningClinic.SECRET)
+                .fixedClock(RunningClinic.MONDAY_MORNING)
                 .seed(7)
                 .run(Scenario.named("inbound-personalised"));
 
@@ -67,10 +69,11 @@ class InboundCallsTest {
 
     @Test
     void outsideOpeningHoursTheCallIsRejectedWithASpokenMessage() throws Exception {
-        clinic = RunningClinic.openOnly("Sat 09:00-12:00"); // the simulator calls on weekdays
+        clinic = RunningClinic.openOnly("Sat 09:00-12:00"); // the calls come on Monday morning
 
         SimulationReport report = WebhookSimulator.target(clinic.webhooks())
                 .secret(RunningClinic.SECRET)
+                .fixedClock(RunningClinic.MONDAY_MORNING)
                 .seed(42)
                 .run(Scenario.named("inbound-rejected"));
 
@@ -90,6 +93,7 @@ class InboundCallsTest {
 
         SimulationReport report = WebhookSimulator.target(clinic.webhooks())
                 .secret(RunningClinic.SECRET)
+                .fixedClock(RunningClinic.MONDAY_MORNING)
                 .seed(42)
                 .run(Scenario.named("inbound-error"));
 
@@ -105,6 +109,7 @@ class InboundCallsTest {
 
         SimulationReport report = WebhookSimulator.target(clinic.webhooks())
                 .secret(RunningClinic.SECRET)
+                .fixedClock(RunningClinic.MONDAY_MORNING)
                 .seed(3)
                 .run(Scenario.named("inbound-hangup-early"));
 

@@ -41,7 +41,7 @@ class LiveCallsTest {
 
     @BeforeEach
     void clinicOnThePlatform() throws Exception {
-        clinic = RunningClinic.start();
+        clinic = RunningClinic.onRealClock();
         assistant = new AssistantSetup(api(), clinic.clinic).ensureAssistant(clinic.webhooks(), RunningClinic.SECRET);
         new NumbersApi(api()).createNumber(new PhoneNumberCreate().phoneNumber(CLINIC_NUMBER).name("De Linde")
                 .agentId(assistant));
