@@ -62,7 +62,11 @@ public final class FlireoMockServer implements AutoCloseable {
 
     /** The key {@link #apiKey()} returns when any key is accepted. */
     public static final String DEFAULT_API_KEY = "fl_test_flireo_mock";
-    /** The dialect of the live calls' webhooks unless told otherwise; see {@link Options#webhookDialect}. */
+    /**
+     * The dialect of the live calls' webhooks unless told otherwise ({@link Options#webhookDialect}): the REST API
+     * the mock serves is the HMS/VoiceDock one, whose SDK types its webhooks in snake_case ({@code tool_call_list},
+     * {@code phone_number}), so a handler written from that SDK expects them so.
+     */
     public static final Dialect DEFAULT_WEBHOOK_DIALECT = Dialect.VOICEDOCK;
     /** The default limit of a request body: 1 MiB, far above any documented request of the API. */
     public static final long DEFAULT_MAX_BODY_SIZE = 1 << 20;

@@ -46,10 +46,6 @@ public final class CallEngine {
     /** When the tool-calls of a call's function tools are sent, after it is answered. */
     static final Duration TOOLS_AFTER = Duration.ofSeconds(2);
 
-    public CallEngine(MockContext ctx, Deliveries deliveries) {
-        this(ctx, deliveries, Webhooks.DEFAULT_DIALECT);
-    }
-
     /** {@code webhookDialect}: the payload dialect of every live call's webhooks (flireo or voicedock). */
     public CallEngine(MockContext ctx, Deliveries deliveries, Dialect webhookDialect) {
         this.ctx = ctx;

@@ -35,12 +35,6 @@ import java.util.function.Consumer;
  */
 final class Webhooks {
 
-    /**
-     * The REST API the mock serves is the HMS/VoiceDock one, whose SDK types its webhooks in snake_case
-     * ({@code tool_call_list}, {@code phone_number}); a handler written from that SDK expects them so.
-     */
-    static final Dialect DEFAULT_DIALECT = Dialect.VOICEDOCK;
-
     private final CallEvents events;
     private final Dialect dialect;
     private final MockContext ctx;
