@@ -5,7 +5,9 @@ import dev.flireo.testkit.contracts.Contracts;
 import dev.flireo.testkit.contracts.Dialect;
 import dev.flireo.testkit.contracts.EventType;
 import dev.flireo.testkit.contracts.Violation;
+import dev.flireo.testkit.contracts.WebhookSignature;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,11 +94,11 @@ public final class ReplyJudge {
     private static String refusedSignatureHint(Delivery delivery) {
         int status = delivery.status();
         if ((status != 401 && status != 403)
-                || !delivery.request().headers().containsKey(dev.flireo.testkit.contracts.WebhookSignature.SIGNATURE_HEADER)) {
+                || !delivery.request().headers().containsKey(WebhookSignature.SIGNATURE_HEADER)) {
             return "";
         }
         byte[] reply = delivery.reply();
-        String start = new String(reply, 0, Math.min(reply.length, 200), java.nio.charset.StandardCharsets.UTF_8);
+        String start = new String(reply, 0, Math.min(reply.length, 200), StandardCharsets.UTF_8);
         return ". The delivery was signed, so the receiver's secret may differ from the one the platform signs with "
                 + "(or it verifies something other than timestamp + \".\" + the raw body); the reply "
                 + (reply.length == 0 ? "was empty" : "began: " + start.replaceAll("\\s+", " ").strip()

@@ -1,5 +1,8 @@
 package dev.flireo.testkit.simulator;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /**
  * Forged or stale deliveries. The first five break what the vendor documents (the signature over timestamp and raw
  * body, the 300 s window both ways): a receiver must reject them with a 4xx. {@code replay} repeats a delivery inside
@@ -34,8 +37,7 @@ public enum SecurityProbe {
             }
         }
         throw new IllegalArgumentException("unknown security probe '" + name + "'; expected one of "
-                + java.util.Arrays.stream(values()).map(SecurityProbe::wireName)
-                        .collect(java.util.stream.Collectors.joining(", ")));
+                + Arrays.stream(values()).map(SecurityProbe::wireName).collect(Collectors.joining(", ")));
     }
 
     /** Why the delivery is not genuine, as a clause: "its body was changed after signing". */
