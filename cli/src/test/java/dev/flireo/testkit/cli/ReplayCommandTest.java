@@ -122,6 +122,19 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aFixedClockDatesTheEventsFromTheGivenInstant(@TempDir Path dir) throws Exception {
+        String target = receiver(200);
+
+        assertThat(run("replay", "outbound-no-answer", "--target", target, "--seed", "1",
+                "--fixed-clock", "2026-01-05T09:00:00Z", "--report", dir.toString())).isZero();
+        assertThat(Files.readString(dir.resolve("index.html"))).contains("X-Webhook-Timestamp: 1767603600",
+                "&quot;timestamp&quot; : &quot;2026-01-05T09:00:00.000Z&quot;");
+
+        assertThat(run("replay", "outbound-no-answer", "--target", target, "--fixed-clock", "monday")).isEqualTo(2);
+        assertThat(err.toString()).contains("expected an ISO-8601 instant such as 2026-01-05T09:00:00Z, got 'monday'");
+    }
+
+    @Test
     void aLegacyReplaySaysTheLegacyPagesDocumentNoSignature() throws Exception {
         String target = receiver(200);
 
