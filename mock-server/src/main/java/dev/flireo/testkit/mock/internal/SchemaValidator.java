@@ -94,18 +94,71 @@ public final class SchemaValidator {
         return factory.getSchema(SchemaLocation.of(spec.location() + "#" + fragment), config);
     }
 
-    /**
-     * The problem to report: a missing field first, then the most specific (deepest) concrete rule; the
-     * summaries of oneOf/anyOf only when nothing more specific is known.
-     */
+    /** Most relevant first: a missing field, then concrete rules before summaries, the deepest field first. */
+    private static final Comparator<Problem> RELEVANCE = Comparator
+            .comparing((Problem p) -> !"required".equals(p.keyword()))
+            .thenComparing(p -> COMPOSITE.contains(p.keyword()))
+            .thenComparing(p -> -depth(p.field()))
+            .thenComparing(Problem::field);
+
+    /** The problem to report when there is room for one (a query parameter's single value). */
     public static Problem mostRelevant(List<Problem> problems) {
-        problems = matchingBranches(problems);
-        Comparator<Problem> order = Comparator
-                .comparing((Problem p) -> !"required".equals(p.keyword()))
-                .thenComparing(p -> COMPOSITE.contains(p.keyword()))
-                .thenComparing(p -> -depth(p.field()))
-                .thenComparing(Problem::field);
-        return problems.stream().min(order).orElseThrow();
+        return relevant(problems).get(0);
+    }
+
+    /**
+     * The problems to report, most relevant first, each field and message once. A oneOf/anyOf summary goes when a
+     * concrete rule at or under its field says more; of the branches of one oneOf/anyOf only the one holding the
+     * most relevant problem counts (what the other branches would need is noise: the body is not that kind).
+     */
+    public static List<Problem> relevant(List<Problem> problems) {
+        List<Problem> kept = matchingBranches(problems);
+        List<Problem> concrete = kept.stream().filter(p -> !COMPOSITE.contains(p.keyword())).toList();
+        Map<String, String> chosen = new java.util.HashMap<>();
+        Map<String, Problem> out = new java.util.LinkedHashMap<>();
+        for (Problem p : kept.stream().sorted(RELEVANCE).toList()) {
+            boolean summarised = COMPOSITE.contains(p.keyword()) && concrete.stream().anyMatch(c -> under(c.field(), p.field()));
+            Map<String, String> branches = branches(p);
+            if (summarised || branches.entrySet().stream().anyMatch(b -> !chosen.getOrDefault(b.getKey(), b.getValue()).equals(b.getValue()))) {
+                continue;
+            }
+            chosen.putAll(branches);
+            out.putIfAbsent(p.field() + "\n" + p.message(), p);
+        }
+        return List.copyOf(out.values());
+    }
+
+    private static boolean under(String field, String parent) {
+        return parent.isEmpty() || field.equals(parent) || field.startsWith(parent + ".") || field.startsWith(parent + "[");
+    }
+
+    /**
+     * The oneOf/anyOf branches a problem was found in: "schema path @ body location" of each oneOf/anyOf on its
+     * evaluation path, to the branch index. The body location tells the items of an array apart.
+     */
+    private static Map<String, String> branches(Problem p) {
+        Map<String, String> out = new java.util.HashMap<>();
+        String[] tokens = p.evaluationPath().split("/");
+        List<String> location = java.util.Arrays.stream(p.field().split("\\.|(?=\\[)")).filter(t -> !t.isEmpty()).toList();
+        int depth = 0;
+        for (int i = 0; i < tokens.length - 1; i++) {
+            switch (tokens[i]) {
+                case "properties", "patternProperties", "prefixItems" -> {
+                    depth++;
+                    i++;
+                }
+                case "items", "additionalProperties", "additionalItems", "unevaluatedItems", "unevaluatedProperties",
+                     "contains" -> depth++;
+                case "oneOf", "anyOf" -> {
+                    String where = String.join("/", location.subList(0, Math.min(depth, location.size())));
+                    out.put(String.join("/", java.util.Arrays.copyOfRange(tokens, 0, i)) + "@" + where, tokens[i + 1]);
+                    i++;
+                }
+                default -> {
+                }
+            }
+        }
+        return out;
     }
 
     /**
