@@ -7,6 +7,9 @@ import java.util.List;
 @FunctionalInterface
 interface BodyRules {
 
+    /** The keyword of their problems; like a missing field they answer 400 (the invalid workflow of the SDK's docs). */
+    String KEYWORD = "rule";
+
     /** Every broken rule, each naming its field; empty when the body keeps them all. */
     List<SchemaValidator.Problem> problems(JsonNode body);
 }

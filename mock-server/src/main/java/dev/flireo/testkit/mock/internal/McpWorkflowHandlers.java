@@ -262,6 +262,6 @@ final class McpWorkflowHandlers {
     }
 
     private static SchemaValidator.Problem problem(String field, String message) {
-        return new SchemaValidator.Problem("workflow", field, message, null, "");
+        return new SchemaValidator.Problem(BodyRules.KEYWORD, field, message, null, "");
     }
 }

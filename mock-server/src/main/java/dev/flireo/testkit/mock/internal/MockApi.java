@@ -287,14 +287,15 @@ public final class MockApi {
 
     /**
      * Every problem of a body, most relevant first, one sentence each naming its field. The first decides the
-     * status: a missing field 400; any other rule (type, enum, pattern...) 422 where the operation documents it,
-     * else 400.
+     * status: a missing field or a broken {@link BodyRules body rule} 400; any other rule (type, enum, pattern...)
+     * 422 where the operation documents it, else 400.
      */
     static ApiError toError(Route route, List<SchemaValidator.Problem> problems) {
         List<SchemaValidator.Problem> ordered = SchemaValidator.relevant(problems);
         SchemaValidator.Problem first = ordered.get(0);
         String field = first.field().isEmpty() ? null : first.field();
-        int status = "required".equals(first.keyword()) && field != null || !route.documents(422) ? 400 : 422;
+        boolean badRequest = "required".equals(first.keyword()) && field != null || BodyRules.KEYWORD.equals(first.keyword());
+        int status = badRequest || !route.documents(422) ? 400 : 422;
         return ApiError.invalid(status, ordered.stream().map(MockApi::sentence).toList(), field);
     }
 

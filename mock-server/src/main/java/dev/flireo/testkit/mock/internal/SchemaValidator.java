@@ -107,9 +107,11 @@ public final class SchemaValidator {
     }
 
     /**
-     * The problems to report, most relevant first, each field and message once. A oneOf/anyOf summary goes when a
-     * concrete rule at or under its field says more; of the branches of one oneOf/anyOf only the one holding the
-     * most relevant problem counts (what the other branches would need is noise: the body is not that kind).
+     * The problems to report, each field and message once: missing fields first (outermost first), then the rest
+     * in the order found.
+     * A oneOf/anyOf summary goes when a concrete rule at or under its field says more; of the branches of one
+     * oneOf/anyOf only the one holding the most relevant problem counts (what the other branches would need is
+     * noise: the body is not that kind).
      */
     public static List<Problem> relevant(List<Problem> problems) {
         List<Problem> kept = matchingBranches(problems);
@@ -125,7 +127,9 @@ public final class SchemaValidator {
             chosen.putAll(branches);
             out.putIfAbsent(p.field() + "\n" + p.message(), p);
         }
-        return List.copyOf(out.values());
+        return out.values().stream().sorted(Comparator.comparing((Problem p) -> !"required".equals(p.keyword()))
+                .thenComparing(p -> "required".equals(p.keyword()) ? depth(p.field()) : 0)
+                .thenComparing(kept::indexOf)).toList();
     }
 
     private static boolean under(String field, String parent) {
