@@ -125,6 +125,22 @@ class McpServersAndWorkflowsAcceptanceTest {
     }
 
     @Test
+    void eachNodeIsCheckedAsItsOwnTypeAndAnUnknownTypeNamesTheKnownOnes() {
+        Http.Reply reply = Http.send("POST", flireo.baseUrl() + "/workflows", flireo.apiKey(), """
+                {"name":"W","definition":{"version":1,"entry_node":"a","nodes":[
+                  {"id":"a","type":"conversation","instructions":"Hi"},{"id":"t","type":"tool"},{"id":"z","type":"teleport"}],
+                 "edges":[{"from":"a","to":"t"}]}}""");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("details")).extracting(JsonNode::asText).containsExactly(
+                "Missing required field: definition.nodes[1].tool_name",
+                "Invalid value for definition.nodes[2].type: expected one of conversation, tool, transfer, end",
+                "Invalid value for definition.edges[0].description: expected a description on an edge that does not"
+                        + " leave a tool node");
+        assertThat(flireo.state().list("workflows")).isEmpty();
+    }
+
+    @Test
     void anInvalidGraphIs400WithEveryProblemInDetails() {
         Http.Reply reply = Http.send("POST", flireo.baseUrl() + "/workflows", flireo.apiKey(), """
                 {"name":"Broken","definition":{"version":1,"entry_node":"bye","nodes":[

@@ -54,6 +54,18 @@ class ValidationAcceptanceTest {
     }
 
     @Test
+    void eachToolIsCheckedAsItsOwnKind() {
+        JsonNode e = error(post("/assistants", "{\"name\":\"A\",\"llm_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o\","
+                + "\"tools\":[{\"type\":\"mcp\"},{\"type\":\"banana\"}]}}"), 400);
+
+        assertThat(e.get("details")).hasSize(2);
+        assertThat(e.at("/details/0").asText()).isEqualTo("Missing required field: llm_config.tools[0].mcp_server_id");
+        assertThat(e.at("/details/1").asText()).startsWith("Invalid value for llm_config.tools[1].type: expected one of ")
+                .contains("function", "mcp");
+        assertThat(e.get("param").asText()).isEqualTo("llm_config.tools[0].mcp_server_id");
+    }
+
+    @Test
     void aNestedMissingFieldIsNamedWithItsPath() {
         JsonNode e = error(post("/assistants", "{\"name\":\"x\",\"llm_config\":{\"provider\":\"openai\"}}"), 400);
         assertThat(e.get("param").asText()).isEqualTo("llm_config.model");

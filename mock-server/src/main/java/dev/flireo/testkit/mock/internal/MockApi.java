@@ -273,7 +273,7 @@ public final class MockApi {
         }
         List<SchemaValidator.Problem> problems = validator.validate(route.spec(), param.schema(), typed);
         if (!problems.isEmpty()) {
-            SchemaValidator.Problem p = SchemaValidator.mostRelevant(problems);
+            SchemaValidator.Problem p = RelevantProblems.first(problems);
             throw ApiError.invalid(400, "Invalid value for " + param.name() + ": " + p.message(), param.name());
         }
     }
@@ -291,7 +291,7 @@ public final class MockApi {
      * 422 where the operation documents it, else 400.
      */
     static ApiError toError(Route route, List<SchemaValidator.Problem> problems) {
-        List<SchemaValidator.Problem> ordered = SchemaValidator.relevant(problems);
+        List<SchemaValidator.Problem> ordered = RelevantProblems.of(problems);
         SchemaValidator.Problem first = ordered.get(0);
         String field = first.field().isEmpty() ? null : first.field();
         boolean badRequest = "required".equals(first.keyword()) && field != null || BodyRules.KEYWORD.equals(first.keyword());
@@ -312,7 +312,7 @@ public final class MockApi {
         String pointer = "/components/schemas/" + schemaName;
         List<SchemaValidator.Problem> problems = validator.validate(flireo, pointer, value);
         if (!problems.isEmpty()) {
-            List<SchemaValidator.Problem> ordered = SchemaValidator.relevant(problems);
+            List<SchemaValidator.Problem> ordered = RelevantProblems.of(problems);
             String field = ordered.get(0).field();
             throw ApiError.invalid(422, ordered.stream().map(MockApi::sentence).toList(), field.isEmpty() ? null : field);
         }

@@ -10,7 +10,6 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,9 +22,6 @@ import java.util.stream.Collectors;
  * legacy spec's references into flireo-api.yaml work too.
  */
 public final class SchemaValidator {
-
-    /** Keywords whose failure only summarises the failures of their branches. */
-    private static final Set<String> COMPOSITE = Set.of("oneOf", "anyOf", "allOf", "not", "if", "then", "else");
 
     private final JsonSchemaFactory factory;
     private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
@@ -92,116 +88,6 @@ public final class SchemaValidator {
         }
         String fragment = target.replace("{", "%7B").replace("}", "%7D");
         return factory.getSchema(SchemaLocation.of(spec.location() + "#" + fragment), config);
-    }
-
-    /** Most relevant first: a missing field, then concrete rules before summaries, the deepest field first. */
-    private static final Comparator<Problem> RELEVANCE = Comparator
-            .comparing((Problem p) -> !"required".equals(p.keyword()))
-            .thenComparing(p -> COMPOSITE.contains(p.keyword()))
-            .thenComparing(p -> -depth(p.field()))
-            .thenComparing(Problem::field);
-
-    /** The problem to report when there is room for one (a query parameter's single value). */
-    public static Problem mostRelevant(List<Problem> problems) {
-        return relevant(problems).get(0);
-    }
-
-    /**
-     * The problems to report, each field and message once: missing fields first (outermost first), then the rest
-     * in the order found.
-     * A oneOf/anyOf summary goes when a concrete rule at or under its field says more; of the branches of one
-     * oneOf/anyOf only the one holding the most relevant problem counts (what the other branches would need is
-     * noise: the body is not that kind).
-     */
-    public static List<Problem> relevant(List<Problem> problems) {
-        List<Problem> kept = matchingBranches(problems);
-        List<Problem> concrete = kept.stream().filter(p -> !COMPOSITE.contains(p.keyword())).toList();
-        Map<String, String> chosen = new java.util.HashMap<>();
-        Map<String, Problem> out = new java.util.LinkedHashMap<>();
-        for (Problem p : kept.stream().sorted(RELEVANCE).toList()) {
-            boolean summarised = COMPOSITE.contains(p.keyword()) && concrete.stream().anyMatch(c -> under(c.field(), p.field()));
-            Map<String, String> branches = branches(p);
-            if (summarised || branches.entrySet().stream().anyMatch(b -> !chosen.getOrDefault(b.getKey(), b.getValue()).equals(b.getValue()))) {
-                continue;
-            }
-            chosen.putAll(branches);
-            out.putIfAbsent(p.field() + "\n" + p.message(), p);
-        }
-        return out.values().stream().sorted(Comparator.comparing((Problem p) -> !"required".equals(p.keyword()))
-                .thenComparing(p -> "required".equals(p.keyword()) ? depth(p.field()) : 0)
-                .thenComparing(kept::indexOf)).toList();
-    }
-
-    private static boolean under(String field, String parent) {
-        return parent.isEmpty() || field.equals(parent) || field.startsWith(parent + ".") || field.startsWith(parent + "[");
-    }
-
-    /**
-     * The oneOf/anyOf branches a problem was found in: "schema path @ body location" of each oneOf/anyOf on its
-     * evaluation path, to the branch index. The body location tells the items of an array apart.
-     */
-    private static Map<String, String> branches(Problem p) {
-        Map<String, String> out = new java.util.HashMap<>();
-        String[] tokens = p.evaluationPath().split("/");
-        List<String> location = java.util.Arrays.stream(p.field().split("\\.|(?=\\[)")).filter(t -> !t.isEmpty()).toList();
-        int depth = 0;
-        for (int i = 0; i < tokens.length - 1; i++) {
-            switch (tokens[i]) {
-                case "properties", "patternProperties", "prefixItems" -> {
-                    depth++;
-                    i++;
-                }
-                case "items", "additionalProperties", "additionalItems", "unevaluatedItems", "unevaluatedProperties",
-                     "contains" -> depth++;
-                case "oneOf", "anyOf" -> {
-                    String where = String.join("/", location.subList(0, Math.min(depth, location.size())));
-                    out.put(String.join("/", java.util.Arrays.copyOfRange(tokens, 0, i)) + "@" + where, tokens[i + 1]);
-                    i++;
-                }
-                default -> {
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * In a oneOf/anyOf, a branch whose {@code const} (a discriminator such as {@code type}) or {@code false}
-     * schema failed is a different kind of object: its complaints are noise. Keeps the other branches' problems.
-     */
-    private static List<Problem> matchingBranches(List<Problem> problems) {
-        Set<String> wrongBranches = new java.util.HashSet<>();
-        for (Problem p : problems) {
-            String branch = branch(p.evaluationPath());
-            if (branch != null && (p.keyword().equals("const") || p.keyword().equals("false"))) {
-                wrongBranches.add(branch);
-            }
-        }
-        List<Problem> kept = problems.stream()
-                .filter(p -> p.keyword().equals("oneOf") || p.keyword().equals("anyOf")
-                        || !wrongBranches.contains(branch(p.evaluationPath())))
-                .toList();
-        if (kept.stream().anyMatch(p -> !COMPOSITE.contains(p.keyword()))) {
-            return kept;
-        }
-        // No branch takes the discriminator's value: that is the problem, not what some branch would also need.
-        List<Problem> consts = problems.stream().filter(p -> p.keyword().equals("const")).toList();
-        if (consts.isEmpty()) {
-            return problems;
-        }
-        String field = consts.get(0).field();
-        List<String> allowed = consts.stream().filter(p -> p.field().equals(field) && p.schema() != null)
-                .map(p -> p.schema().asText()).distinct().toList();
-        return List.of(new Problem("enum", field, "expected one of " + String.join(", ", allowed), null, ""));
-    }
-
-    private static String branch(String evaluationPath) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*?/(?:oneOf|anyOf)/\\d+)").matcher(evaluationPath);
-        return m.find() ? m.group(1) : null;
-    }
-
-    private static int depth(String field) {
-        return field.isEmpty() ? 0 : field.split("[.\\[]").length;
     }
 
     private static String field(JsonNodePath path) {
