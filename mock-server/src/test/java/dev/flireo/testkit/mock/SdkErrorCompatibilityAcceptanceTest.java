@@ -157,6 +157,20 @@ class SdkErrorCompatibilityAcceptanceTest {
     }
 
     @Test
+    void aMalformedRequestGetsTheJsonErrorPageInTheSameEnvelope() throws Exception {
+        RawHttp.Reply reply = RawHttp.exchange(flireo.port(), new RawHttp.Request("GET", "/api/v1/assistants/%zz",
+                RawHttp.headers("Host", "127.0.0.1", "Authorization", "Bearer " + flireo.apiKey(), "Connection", "close"),
+                new byte[0], false));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.header("content-type")).startsWith("application/json");
+        JsonNode body = Http.JSON.readTree(reply.body());
+        assertThat(SdkErrorReading.v2Message(body)).isEqualTo("invalid_request: Malformed HTTP request: invalid character"
+                + " or %-escape in the request target");
+        assertThat(SdkErrorReading.v1Message(body)).isEqualTo("invalid_request");
+    }
+
+    @Test
     void theOldNestedEnvelopeIsWhatBothReleasesReadAsObjectObject() {
         JsonNode nested = Http.JSON.createObjectNode().set("error",
                 Http.JSON.createObjectNode().put("code", "not_found").put("message", "Assistant not found"));

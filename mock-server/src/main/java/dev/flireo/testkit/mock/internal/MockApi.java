@@ -169,7 +169,7 @@ public final class MockApi {
 
     /**
      * A request the HTTP layer refused before routing (body over the limit, malformed query or framing): counted
-     * like any other, and answered in the envelope of its API (the object form for paths outside both).
+     * like any other, and answered in the envelope of its API (the Flireo one for paths outside both).
      */
     public HttpResult refuse(String method, String url, Map<String, String> headers, ApiError error) {
         Map<String, String> out = new LinkedHashMap<>();
