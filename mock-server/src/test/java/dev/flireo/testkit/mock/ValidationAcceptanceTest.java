@@ -31,10 +31,10 @@ class ValidationAcceptanceTest {
 
     @Test
     void aMissingRequiredFieldIs400NamingIt() {
-        JsonNode e = error(post("/sip-trunks", "{\"name\":\"PBX\"}"), 400);
+        JsonNode e = error(post("/sip-trunks", "{\"name\":\"PBX\",\"provider\":\"Voys\"}"), 400);
         assertThat(e.get("code").asText()).isEqualTo("missing_field");
-        assertThat(e.get("param").asText()).isEqualTo("host");
-        assertThat(e.get("message").asText()).isEqualTo("Missing required field: host");
+        assertThat(e.get("param").asText()).isEqualTo("address");
+        assertThat(e.get("message").asText()).isEqualTo("Missing required field: address");
         assertThat(e.get("type").asText()).isEqualTo("invalid_request_error");
     }
 
