@@ -258,7 +258,7 @@ class SdkCompatibilityAcceptanceTest {
                     "/trunk/address string,/trunk/auth_username string"),
             row("campaigns.create(v1.0.1 README)", "POST /campaigns", "{\"name\":\"Old campaign\",\"agent_id\":\"{assistant}\","
                     + "\"schedule_start_time\":\"09:00\",\"schedule_end_time\":\"17:00\",\"timezone\":\"Europe/Amsterdam\"}",
-                    "/campaign/id string >campaign,/campaign/schedule_start_time string,/campaign/schedule_end_time string"),
+                    "/campaign/id string >campaign,/campaign/schedule_start_time string >start,/campaign/schedule_end_time string"),
             row("campaigns.addLead(v1.0.1)", "POST /campaigns/{campaign}/leads", "{\"phone_number\":\"+31633333333\","
                     + "\"name\":\"Piet\",\"variables\":{\"company\":\"Acme\"}}", "/lead/variables/name string"),
             row("campaigns.listLeads(v1.0.1)", "GET /campaigns/{campaign}/leads?limit=1&offset=0", null,
@@ -312,7 +312,7 @@ class SdkCompatibilityAcceptanceTest {
         SdkWire wire = new SdkWire(flireo);
         wire.remember("template", java.util.UUID.randomUUID().toString());
         wire.run(V1_0_1);
-        assertThat(wire.value("/campaign/schedule_start_time")).isEqualTo("09:00:00");
+        assertThat(wire.remembered("start")).isEqualTo("09:00:00");
     }
 
     @Test

@@ -127,10 +127,11 @@ class ValidationAcceptanceTest {
     @Test
     void aliasesAreAcceptedAndStoredUnderTheCanonicalName() {
         String agent = flireo.state().list("assistants").get(0).get("id").asText();
-        Http.Reply reply = post("/calls/outbound", "{\"destination\":\"+31612345678\",\"assistant_id\":\"" + agent + "\"}");
+        Http.Reply reply = post("/calls/outbound", "{\"destination\":\"+31612345678\",\"agent_id\":\"" + agent + "\"}");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        Http.Reply trunk = post("/sip-trunks", "{\"name\":\"PBX\",\"address\":\"sip.example.com\",\"auth_username\":\"u\"}");
-        assertThat(trunk.json().at("/trunk/host").asText()).isEqualTo("sip.example.com");
-        assertThat(trunk.json().at("/trunk/username").asText()).isEqualTo("u");
+        Http.Reply trunk = post("/sip-trunks", "{\"name\":\"PBX\",\"provider\":\"Voys\",\"host\":\"sip.example.com\","
+                + "\"username\":\"u\"}");
+        assertThat(trunk.json().at("/trunk/address").asText()).isEqualTo("sip.example.com");
+        assertThat(trunk.json().at("/trunk/auth_username").asText()).isEqualTo("u");
     }
 }

@@ -64,10 +64,18 @@ final class ChatHandlers {
         return ApiResponse.ok(Json.object("chat", MockContext.present(chat)));
     }
 
-    /** What the assistant sees: its own prompt messages, then the chat so far. */
+    /** What the assistant sees: its own prompt messages, then the chat so far (the chat names its assistant). */
     private ApiResponse context(ApiRequest request) {
-        ObjectNode assistant = AssistantHandlers.require(ctx, request.query("assistant_id"));
         String chatId = request.query("chat_id");
+        String assistantId = request.query("assistant_id");
+        if (assistantId == null && chatId == null) {
+            throw ApiError.missingField("assistant_id");
+        }
+        if (assistantId == null) {
+            assistantId = ctx.collection("chats").get(chatId).orElseThrow(() -> ApiError.notFound("Chat " + chatId))
+                    .get("assistant_id").asText();
+        }
+        ObjectNode assistant = AssistantHandlers.require(ctx, assistantId);
         ObjectNode out = Json.object().put("assistant_id", assistant.get("id").asText()).put("chat_id", chatId);
         ArrayNode messages = out.putArray("messages");
         assistant.path("llm_config").path("messages").forEach(m -> messages.add(m.deepCopy()));
