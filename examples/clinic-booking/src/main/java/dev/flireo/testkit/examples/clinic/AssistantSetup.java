@@ -8,8 +8,8 @@ import dev.flireo.testkit.openapi.client.model.AssistantCreate;
 import dev.flireo.testkit.openapi.client.model.AssistantUpdate;
 import dev.flireo.testkit.openapi.client.model.LlmConfig;
 import dev.flireo.testkit.openapi.client.model.LlmMessage;
-import dev.flireo.testkit.openapi.client.model.SdkFunctionTool;
-import dev.flireo.testkit.openapi.client.model.SdkFunctionToolFunction;
+import dev.flireo.testkit.openapi.client.model.FunctionTool;
+import dev.flireo.testkit.openapi.client.model.FunctionToolFunction;
 import dev.flireo.testkit.openapi.client.model.ToolDefinition;
 import java.net.URI;
 import java.util.EnumSet;
@@ -81,8 +81,8 @@ public final class AssistantSetup {
         Map<String, Object> properties = new TreeMap<>();
         arguments.forEach((argument, type) -> properties.put(argument, Map.of("type", type)));
         // The nested shape the vendor's SDK (v2.2.0) sends; the platform also takes the flat one of the Flireo pages.
-        return new ToolDefinition(new SdkFunctionTool().type(SdkFunctionTool.TypeEnum.FUNCTION)
-                .function(new SdkFunctionToolFunction().name(name).description(description)
+        return new ToolDefinition(new FunctionTool().type(FunctionTool.TypeEnum.FUNCTION)
+                .function(new FunctionToolFunction().name(name).description(description)
                         .parameters(Map.of("type", "object", "properties", properties))));
     }
 }
