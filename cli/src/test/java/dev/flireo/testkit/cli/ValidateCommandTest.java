@@ -148,7 +148,7 @@ class ValidateCommandTest {
                      "postData":{"mimeType":"application/json","text":%s}},
                    "response":{"status":500,"content":{"mimeType":"text/plain","text":"oops"}}},
                   {"request":{"method":"POST","url":"http://127.0.0.1:8080/api/v1/calls/outbound","headers":[],
-                     "postData":{"mimeType":"application/json","text":"{\\"destination\\":\\"+31612345678\\",\\"agent_id\\":\\"17a0cb75-fa09-4bdd-9a44-92a70d829c88\\"}"}},
+                     "postData":{"mimeType":"application/json","text":"{\\"destination\\":\\"+31612345678\\",\\"assistant_id\\":\\"17a0cb75-fa09-4bdd-9a44-92a70d829c88\\"}"}},
                    "response":{"status":200,"content":{"mimeType":"application/json",
                      "text":"eyJzdWNjZXNzIjp0cnVlLCJjYWxsX2lkIjoiY2FsbC1vdXRib3VuZC1hYmMxMjMiLCJzdGF0dXMiOiJkaWFsaW5nIn0=","encoding":"base64"}}},
                   {"request":{"method":"GET","url":"https://cdn.example.com/logo.png","headers":[]},

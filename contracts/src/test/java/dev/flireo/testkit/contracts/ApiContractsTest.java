@@ -21,7 +21,7 @@ class ApiContractsTest {
 
     @Test
     void aRequestBodyIsCheckedByOperationId() throws Exception {
-        JsonNode body = JSON.readTree("{\"destination\":\"0612345678\",\"agent_id\":\"17a0cb75-fa09-4bdd-9a44-92a70d829c88\","
+        JsonNode body = JSON.readTree("{\"destination\":\"0612345678\",\"assistant_id\":\"17a0cb75-fa09-4bdd-9a44-92a70d829c88\","
                 + "\"campaign\":\"spring\"}");
 
         ValidationReport report = ApiContracts.flireo().validateRequest("createOutboundCall", body);

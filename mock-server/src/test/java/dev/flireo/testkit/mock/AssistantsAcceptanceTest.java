@@ -76,11 +76,11 @@ class AssistantsAcceptanceTest {
     }
 
     @Test
-    void theSnakeCaseVoiceIdIsStoredUnderTheCanonicalName() throws Exception {
+    void theFlireoPageSpellingVoiceIdIsReadBackAsVoiceId() throws Exception {
         Http.Reply reply = Http.send("POST", flireo.baseUrl() + "/assistants", flireo.apiKey(),
-                "{\"name\":\"Alias\",\"tts_config\":{\"provider\":\"elevenlabs\",\"voice_id\":\"alloy\"}}");
+                "{\"name\":\"Alias\",\"tts_config\":{\"provider\":\"elevenlabs\",\"voiceId\":\"alloy\"}}");
         assertThat(reply.status()).isEqualTo(201);
-        assertThat(reply.json().at("/assistant/tts_config").toString()).isEqualTo("{\"provider\":\"elevenlabs\",\"voiceId\":\"alloy\"}");
+        assertThat(reply.json().at("/assistant/tts_config").toString()).isEqualTo("{\"provider\":\"elevenlabs\",\"voice_id\":\"alloy\"}");
         var stored = assistants.listAssistants().getAssistants().get(0).getTtsConfig();
         assertThat(List.of(stored.getVoiceId())).containsExactly("alloy");
     }

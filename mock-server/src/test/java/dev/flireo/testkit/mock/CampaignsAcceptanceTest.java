@@ -33,12 +33,13 @@ class CampaignsAcceptanceTest {
 
     private Campaign create() throws Exception {
         return campaigns.createCampaign(new CampaignCreate().name("Q1 Sales Outreach").agentId(agent)
+                .scheduleStartTime("09:00:00").scheduleEndTime("17:00:00").timezone("Europe/Amsterdam")
                 .systemMessageTemplate("Bel {{name}} van {{company}}")
                 .leads(List.of(new CampaignLeadCreate().phoneNumber("+31612345678")))).getCampaign();
     }
 
     @Test
-    void aCampaignStartsAsDraftWithTheDocumentedDefaults() throws Exception {
+    void aCampaignStartsAsDraft() throws Exception {
         Campaign c = create();
         assertThat(c.getStatus().getValue()).isEqualTo("draft");
         assertThat(c.getScheduleStartTime()).isEqualTo("09:00:00");
@@ -95,7 +96,34 @@ class CampaignsAcceptanceTest {
 
     @Test
     void anUnknownAgentIs422() {
-        assertThat(Clients.error(422, () -> campaigns.createCampaign(new CampaignCreate().name("X").agentId(UUID.randomUUID())))
+        assertThat(Clients.error(422, () -> campaigns.createCampaign(new CampaignCreate().name("X").agentId(UUID.randomUUID())
+                .scheduleStartTime("09:00:00").scheduleEndTime("17:00:00").timezone("Europe/Amsterdam")))
                 .get("param").asText()).isEqualTo("agent_id");
+    }
+
+    @Test
+    void theScheduleIsRequiredAsSdk220SendsItAndHhMmIsStoredAsHhMmSs() {
+        Http.Reply missing = Http.send("POST", flireo.baseUrl() + "/campaigns", flireo.apiKey(),
+                "{\"name\":\"Q1\",\"agent_id\":\"" + agent + "\",\"schedule_start_time\":\"09:00:00\",\"timezone\":\"UTC\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("schedule_end_time");
+        Http.Reply shortTimes = Http.send("POST", flireo.baseUrl() + "/campaigns", flireo.apiKey(),
+                "{\"name\":\"Q1\",\"agent_id\":\"" + agent + "\",\"schedule_start_time\":\"08:30\","
+                        + "\"schedule_end_time\":\"18:00\",\"timezone\":\"UTC\"}");
+        assertThat(shortTimes.status()).isEqualTo(201);
+        assertThat(shortTimes.json().at("/campaign/schedule_start_time").asText()).isEqualTo("08:30:00");
+        assertThat(shortTimes.json().at("/campaign/schedule_end_time").asText()).isEqualTo("18:00:00");
+    }
+
+    @Test
+    void cancellingSkipsTheLeadsStillWaiting() throws Exception {
+        UUID id = create().getId();
+        Campaign cancelled = campaigns.updateCampaign(id, new CampaignUpdate().status(CampaignUpdateStatus.CANCELLED))
+                .getCampaign();
+        assertThat(cancelled.getStatus().getValue()).isEqualTo("cancelled");
+        assertThat(campaigns.listCampaignLeads(id, null, null).getLeads()).extracting(l -> l.getStatus().getValue())
+                .containsExactly("skipped");
+        assertThat(Clients.error(422, () -> campaigns.updateCampaign(id, new CampaignUpdate()
+                .status(CampaignUpdateStatus.SCHEDULED))).get("param").asText()).isEqualTo("status");
     }
 }

@@ -177,7 +177,7 @@ class ConcurrencyAcceptanceTest {
 
     private static void assertWritesVisible(List<SoakWorker> workers, String caller, String shared) {
         Map<String, String> names = listed("/assistants", "assistants", "name");
-        Map<String, String> descriptions = listed("/tool-templates", "toolTemplates", "description");
+        Map<String, String> descriptions = listed("/tool-templates", "tool_templates", "description");
         Map<String, String> expectedNames = new HashMap<>();
         Map<String, String> expectedDescriptions = new HashMap<>();
         Set<String> sharedTokens = new HashSet<>();

@@ -36,8 +36,9 @@ class DomainsAcceptanceTest {
         assertThat(created.getStatus().getValue()).isEqualTo("not_started");
         assertThat(created.getRecords()).isNotEmpty();
         Clients.error(409, () -> domains.createDomain(new DomainCreate().domainName("other.example.com")));
-        var verified = domains.verifyDomain();
-        assertThat(verified.getVerified()).isTrue();
+        var verified = domains.verifyDomain().getDomain();
+        assertThat(verified.getStatus().getValue()).isEqualTo("verified");
+        assertThat(verified.getVerifiedAt()).isNotNull();
         assertThat(domains.refreshDomain().getDomain().getStatus().getValue()).isEqualTo("verified");
         assertThat(domains.getDomain().getDomain().getDomainName()).isEqualTo("notifications.example.com");
         domains.deleteDomain();
@@ -50,9 +51,10 @@ class DomainsAcceptanceTest {
         var list = domains.listResendDomains();
         assertThat(list.getSelectedDomainId()).isNull();
         String id = list.getDomains().get(0).getId();
-        domains.syncResendDomain(new ResendDomainSync().domainId(id));
+        assertThat(domains.syncResendDomain(new ResendDomainSync().resendDomainId(id)).getDomain().getResendDomainId())
+                .isEqualTo(id);
         assertThat(domains.listResendDomains().getSelectedDomainId()).isEqualTo(id);
         assertThat(domains.getDomain().getDomain().getDomainName()).isEqualTo(list.getDomains().get(0).getName());
-        Clients.error(404, () -> domains.syncResendDomain(new ResendDomainSync().domainId("nope")));
+        Clients.error(404, () -> domains.syncResendDomain(new ResendDomainSync().resendDomainId("nope")));
     }
 }

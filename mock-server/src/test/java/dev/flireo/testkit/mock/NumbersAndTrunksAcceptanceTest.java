@@ -27,7 +27,8 @@ class NumbersAndTrunksAcceptanceTest {
     void aNumberIsRegisteredAssignedUpdatedAndDeleted() throws Exception {
         UUID agent = new AssistantsApi(Clients.client(flireo)).createAssistant(new AssistantCreate().name("Reception"))
                 .getAssistant().getId();
-        UUID trunk = trunks.createSipTrunk(new SipTrunkCreate().name("PBX").host("sip.example.com")).getTrunk().getId();
+        UUID trunk = trunks.createSipTrunk(new SipTrunkCreate().name("PBX").provider("Voys").address("sip.example.com"))
+                .getTrunk().getId();
         PhoneNumber created = numbers.createNumber(new PhoneNumberCreate().phoneNumber("+31850835037").name("Main")
                 .agentId(agent)).getNumber();
         assertThat(created.getAgentName()).isEqualTo("Reception");
@@ -67,15 +68,28 @@ class NumbersAndTrunksAcceptanceTest {
     }
 
     @Test
-    void aTrunkNeverReturnsItsPasswordAndDefaultsToPort5060() throws Exception {
-        SipTrunk trunk = trunks.createSipTrunk(new SipTrunkCreate().name("PBX").host("10.0.0.1").username("u")
-                .password("secret")).getTrunk();
-        assertThat(trunk.getPort()).isEqualTo(5060);
+    void aTrunkNeverReturnsItsPasswordAndDefaultsToUdp() throws Exception {
+        SipTrunk trunk = trunks.createSipTrunk(new SipTrunkCreate().name("PBX").provider("Voys").address("10.0.0.1")
+                .authUsername("u").authPassword("secret")).getTrunk();
+        assertThat(trunk.getTransport().getValue()).isEqualTo("udp");
+        assertThat(trunk.getIsActive()).isTrue();
         Http.Reply raw = Http.send("GET", flireo.baseUrl() + "/sip-trunks/" + trunk.getId(), flireo.apiKey(), null);
         assertThat(raw.body()).doesNotContain("secret").doesNotContain("password");
         assertThat(trunks.listSipTrunks().getTrunks()).extracting(SipTrunk::getName).containsExactly("PBX");
-        assertThat(trunks.getSipTrunk(trunk.getId()).getTrunk().getUsername()).isEqualTo("u");
+        assertThat(trunks.getSipTrunk(trunk.getId()).getTrunk().getAuthUsername()).isEqualTo("u");
         trunks.deleteSipTrunk(trunk.getId());
         Clients.error(404, () -> trunks.getSipTrunk(trunk.getId()));
+    }
+
+    @Test
+    void theFlireoPageSpellingOfATrunkIsAcceptedAndAnsweredInTheSdkShape() {
+        Http.Reply reply = Http.send("POST", flireo.baseUrl() + "/sip-trunks", flireo.apiKey(),
+                "{\"name\":\"PBX\",\"provider\":\"Voys\",\"host\":\"pbx.example.com\",\"port\":5080,"
+                        + "\"username\":\"u\",\"password\":\"secret\"}");
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.json().at("/trunk/address").asText()).isEqualTo("pbx.example.com:5080");
+        assertThat(reply.json().at("/trunk/auth_username").asText()).isEqualTo("u");
+        assertThat(reply.json().get("trunk").has("host")).isFalse();
+        assertThat(reply.body()).doesNotContain("secret");
     }
 }

@@ -63,7 +63,9 @@ class OrganizationAcceptanceTest {
         assertThat(usage.getLogs()).hasSize(2);
         assertThat(usage.getPagination().getTotal()).isEqualTo(3);
         assertThat(usage.getSummary().getTotalCalls()).isEqualTo(3);
-        assertThat(usage.getSummary().getTotalMinutes()).isEqualByComparingTo("6");
+        assertThat(usage.getSummary().getTotalDurationMinutes()).isEqualByComparingTo("6");
+        assertThat(usage.getSummary().getTotalDurationSeconds()).isEqualTo(84 + 142 + 37);
+        assertThat(usage.getLogs().get(0).getDurationSec()).isEqualTo(37);
         assertThat(usage.getSummary().getTotalCost()).isEqualByComparingTo("0.42");
     }
 

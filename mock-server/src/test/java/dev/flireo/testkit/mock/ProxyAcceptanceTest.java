@@ -69,7 +69,7 @@ class ProxyAcceptanceTest {
         Http.Reply reply = Http.send("POST", proxy.baseUrl() + "/sip-trunks", "k", "{\"name\":\"PBX\",\"port\":\"5060\"}");
         assertThat(reply.status()).isEqualTo(400); // the real side's own answer
         assertThat(proxy.drifts()).extracting(d -> d.get("direction").asText() + " " + d.get("field").asText())
-                .contains("request host", "request port");
+                .contains("request address", "request provider", "request port");
         JsonNode port = proxy.drifts().stream().filter(d -> d.get("field").asText().equals("port")).findFirst().orElseThrow();
         assertThat(port.get("operation").asText()).isEqualTo("createSipTrunk");
         assertThat(port.get("actual").asText()).isEqualTo("\"5060\"");

@@ -78,11 +78,11 @@ final class SoakWorker implements Callable<SoakWorker> {
     private void create(boolean tool) {
         String token = token();
         Http.Reply reply = tool
-                ? send("POST", "/tool-templates", "{\"name\":\"" + token + "\",\"tool_type\":\"endCall\",\"tool_config\":{},"
+                ? send("POST", "/tool-templates", "{\"name\":\"" + token + "\",\"tool_type\":\"end_call\",\"tool_config\":{},"
                         + "\"description\":\"" + token + "\"}", 201)
                 : send("POST", "/assistants", "{\"name\":\"" + token + "\"}", 201);
         if (reply != null) {
-            (tool ? tools : assistants).put(reply.json().at(tool ? "/toolTemplate/id" : "/assistant/id").asText(), token);
+            (tool ? tools : assistants).put(reply.json().at(tool ? "/tool_template/id" : "/assistant/id").asText(), token);
             checkList(tool);
         }
     }
@@ -119,7 +119,7 @@ final class SoakWorker implements Callable<SoakWorker> {
             return;
         }
         Map<String, String> listed = new LinkedHashMap<>();
-        for (JsonNode item : reply.json().get(tool ? "toolTemplates" : "assistants")) {
+        for (JsonNode item : reply.json().get(tool ? "tool_templates" : "assistants")) {
             if (listed.put(item.get("id").asText(), item.path(tool ? "description" : "name").asText()) != null) {
                 problems.add("listed twice: " + item.get("id").asText());
             }

@@ -82,7 +82,7 @@ class SpecConformanceTest {
         call("PATCH", "/agents/{old}", "{\"name\":\"Renamed\"}", null, null);
         call("DELETE", "/agents/{old}", null, null, null);
 
-        call("POST", "/sip-trunks", "{\"name\":\"PBX\",\"host\":\"sip.example.com\",\"password\":\"s\"}", "trunk", "/trunk/id");
+        call("POST", "/sip-trunks", "{\"name\":\"PBX\",\"provider\":\"Voys\",\"address\":\"sip.example.com\",\"auth_password\":\"s\"}", "trunk", "/trunk/id");
         call("GET", "/sip-trunks", null, null, null);
         call("GET", "/sip-trunks/{trunk}", null, null, null);
         call("POST", "/numbers", "{\"phone_number\":\"+31201234567\",\"agent_id\":\"{agent}\"}", "number", "/number/id");
@@ -90,7 +90,7 @@ class SpecConformanceTest {
         call("GET", "/numbers/{number}", null, null, null);
         call("PATCH", "/numbers/{number}", "{\"transfer_trunk_id\":\"{trunk}\"}", null, null);
 
-        call("POST", "/calls/outbound", "{\"destination\":\"+31612345678\",\"agent_id\":\"{agent}\"}", "call", "/call_id");
+        call("POST", "/calls/outbound", "{\"destination\":\"+31612345678\",\"assistant_id\":\"{agent}\"}", "call", "/call_id");
         mock.clock().advance(java.time.Duration.ofSeconds(5));
         call("POST", "/calls/{call}/control", "{\"type\":\"say\",\"content\":\"Een moment\",\"end_after\":false}", null, null);
         call("GET", "/calls?status=in-progress", null, null, null);
@@ -98,12 +98,13 @@ class SpecConformanceTest {
         mock.clock().advance(java.time.Duration.ofSeconds(60));
         call("GET", "/calls/{call}", null, null, null);
 
-        call("POST", "/tool-templates", "{\"name\":\"End\",\"tool_type\":\"endCall\",\"tool_config\":{}}", "tool", "/toolTemplate/id");
+        call("POST", "/tool-templates", "{\"name\":\"End\",\"tool_type\":\"end_call\",\"tool_config\":{}}", "tool", "/tool_template/id");
         call("GET", "/tool-templates", null, null, null);
         call("GET", "/tool-templates/{tool}", null, null, null);
         call("PATCH", "/tool-templates/{tool}", "{\"description\":\"Hang up\"}", null, null);
         call("DELETE", "/tool-templates/{tool}", null, null, null);
-        call("POST", "/analysis-templates", "{\"name\":\"CSAT\",\"schema\":{\"type\":\"object\"}}", "analysis", "/analysisTemplate/id");
+        call("POST", "/analysis-templates", "{\"name\":\"CSAT\",\"system_prompt\":\"Rate the call.\",\"user_prompt\":\"{transcript}\","
+                + "\"schema\":{\"type\":\"object\"}}", "analysis", "/analysis_template/id");
         call("GET", "/analysis-templates", null, null, null);
         call("GET", "/analysis-templates/{analysis}", null, null, null);
         call("PATCH", "/analysis-templates/{analysis}", "{\"description\":\"Satisfaction\"}", null, null);
@@ -112,16 +113,18 @@ class SpecConformanceTest {
         call("GET", "/byok", null, null, null);
         call("GET", "/byok/config", null, null, null);
         call("POST", "/byok", "{\"provider\":\"resend\",\"api_key\":\"re_1\"}", null, null);
+        call("POST", "/byok/config", "{\"provider\":\"resend\",\"config\":{\"region\":\"eu-west-1\"}}", null, null);
         call("GET", "/domains", null, null, null);
         call("GET", "/domains/sync", null, "resend", "/domains/0/id");
-        call("POST", "/domains/sync", "{\"domain_id\":\"{resend}\"}", null, null);
+        call("POST", "/domains/sync", "{\"resendDomainId\":\"{resend}\"}", null, null);
         call("POST", "/domains/verify", null, null, null);
         call("POST", "/domains/refresh", null, null, null);
         call("DELETE", "/domains", null, null, null);
         call("POST", "/domains", "{\"domain_name\":\"notifications.example.com\"}", null, null);
         call("DELETE", "/byok", "{\"provider\":\"openai\"}", null, null);
 
-        call("POST", "/campaigns", "{\"name\":\"Q1\",\"agent_id\":\"{agent}\"}", "campaign", "/campaign/id");
+        call("POST", "/campaigns", "{\"name\":\"Q1\",\"agent_id\":\"{agent}\",\"schedule_start_time\":\"09:00:00\","
+                + "\"schedule_end_time\":\"17:00:00\",\"timezone\":\"Europe/Amsterdam\"}", "campaign", "/campaign/id");
         call("GET", "/campaigns", null, null, null);
         call("GET", "/campaigns/{campaign}", null, null, null);
         call("POST", "/campaigns/{campaign}/leads", "{\"phone_number\":\"+31611111111\",\"variables\":{\"name\":\"Jan\"}}", "lead", "/lead/id");
@@ -142,6 +145,11 @@ class SpecConformanceTest {
         call("GET", "/workflows/{workflow}", null, null, null);
         call("PATCH", "/workflows/{workflow}", "{\"is_active\":false}", null, null);
         call("DELETE", "/workflows/{workflow}", null, null, null);
+
+        call("POST", "/chats", "{\"assistant_id\":\"{agent}\",\"message\":\"Hallo\"}", "chat", "/chat/id");
+        call("GET", "/chats", null, null, null);
+        call("GET", "/chats/context?assistant_id={agent}&chat_id={chat}", null, null, null);
+        call("DELETE", "/chats/{chat}", null, null, null);
 
         call("DELETE", "/numbers/{number}", null, null, null);
         call("DELETE", "/sip-trunks/{trunk}", null, null, null);
@@ -171,7 +179,7 @@ class SpecConformanceTest {
         assertThat(Http.send("GET", proxy.baseUrl() + "/assistants", null, null).status()).isEqualTo(401);
         mock.setMinutesBalance(0);
         assertThat(Http.send("POST", proxy.baseUrl() + "/calls/outbound", "fl_test",
-                "{\"destination\":\"+31612345678\",\"agent_id\":\"" + agent + "\"}").status()).isEqualTo(402);
+                "{\"destination\":\"+31612345678\",\"assistant_id\":\"" + agent + "\"}").status()).isEqualTo(402);
         mock.enforceRateLimits(true);
         int status = 0;
         for (int i = 0; i < 101 && status != 429; i++) {

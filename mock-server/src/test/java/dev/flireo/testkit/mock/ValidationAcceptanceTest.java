@@ -31,10 +31,10 @@ class ValidationAcceptanceTest {
 
     @Test
     void aMissingRequiredFieldIs400NamingIt() {
-        JsonNode e = error(post("/sip-trunks", "{\"name\":\"PBX\"}"), 400);
+        JsonNode e = error(post("/sip-trunks", "{\"name\":\"PBX\",\"provider\":\"Voys\"}"), 400);
         assertThat(e.get("error").asText()).isEqualTo("invalid_request");
-        assertThat(e.get("param").asText()).isEqualTo("host");
-        assertThat(e.get("message").asText()).isEqualTo("Missing required field: host");
+        assertThat(e.get("param").asText()).isEqualTo("address");
+        assertThat(e.get("message").asText()).isEqualTo("Missing required field: address");
         assertThat(e.has("details")).as("one problem, no details").isFalse();
     }
 
@@ -154,10 +154,11 @@ class ValidationAcceptanceTest {
     @Test
     void aliasesAreAcceptedAndStoredUnderTheCanonicalName() {
         String agent = flireo.state().list("assistants").get(0).get("id").asText();
-        Http.Reply reply = post("/calls/outbound", "{\"destination\":\"+31612345678\",\"assistant_id\":\"" + agent + "\"}");
+        Http.Reply reply = post("/calls/outbound", "{\"destination\":\"+31612345678\",\"agent_id\":\"" + agent + "\"}");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        Http.Reply trunk = post("/sip-trunks", "{\"name\":\"PBX\",\"address\":\"sip.example.com\",\"auth_username\":\"u\"}");
-        assertThat(trunk.json().at("/trunk/host").asText()).isEqualTo("sip.example.com");
-        assertThat(trunk.json().at("/trunk/username").asText()).isEqualTo("u");
+        Http.Reply trunk = post("/sip-trunks", "{\"name\":\"PBX\",\"provider\":\"Voys\",\"host\":\"sip.example.com\","
+                + "\"username\":\"u\"}");
+        assertThat(trunk.json().at("/trunk/address").asText()).isEqualTo("sip.example.com");
+        assertThat(trunk.json().at("/trunk/auth_username").asText()).isEqualTo("u");
     }
 }

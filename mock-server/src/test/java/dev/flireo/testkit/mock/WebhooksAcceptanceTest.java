@@ -121,6 +121,26 @@ class WebhooksAcceptanceTest {
     }
 
     @Test
+    void theSdksNestedFunctionToolIsCalledAtItsServerUrl() throws Exception {
+        // The assistant's own webhook goes nowhere: only the tool's server.url reaches the receiver.
+        String id = Http.send("POST", flireo.baseUrl() + "/assistants", flireo.apiKey(), "{\"name\":\"Nested\","
+                + "\"webhook_url\":\"http://127.0.0.1:9/unused\",\"llm_config\":{\"provider\":\"openai\","
+                + "\"model\":\"gpt-4o-mini\",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"lookup_contact\","
+                + "\"description\":\"Find a contact\",\"parameters\":{\"type\":\"object\",\"properties\":"
+                + "{\"query\":{\"type\":\"string\"}}}},\"server\":{\"url\":\"" + receiver.url() + "\"}}]}}")
+                .json().at("/assistant/id").asText();
+        Http.send("POST", flireo.baseUrl() + "/numbers", flireo.apiKey(),
+                "{\"phone_number\":\"+31850835037\",\"agent_id\":\"" + id + "\"}");
+        dial(id);
+        flireo.clock().advance(Duration.ofSeconds(4));
+        flireo.clock().advance(Duration.ofSeconds(2));
+        receiver.await(1);
+        Receiver tool = new Receiver(receiver.received().get(0));
+        assertThat(tool.event()).isEqualTo("tool-calls");
+        assertThat(tool.body().at("/message/toolCallList/0/function/name").asText()).isEqualTo("lookup_contact");
+    }
+
+    @Test
     void anInboundCallAsksTheAssistantRequestAndAppliesTheReply() throws Exception {
         assistant("");
         receiver.reply("assistant-request", "{\"assistant\":{\"firstMessage\":\"Hallo Jan, leuk dat je belt!\"},"

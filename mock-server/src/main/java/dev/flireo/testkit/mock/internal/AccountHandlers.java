@@ -136,18 +136,39 @@ final class AccountHandlers {
     }
 
     private ApiResponse usage(ApiRequest request) {
-        List<ObjectNode> logs = ctx.collection("usage").list(u -> Pages.inDateRange(u, request));
-        logs = new java.util.ArrayList<>(logs);
+        List<ObjectNode> logs = new java.util.ArrayList<>(ctx.collection("usage").list(u -> Pages.inDateRange(u, request)));
         java.util.Collections.reverse(logs);
-        ObjectNode out = Pages.page(Json.object(), "logs", logs, request, 100, "pagination");
+        List<ObjectNode> shown = logs.stream().map(AccountHandlers::usageLog).toList();
+        ObjectNode out = Pages.page(Json.object(), "logs", shown, request, 100, "pagination");
         long minutes = logs.stream().mapToLong(u -> u.path("minutes_used").asLong()).sum();
-        long seconds = logs.stream().mapToLong(u -> u.path("duration_seconds").asLong()).sum();
         double cost = logs.stream().mapToDouble(u -> u.path("cost").asDouble()).sum();
         ObjectNode summary = out.putObject("summary");
-        summary.put("total_minutes", minutes);
-        summary.put("total_cost", Math.round(cost * 100) / 100.0);
         summary.put("total_calls", logs.size());
-        summary.put("total_duration_seconds", seconds);
+        summary.put("total_duration_seconds", shown.stream().mapToLong(u -> u.path("duration_sec").asLong()).sum());
+        summary.put("total_duration_minutes", minutes);
+        summary.put("total_cost", Math.round(cost * 100) / 100.0);
         return ApiResponse.ok(out);
+    }
+
+    /**
+     * A usage log in the shape SDK v2.2.0 reads; logs of state files written before that shape name the duration
+     * {@code duration_seconds} and carry a {@code number_id}.
+     */
+    private static ObjectNode usageLog(ObjectNode stored) {
+        ObjectNode log = Json.object();
+        log.set("id", stored.get("id"));
+        log.put("duration_sec", stored.has("duration_sec") ? stored.get("duration_sec").asLong()
+                : stored.path("duration_seconds").asLong());
+        log.put("call_type", stored.path("call_type").asText("phone"));
+        for (String field : new String[] {"phone_number", "agent_name", "business_name"}) {
+            log.set(field, stored.hasNonNull(field) ? stored.get(field) : com.fasterxml.jackson.databind.node.NullNode.instance);
+        }
+        for (String field : new String[] {"call_id", "minutes_used", "cost"}) {
+            if (stored.has(field)) {
+                log.set(field, stored.get(field));
+            }
+        }
+        log.set("created_at", stored.get("created_at"));
+        return log;
     }
 }

@@ -90,7 +90,7 @@ final class AssistantHandlers {
             d.putNull("tts_config");
         } else {
             ObjectNode tts = d.putObject("tts_config");
-            tts.put("provider", "elevenlabs").put("voiceId", "ukiwGs47sHyibruHJ1vg").put("model", "eleven_flash_v2_5");
+            tts.put("provider", "elevenlabs").put("voice_id", "ukiwGs47sHyibruHJ1vg").put("model", "eleven_flash_v2_5");
         }
         return d;
     }

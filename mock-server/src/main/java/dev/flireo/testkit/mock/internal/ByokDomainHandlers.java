@@ -9,7 +9,9 @@ import java.util.Map;
 /** {@code /byok} (keys kept "in Vault": only secret ids leave) and {@code /domains} (needs a Resend key). */
 final class ByokDomainHandlers {
 
-    static final List<String> PROVIDERS = List.of("deepgram", "openai", "elevenlabs", "xai", "resend", "gladia", "mistral");
+    /** The providers of SDK v2.2.0's BYOKProvider, in its order. */
+    static final List<String> PROVIDERS = List.of("deepgram", "openai", "elevenlabs", "inworld", "resend", "xai", "gladia",
+            "mistral", "google", "google_vertex");
 
     private final MockContext ctx;
 
@@ -23,6 +25,7 @@ final class ByokDomainHandlers {
                 "vault-secret-" + MockContext.uuid(), r.object().get("api_key").asText()));
         into.put("deleteByokConfiguration", r -> mutateKey(r.object().get("provider").asText(), null, null));
         into.put("getByokProviderConfigurations", r -> ApiResponse.ok(Json.object("providers", Catalogue.byokProviders())));
+        into.put("saveByokConfig", this::saveConfig);
         into.put("getDomain", r -> ApiResponse.ok(Json.object("domain", domainOrNull())));
         into.put("createDomain", this::createDomain);
         into.put("deleteDomain", r -> {
@@ -63,6 +66,22 @@ final class ByokDomainHandlers {
             return next;
         });
         return ApiResponse.ok(Json.object().put("success", true).set("byok_keys", keys()));
+    }
+
+    /** Merges a provider's settings into the stored ones; the provider's key has to be stored first. */
+    private ApiResponse saveConfig(ApiRequest request) {
+        String provider = request.object().get("provider").asText();
+        if (keys().get(provider + "_secret_id").isNull()) {
+            throw ApiError.badRequest("byok_key_required",
+                    "Store a " + provider + " key first: POST /byok with provider " + provider, "provider");
+        }
+        JsonNode config = request.object().get("config");
+        JsonNode all = ctx.state().updateSingleton("byok_config", current -> {
+            ObjectNode next = current == null ? Json.object() : (ObjectNode) current.deepCopy();
+            next.with(provider).setAll((ObjectNode) config.deepCopy());
+            return next;
+        });
+        return ApiResponse.ok(Json.object("byok_config", all.deepCopy()));
     }
 
     private void requireResend() {
@@ -148,7 +167,7 @@ final class ByokDomainHandlers {
 
     private ApiResponse sync(ApiRequest request) {
         requireResend();
-        String resendId = request.object().get("domain_id").asText();
+        String resendId = request.object().get("resendDomainId").asText();
         JsonNode chosen = null;
         for (JsonNode d : resendDomains()) {
             if (d.get("id").asText().equals(resendId)) {
@@ -161,11 +180,11 @@ final class ByokDomainHandlers {
         JsonNode own = ctx.state().singleton("domain");
         if (own != null && !own.get("resend_domain_id").asText().equals(resendId)) {
             throw ApiError.conflict("domain_exists", "The organization already has a domain ("
-                    + own.path("domain_name").asText() + "); delete it first", "domain_id");
+                    + own.path("domain_name").asText() + "); delete it first", "resendDomainId");
         }
         ObjectNode domain = newDomain(chosen.get("name").asText(), resendId, chosen.get("status").asText());
         ctx.state().putSingleton("domain", domain);
-        return ApiResponse.ok(Json.object().put("success", true));
+        return ApiResponse.ok(Json.object("domain", MockContext.present(domain)));
     }
 
     /** The mock's Resend finds the records at once: verification succeeds and the status becomes verified. */
@@ -180,6 +199,6 @@ final class ByokDomainHandlers {
             d.withArray("records").forEach(r -> ((ObjectNode) r).put("status", "verified"));
             return d;
         });
-        return ApiResponse.ok(Json.object().put("verified", true).set("domain", MockContext.present((ObjectNode) domain)));
+        return ApiResponse.ok(Json.object("domain", MockContext.present((ObjectNode) domain)));
     }
 }

@@ -270,14 +270,11 @@ public final class CallEngine {
         ObjectNode log = Json.object();
         log.put("id", MockContext.uuid());
         log.put("call_id", call.get("id").asText());
-        log.put("duration_seconds", seconds);
+        log.put("duration_sec", seconds);
         log.put("minutes_used", minutes);
         log.put("cost", Math.round(minutes * EUR_PER_MINUTE * 100) / 100.0);
         log.put("call_type", "phone");
         log.set("phone_number", call.get("phone_number"));
-        if (call.hasNonNull("number_id")) {
-            log.set("number_id", call.get("number_id"));
-        }
         log.set("agent_name", call.get("agent_name"));
         log.set("business_name", call.get("business_name"));
         log.put("created_at", call.get("ended_at").asText());

@@ -97,11 +97,11 @@ public final class CallHandlers {
             }
             return transientAssistant;
         }
-        String agentId = body.get("agent_id").asText();
+        String agentId = body.get("assistant_id").asText();
         ObjectNode saved = ctx.collection("assistants").get(agentId)
-                .orElseThrow(() -> ApiError.notFound("agent_not_found", "Agent " + agentId + " not found"));
+                .orElseThrow(() -> ApiError.notFound("agent_not_found", "Assistant " + agentId + " not found"));
         if (!saved.path("is_active").asBoolean(true)) {
-            throw ApiError.badRequest("agent_inactive", "Agent " + agentId + " is not active", "agent_id");
+            throw ApiError.badRequest("agent_inactive", "Assistant " + agentId + " is not active", "assistant_id");
         }
         ObjectNode resolved = saved.deepCopy();
         JsonNode override = body.get("assistant_override");
@@ -148,7 +148,7 @@ public final class CallHandlers {
         call.put("phone_number", number == null ? null : number.path("phone_number").asText(null));
         call.put("_number_name", number == null ? null : number.path("name").asText(number.path("phone_number").asText()));
         call.put("_webhook_id", MockContext.uuid()); // webhook payloads carry a UUID call id, unlike the REST id
-        JsonNode plan = assistant == null ? null : assistant.path("analysis_plan").path("structuredDataPlan");
+        JsonNode plan = assistant == null ? null : assistant.path("analysis_plan").path("structured_data_plan");
         if (plan != null && plan.path("enabled").asBoolean(false) && plan.has("schema")) {
             call.set("_analysis_schema", plan.get("schema").deepCopy());
         }

@@ -41,7 +41,9 @@ final class CampaignHandlers {
         });
         into.put("listCampaignLeads", r -> {
             require(r.path("id"));
-            return ApiResponse.ok(Pages.page(Json.object(), "leads", leadsOf(r.path("id")), r, 100, "pagination"));
+            // SDK v2.2.0 asks for all leads (no query); v1.0.1's limit and offset still page them.
+            java.util.List<ObjectNode> leads = leadsOf(r.path("id"));
+            return ApiResponse.ok(Pages.page(Json.object(), "leads", leads, r, Math.max(leads.size(), 1), "pagination"));
         });
         into.put("addCampaignLead", r -> {
             require(r.path("id"));
@@ -59,7 +61,7 @@ final class CampaignHandlers {
     }
 
     private ApiResponse create(ApiRequest request) {
-        ObjectNode body = request.object().deepCopy();
+        ObjectNode body = withFullTimes(request.object());
         String agentId = body.get("agent_id").asText();
         ObjectNode agent = ctx.collection("assistants").get(agentId)
                 .orElseThrow(() -> ApiError.unprocessable("Unknown agent " + agentId + " in agent_id", "agent_id"));
@@ -81,7 +83,7 @@ final class CampaignHandlers {
 
     private ApiResponse update(ApiRequest request) {
         String id = request.path("id");
-        ObjectNode sent = request.object();
+        ObjectNode sent = withFullTimes(request.object());
         ObjectNode updated = ctx.collection("campaigns").update(id, c -> {
             String from = c.get("status").asText();
             if (from.equals("completed") || from.equals("cancelled")) {
@@ -94,12 +96,41 @@ final class CampaignHandlers {
             }
             return ctx.merge(c, sent);
         }).orElseThrow(() -> ApiError.notFound("Campaign " + id));
+        if ("cancelled".equals(updated.path("status").asText())) {
+            skipPending(id);
+        }
         return ApiResponse.ok(Json.object("campaign", present(updated)));
     }
 
-    private ObjectNode addLead(String campaignId, ObjectNode body) {
+    /** Schedule times as SDK v2.2.0 reads them, {@code HH:MM:SS}; SDK v1.0.1's README sends {@code "09:00"}. */
+    private static ObjectNode withFullTimes(ObjectNode sent) {
+        ObjectNode body = sent.deepCopy();
+        for (String field : new String[] {"schedule_start_time", "schedule_end_time"}) {
+            if (body.path(field).asText().length() == 5) {
+                body.put(field, body.get(field).asText() + ":00");
+            }
+        }
+        return body;
+    }
+
+    /** A cancelled campaign calls no one any more: its leads still waiting are skipped. */
+    private void skipPending(String campaignId) {
+        leadsOf(campaignId).stream().filter(l -> "pending".equals(l.path("status").asText())).forEach(l ->
+                ctx.collection("leads").update(l.get("id").asText(), u -> u.put("status", "skipped")));
+    }
+
+    /**
+     * A lead in the shape SDK v2.2.0 reads. SDK v1.0.1 also sent a {@code name}, which v2.2.0 dropped: it is kept as
+     * the {@code name} variable (what a campaign template would use it for) unless that variable is set.
+     */
+    private ObjectNode addLead(String campaignId, ObjectNode sent) {
+        ObjectNode body = sent.deepCopy();
+        JsonNode name = body.remove("name");
+        if (name != null && name.isTextual() && !body.path("variables").has("name")) {
+            body.with("variables").put("name", name.asText());
+        }
         String phone = body.get("phone_number").asText();
-        ObjectNode lead = ctx.newResource(body, true);
+        ObjectNode lead = ctx.newResource(body, false);
         lead.put("campaign_id", campaignId);
         MockContext.defaults(lead, Json.object().put("status", "pending").putNull("call_id").put("attempts", 0)
                 .putNull("last_attempt_at"));
@@ -134,8 +165,7 @@ final class CampaignHandlers {
         java.util.List<ObjectNode> leads = leadsOf(campaign.get("id").asText());
         out.put("total_leads", leads.size());
         out.put("completed_leads", leads.stream().filter(l -> "completed".equals(l.path("status").asText())).count());
-        out.put("failed_leads", leads.stream().filter(l -> Set.of("failed", "no_answer")
-                .contains(l.path("status").asText())).count());
+        out.put("failed_leads", leads.stream().filter(l -> "failed".equals(l.path("status").asText())).count());
         return out;
     }
 }

@@ -9,13 +9,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Calls the leads of scheduled campaigns, as the platform does: inside the daily window (in the campaign's time
- * zone), one lead at a time, with the system message filled from the lead's variables. A lead ends completed,
- * no_answer or failed with its call; when every lead is done the campaign is completed.
+ * zone), one lead at a time, with the system message filled from the lead's variables. A lead ends completed or
+ * failed with its call; when every lead is done the campaign is completed.
  */
 final class CampaignRunner {
 
@@ -53,11 +54,10 @@ final class CampaignRunner {
         if (call != null && CallHandlers.isLive(call)) {
             return;
         }
-        String outcome = call == null ? "failed" : switch (call.path("status").asText()) {
-            case "ended", "transferred" -> "completed";
-            default -> "no_answer".equals(call.path("end_reason").asText()) ? "no_answer" : "failed";
-        };
-        ctx.collection("leads").update(lead.get("id").asText(), l -> l.put("status", outcome).put("updated_at", ctx.timestamp()));
+        // SDK v2.2.0's lead statuses have no no_answer: an unanswered call fails the lead like any other failure.
+        String outcome = call != null && Set.of("ended", "transferred").contains(call.path("status").asText())
+                ? "completed" : "failed";
+        ctx.collection("leads").update(lead.get("id").asText(), l -> l.put("status", outcome));
     }
 
     private void call(ObjectNode campaign, ObjectNode lead, Instant now) {
@@ -74,7 +74,7 @@ final class CampaignRunner {
         }
         ctx.collection("leads").update(lead.get("id").asText(), l -> l.put("status", "calling")
                 .put("call_id", call.get("id").asText()).put("attempts", l.path("attempts").asInt() + 1)
-                .put("last_attempt_at", Json.timestamp(now)).put("updated_at", Json.timestamp(now)));
+                .put("last_attempt_at", Json.timestamp(now)));
     }
 
     static String fill(String template, JsonNode variables) {

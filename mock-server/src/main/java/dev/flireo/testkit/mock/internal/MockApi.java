@@ -54,6 +54,7 @@ public final class MockApi {
         new ByokDomainHandlers(ctx).register(api);
         new CampaignHandlers(ctx).register(api);
         new McpWorkflowHandlers(ctx).register(api, bodyRules);
+        new ChatHandlers(ctx).register(api);
         this.calls = new CallHandlers(ctx, engine, enforceLimits);
         calls.register(api);
         CampaignRunner campaigns = new CampaignRunner(ctx, calls);

@@ -101,19 +101,28 @@ final class NumberHandlers {
         out.put("business_name", agent == null ? null : agent.path("business_name").asText(null));
         ObjectNode trunk = ctx.collection("sip_trunks").get(number.path("transfer_trunk_id").asText(null)).orElse(null);
         out.put("transfer_trunk_name", trunk == null ? null : trunk.path("name").asText(null));
+        ObjectNode workflow = ctx.collection("workflows").get(number.path("workflow_id").asText(null)).orElse(null);
+        out.put("workflow_name", workflow == null ? null : workflow.path("name").asText(null));
         return out;
     }
 
+    /**
+     * A trunk in the shape SDK v2.2.0 reads. The Flireo page's {@code port} has no field of its own there, so a
+     * port other than SIP's default 5060 becomes part of the address.
+     */
     private ApiResponse createTrunk(ApiRequest request) {
-        ObjectNode body = request.object().deepCopy();
-        JsonNode password = body.remove("password");
-        ObjectNode trunk = ctx.newResource(body, false);
-        trunk.put("port", body.path("port").asInt(5060));
-        if (!trunk.has("username")) {
-            trunk.putNull("username");
-        }
-        if (password != null) {
-            trunk.set("_password", password); // "stored in Vault and never returned"
+        ObjectNode body = request.object();
+        ObjectNode trunk = ctx.newResource(null, true);
+        trunk.put("org_id", AccountHandlers.organizationRecord(ctx).get("id").asText());
+        trunk.put("name", body.get("name").asText());
+        trunk.put("provider", body.get("provider").asText());
+        int port = body.path("port").asInt(5060);
+        trunk.put("address", body.get("address").asText() + (port == 5060 ? "" : ":" + port));
+        trunk.put("transport", body.path("transport").asText("udp"));
+        trunk.put("auth_username", body.path("auth_username").asText(null));
+        trunk.put("is_active", true);
+        if (body.has("auth_password")) {
+            trunk.set("_password", body.get("auth_password")); // "stored encrypted and never returned"
         }
         ctx.collection("sip_trunks").insert(trunk);
         return ApiResponse.created(Json.object("trunk", MockContext.present(trunk)));

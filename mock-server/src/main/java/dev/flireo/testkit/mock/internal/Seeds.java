@@ -25,7 +25,7 @@ public final class Seeds {
         llm.putArray("messages").add(Json.object().put("role", "system")
                 .put("content", "Je bent een vriendelijke receptionist van Acme Corp."));
         llm.putArray("tools").add(Json.object().put("type", "endCall"));
-        assistant.putObject("tts_config").put("provider", "elevenlabs").put("voiceId", "ukiwGs47sHyibruHJ1vg")
+        assistant.putObject("tts_config").put("provider", "elevenlabs").put("voice_id", "ukiwGs47sHyibruHJ1vg")
                 .put("model", "eleven_flash_v2_5");
         ctx.collection("assistants").insert(assistant);
 
@@ -64,9 +64,9 @@ public final class Seeds {
         ctx.collection("calls").insert(call);
         long minutes = (seconds + 59) / 60;
         ObjectNode log = Json.object().put("id", MockContext.uuid()).put("call_id", call.get("id").asText())
-                .put("duration_seconds", seconds).put("minutes_used", minutes)
+                .put("duration_sec", seconds).put("minutes_used", minutes)
                 .put("cost", Math.round(minutes * CallEngine.EUR_PER_MINUTE * 100) / 100.0).put("call_type", "phone")
-                .put("phone_number", number.get("phone_number").asText()).put("number_id", number.get("id").asText())
+                .put("phone_number", number.get("phone_number").asText())
                 .put("agent_name", assistant.get("name").asText()).put("business_name", "Acme Corp")
                 .put("created_at", Json.timestamp(end));
         ctx.collection("usage").insert(log);

@@ -29,7 +29,7 @@ public final class StateStore {
     /** Every collection name; export, import and seed files use them as keys. */
     public static final Set<String> COLLECTIONS = Set.of(
             "assistants", "calls", "numbers", "sip_trunks", "tool_templates", "analysis_templates", "campaigns",
-            "leads", "mcp_servers", "workflows", "usage", "organizations",
+            "leads", "mcp_servers", "workflows", "usage", "organizations", "chats",
             "legacy_assistants", "legacy_calls", "legacy_contacts", "legacy_phone_numbers",
             "legacy_phone_number_orders", "legacy_scheduled_calls", "legacy_sip_connections",
             "legacy_verification_groups", "legacy_verification_documents");
@@ -37,7 +37,7 @@ public final class StateStore {
     private static final Set<String> ON_THE_CLOCK = Set.of("calls", "campaigns", "leads");
     /** Every singleton name. */
     public static final Set<String> SINGLETONS = Set.of(
-            "account", "byok_keys", "domain", "resend_domains", "retention", "legacy_user");
+            "account", "byok_keys", "byok_config", "domain", "resend_domains", "retention", "legacy_user");
 
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong version = new AtomicLong();

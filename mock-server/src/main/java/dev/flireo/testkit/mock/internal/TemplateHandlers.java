@@ -1,5 +1,6 @@
 package dev.flireo.testkit.mock.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -17,8 +18,9 @@ final class TemplateHandlers {
     }
 
     void register(Map<String, Handler> into) {
-        Kind tools = new Kind("tool_templates", "toolTemplate", "toolTemplates", "Tool template", "ToolTemplateCreate");
-        Kind analysis = new Kind("analysis_templates", "analysisTemplate", "analysisTemplates", "Analysis template",
+        // Wrapper keys as SDK v2.2.0 reads them (the Flireo page's camelCase toolTemplate(s) is not sent).
+        Kind tools = new Kind("tool_templates", "tool_template", "tool_templates", "Tool template", "ToolTemplateCreate");
+        Kind analysis = new Kind("analysis_templates", "analysis_template", "analysis_templates", "Analysis template",
                 "AnalysisTemplateCreate");
         for (Kind kind : new Kind[] {tools, analysis}) {
             String name = kind == tools ? "ToolTemplate" : "AnalysisTemplate";
@@ -45,14 +47,11 @@ final class TemplateHandlers {
     }
 
     private ApiResponse create(Kind kind, ApiRequest request) {
-        ObjectNode template = ctx.newResource(request.object(), true);
+        ObjectNode template = ctx.newResource(canonical(request.object()), true);
         if (!template.has("description")) {
             template.putNull("description");
         }
-        if (kind.collection.equals("analysis_templates")) {
-            template.put("org_id", AccountHandlers.organizationRecord(ctx).get("id").asText());
-            MockContext.defaults(template, Json.object().putNull("system_prompt").putNull("user_prompt"));
-        }
+        template.put("org_id", AccountHandlers.organizationRecord(ctx).get("id").asText());
         synchronized (this) {
             checkUniqueName(kind, template.get("name").asText(), null);
             ctx.collection(kind.collection).insert(template);
@@ -62,8 +61,8 @@ final class TemplateHandlers {
 
     private ApiResponse update(Kind kind, ApiRequest request) {
         String id = request.path("id");
-        ObjectNode merged = ctx.merge(require(kind, id).deepCopy(), request.object());
-        ObjectNode sent = request.object();
+        ObjectNode sent = canonical(request.object());
+        ObjectNode merged = ctx.merge(require(kind, id).deepCopy(), sent);
         if (sent.has("tool_type") && !sent.has("tool_config")
                 && !sent.get("tool_type").equals(require(kind, id).get("tool_type"))) {
             throw ApiError.unprocessable("Changing tool_type requires a matching tool_config in the same request",
@@ -81,6 +80,30 @@ final class TemplateHandlers {
                     .orElseThrow(() -> ApiError.notFound(kind.label + " " + id));
             return ApiResponse.ok(Json.object(kind.single, MockContext.present(updated)));
         }
+    }
+
+    /**
+     * A template body in the one shape SDK v2.2.0 reads back: the Flireo page's {@code endCall}/{@code transferCall}
+     * stored as {@code end_call}/{@code transfer_call}, and the successor guide's analysis {@code messages} stored as
+     * {@code system_prompt}/{@code user_prompt} (its {@code min_messages_threshold} has no place in a template).
+     */
+    private static ObjectNode canonical(ObjectNode sent) {
+        ObjectNode body = sent.deepCopy();
+        String type = body.path("tool_type").asText();
+        if (type.equals("endCall") || type.equals("transferCall")) {
+            body.put("tool_type", type.equals("endCall") ? "end_call" : "transfer_call");
+        }
+        JsonNode messages = body.remove("messages");
+        body.remove("min_messages_threshold");
+        if (messages != null) {
+            for (JsonNode message : messages) {
+                String field = message.path("role").asText().equals("system") ? "system_prompt" : "user_prompt";
+                if (!body.has(field)) {
+                    body.put(field, message.path("content").asText());
+                }
+            }
+        }
+        return body;
     }
 
     private void checkUniqueName(Kind kind, String name, String exceptId) {

@@ -87,7 +87,8 @@ final class Webhooks {
         }
         Map<String, List<ToolCall>> byUrl = new LinkedHashMap<>();
         Map<String, Boolean> allAsync = new LinkedHashMap<>();
-        for (JsonNode tool : assistant.path("llm_config").path("tools")) {
+        for (JsonNode sent : assistant.path("llm_config").path("tools")) {
+            JsonNode tool = flat(sent);
             String type = tool.path("type").asText("function");
             if (!type.equals("function") || !tool.hasNonNull("name")) {
                 continue;
@@ -107,6 +108,25 @@ final class Webhooks {
                 sent.thenAccept(onResults);
             }
         });
+    }
+
+    /**
+     * A function tool in the flat form: SDK v2.2.0 sends the nested OpenAI shape
+     * ({@code {type, function: {name, description, parameters}, server: {url}}}), which the platform normalises.
+     */
+    private static JsonNode flat(JsonNode tool) {
+        if (!tool.path("function").isObject()) {
+            return tool;
+        }
+        ObjectNode flat = ((ObjectNode) tool.get("function")).deepCopy();
+        flat.put("type", "function");
+        if (tool.path("server").hasNonNull("url")) {
+            flat.set("url", tool.get("server").get("url"));
+        }
+        if (tool.has("async")) {
+            flat.set("async", tool.get("async"));
+        }
+        return flat;
     }
 
     /** The assistant-request of an inbound call; {@code onReply} gets the delivery (a timeout after 5 s included). */

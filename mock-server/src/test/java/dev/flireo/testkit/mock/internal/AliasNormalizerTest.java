@@ -20,10 +20,10 @@ class AliasNormalizerTest {
 
     @Test
     void renamesAliasesAtEveryDepth() throws Exception {
-        assertThat(normalized("OutboundCallRequest", "{\"destination\":\"+31612345678\",\"assistant_id\":\"x\","
-                + "\"agent\":{\"firstMessage\":\"Hoi\",\"tts_config\":{\"voice_id\":\"alloy\"}}}").toString())
-                .isEqualTo("{\"destination\":\"+31612345678\",\"agent_id\":\"x\",\"assistant\":{\"tts_config\":"
-                        + "{\"voiceId\":\"alloy\"},\"first_message\":\"Hoi\"}}");
+        assertThat(normalized("OutboundCallRequest", "{\"destination\":\"+31612345678\",\"agent_id\":\"x\","
+                + "\"agent\":{\"firstMessage\":\"Hoi\",\"tts_config\":{\"voiceId\":\"alloy\"}}}").toString())
+                .isEqualTo("{\"destination\":\"+31612345678\",\"assistant_id\":\"x\",\"assistant\":{\"tts_config\":"
+                        + "{\"voice_id\":\"alloy\"},\"first_message\":\"Hoi\"}}");
     }
 
     @Test
@@ -34,11 +34,11 @@ class AliasNormalizerTest {
 
     @Test
     void followsArraysAndComposites() throws Exception {
-        JsonNode body = normalized("AssistantCreate", "{\"name\":\"x\",\"analysis_plan\":{\"structured_data_plan\":"
-                + "{\"enabled\":true,\"template_id\":\"t\"},\"min_messages_threshold\":2},\"llm_config\":{\"provider\":"
+        JsonNode body = normalized("AssistantCreate", "{\"name\":\"x\",\"analysis_plan\":{\"structuredDataPlan\":"
+                + "{\"enabled\":true,\"templateId\":\"t\"},\"minMessagesThreshold\":2},\"llm_config\":{\"provider\":"
                 + "\"openai\",\"model\":\"m\",\"tools\":[{\"name\":\"t\",\"description\":\"d\",\"async_response\":\"ok\"}]}}");
-        assertThat(body.at("/analysis_plan/structuredDataPlan/templateId").asText()).isEqualTo("t");
-        assertThat(body.at("/analysis_plan/minMessagesThreshold").asInt()).isEqualTo(2);
+        assertThat(body.at("/analysis_plan/structured_data_plan/template_id").asText()).isEqualTo("t");
+        assertThat(body.at("/analysis_plan/min_messages_threshold").asInt()).isEqualTo(2);
         assertThat(body.at("/llm_config/tools/0/asyncResponse").asText()).isEqualTo("ok");
     }
 }

@@ -6,9 +6,10 @@ import dev.flireo.testkit.openapi.client.api.AssistantsApi;
 import dev.flireo.testkit.openapi.client.model.Assistant;
 import dev.flireo.testkit.openapi.client.model.AssistantCreate;
 import dev.flireo.testkit.openapi.client.model.AssistantUpdate;
-import dev.flireo.testkit.openapi.client.model.FunctionTool;
 import dev.flireo.testkit.openapi.client.model.LlmConfig;
 import dev.flireo.testkit.openapi.client.model.LlmMessage;
+import dev.flireo.testkit.openapi.client.model.FunctionTool;
+import dev.flireo.testkit.openapi.client.model.FunctionToolFunction;
 import dev.flireo.testkit.openapi.client.model.ToolDefinition;
 import java.net.URI;
 import java.util.EnumSet;
@@ -79,7 +80,9 @@ public final class AssistantSetup {
     private static ToolDefinition tool(String name, String description, Map<String, String> arguments) {
         Map<String, Object> properties = new TreeMap<>();
         arguments.forEach((argument, type) -> properties.put(argument, Map.of("type", type)));
-        return new ToolDefinition(new FunctionTool().type(FunctionTool.TypeEnum.FUNCTION).name(name)
-                .description(description).parameters(Map.of("type", "object", "properties", properties)));
+        // The nested shape the vendor's SDK (v2.2.0) sends; the platform also takes the flat one of the Flireo pages.
+        return new ToolDefinition(new FunctionTool().type(FunctionTool.TypeEnum.FUNCTION)
+                .function(new FunctionToolFunction().name(name).description(description)
+                        .parameters(Map.of("type", "object", "properties", properties))));
     }
 }

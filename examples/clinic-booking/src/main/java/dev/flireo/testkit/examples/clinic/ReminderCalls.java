@@ -46,7 +46,7 @@ public final class ReminderCalls {
             }
             OutboundCallRequest call = new OutboundCallRequest()
                     .destination(appointment.customer().phone())
-                    .agentId(assistantId)
+                    .assistantId(assistantId)
                     .firstMessage(clinic.reminder(appointment.customer(), appointment.startsAt()))
                     .metadata(Map.of("purpose", "reminder", "appointment_id", appointment.id()));
             try {

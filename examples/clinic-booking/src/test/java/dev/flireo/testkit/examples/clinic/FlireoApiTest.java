@@ -55,7 +55,7 @@ class FlireoApiTest {
         assertThat(assistant.path("webhook_secret").asText()).isEqualTo(SECRET);
         assertThat(assistant.path("webhook_events")).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("assistant-request", "tool-calls", "status-update", "end-of-call-report");
-        assertThat(assistant.path("llm_config").path("tools")).extracting(tool -> tool.path("name").asText())
+        assertThat(assistant.path("llm_config").path("tools")).extracting(tool -> tool.at("/function/name").asText())
                 .containsExactly("lookup_customer", "check_availability", "book_appointment");
     }
 
