@@ -58,9 +58,10 @@ class ValidationAcceptanceTest {
         JsonNode e = error(post("/assistants", "{\"name\":\"A\",\"llm_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o\","
                 + "\"tools\":[{\"type\":\"mcp\"},{\"type\":\"banana\"}]}}"), 400);
 
-        assertThat(e.get("details")).hasSize(2);
+        assertThat(e.get("details")).hasSize(3);
         assertThat(e.at("/details/0").asText()).isEqualTo("Missing required field: llm_config.tools[0].mcp_server_id");
-        assertThat(e.at("/details/1").asText()).startsWith("Invalid value for llm_config.tools[1].type: expected one of ")
+        assertThat(e.at("/details/1").asText()).isEqualTo("Missing required field: llm_config.tools[0].allowed_tools");
+        assertThat(e.at("/details/2").asText()).startsWith("Invalid value for llm_config.tools[1].type: expected one of ")
                 .contains("function", "mcp");
         assertThat(e.get("param").asText()).isEqualTo("llm_config.tools[0].mcp_server_id");
     }
