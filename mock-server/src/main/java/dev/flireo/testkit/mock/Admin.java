@@ -1,15 +1,14 @@
 package dev.flireo.testkit.mock;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flireo.testkit.mock.internal.ApiError;
 import dev.flireo.testkit.mock.internal.Faults;
 import dev.flireo.testkit.mock.internal.HttpResult;
 import dev.flireo.testkit.mock.internal.Json;
+import dev.flireo.testkit.mock.internal.RequestJson;
 import dev.flireo.testkit.mock.internal.SecretFields;
 import dev.flireo.testkit.mock.internal.Urls;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,15 +129,10 @@ final class Admin {
     }
 
     private static JsonNode body(byte[] raw) {
-        String text = raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
-        if (text.isBlank()) {
+        if (raw == null || Json.isBlank(raw)) {
             throw ApiError.badRequest("invalid_request", "A JSON request body is required", null);
         }
-        try {
-            return Json.parse(text);
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("invalid_json", "Request body is not valid JSON: " + Json.describe(e), null);
-        }
+        return RequestJson.parseState(raw);
     }
 
     private JsonNode inbound(JsonNode body) {

@@ -65,6 +65,19 @@ final class RawHttp {
         }
     }
 
+    /** Sends these bytes as they are (a request line no client library would write) and reads the answer. */
+    static Reply exchangeBytes(int port, byte[] raw) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(raw);
+            socket.getOutputStream().flush();
+            return parse(readAll(socket.getInputStream()));
+        } catch (IOException e) {
+            return new Reply(0, Map.of(), "", e.toString());
+        }
+    }
+
     private static byte[] head(Request r) {
         StringBuilder head = new StringBuilder(r.method() + " " + r.target() + " HTTP/1.1\r\n");
         for (String[] h : r.headers()) {
