@@ -55,7 +55,7 @@ final class Admin {
         String op = method + " " + path;
         switch (op) {
             case "GET /health":
-                return Json.object().put("status", "ok");
+                return health();
             case "POST /reset":
                 server.reset();
                 return ok();
@@ -113,6 +113,14 @@ final class Admin {
                 }
                 throw ApiError.notFound("no_route", "No admin operation at " + op + "; see the mock-server README");
         }
+    }
+
+    /** 200 only once the start is complete (a client may wait for it); 503 while the mock is still starting. */
+    private JsonNode health() {
+        if (!server.ready()) {
+            throw new ApiError(503, "starting", "The Flireo mock is starting", null, null);
+        }
+        return server.healthDetails().put("status", "ok");
     }
 
     /** Secrets leave the admin API only when asked for by name: {@code ?secrets=include}. */
