@@ -106,7 +106,7 @@ public final class RequestGuard implements Filter {
             // 8 KiB steps and copy, for every request.
             body = declared > 0 && !gzipped(request) ? readExactly(in, (int) declared) : readAtMost(in);
         } catch (IOException | RuntimeException e) {
-            if (deadline.passed()) {
+            if (deadline.passed() || timedOut(e)) {
                 slowClients.cutBody(request.getRemoteAddr() + ":" + request.getRemotePort(), deadline.got(), declared);
                 throw tooSlow(deadline.got(), declared);
             }
@@ -122,6 +122,16 @@ public final class RequestGuard implements Filter {
             throw tooLarge("");
         }
         return body;
+    }
+
+    /** Jetty's idle timeout, armed by the deadline, counts from the last byte: it may fire just before it. */
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ApiError tooSlow(long got, long declared) {

@@ -54,7 +54,7 @@ public final class RequestJson {
     private static JsonNode parse(byte[] raw, ObjectMapper mapper, int depth) {
         String utf8 = Utf8.problem(raw);
         if (utf8 != null) {
-            throw invalid("it is not UTF-8: " + utf8);
+            throw invalid(utf8);
         }
         JsonNode node;
         try {

@@ -50,7 +50,7 @@ final class Utf8 {
     }
 
     private static String at(int offset, String what) {
-        return "invalid UTF-8 at byte offset " + offset + ": " + what;
+        return "Invalid UTF-8 at byte offset " + offset + ": " + what;
     }
 
     private static String hex(int b) {
