@@ -71,6 +71,26 @@ class HostileInputAcceptanceTest {
     }
 
     @Test
+    void computedCountsAndBalancesInACreateAreIgnored() throws Exception {
+        String agent = flireo.state().list("assistants").get(0).get("id").asText();
+        RawHttp.Reply campaign = post("/api/v1/campaigns", ("{\"name\":\"Counted\",\"agent_id\":\"" + agent + "\","
+                + "\"total_leads\":99,\"completed_leads\":98,\"org_id\":\"x\"}").getBytes(StandardCharsets.UTF_8));
+        assertThat(campaign.status()).as(campaign.body()).isEqualTo(201);
+        JsonNode created = Http.JSON.readTree(campaign.body()).path("campaign");
+        assertThat(created.path("total_leads").asInt()).isZero();
+        assertThat(created.path("completed_leads").asInt()).isZero();
+        assertThat(created.has("org_id")).isFalse();
+
+        RawHttp.Reply org = post("/api/v1/organizations", "{\"name\":\"Child\",\"minutes_balance\":1000000,\"active_calls\":99}"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(org.status()).as(org.body()).isEqualTo(201);
+        String id = Http.JSON.readTree(org.body()).get("id").asText();
+        JsonNode stored = flireo.state().get("organizations", id).orElseThrow();
+        assertThat(stored.has("minutes_balance")).isFalse();
+        assertThat(stored.has("active_calls")).isFalse();
+    }
+
+    @Test
     void serverOwnedFieldsInAnUpdateAreIgnoredOnBothApis() throws Exception {
         String id = flireo.state().list("assistants").get(0).get("id").asText();
         RawHttp.Reply reply = RawHttp.exchange(flireo.port(), request("PATCH", "/api/v1/assistants/" + id,
