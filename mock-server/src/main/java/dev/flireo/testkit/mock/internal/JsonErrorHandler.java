@@ -57,7 +57,7 @@ final class JsonErrorHandler extends ErrorHandler {
                 // Jetty's parser says 505 to an HTTP/0.9 request line and 501 to an unknown Transfer-Encoding: both
                 // are the client's input, not a failure of the mock.
                 message = status == 505 ? "unsupported HTTP version (the mock serves HTTP/1.0 and HTTP/1.1)"
-                        : "unsupported " + (message == null ? HttpStatus.getMessage(status) : message);
+                        : message == null || message.contains("Exception") ? HttpStatus.getMessage(status) : message;
                 status = 400;
             }
         }
