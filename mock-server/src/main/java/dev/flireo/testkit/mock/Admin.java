@@ -120,7 +120,8 @@ final class Admin {
         if (!server.ready()) {
             throw new ApiError(503, "starting", "The Flireo mock is starting", null, null);
         }
-        return server.healthDetails().put("status", "ok");
+        ObjectNode health = Json.object().put("status", "ok").put("webhook_dialect", server.webhookDialect().wireName());
+        return health.setAll(server.healthDetails());
     }
 
     /** Secrets leave the admin API only when asked for by name: {@code ?secrets=include}. */
