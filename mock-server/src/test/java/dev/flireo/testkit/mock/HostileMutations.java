@@ -39,7 +39,7 @@ final class HostileMutations {
         return switch (pick) {
             case 0 -> hugeQuery();
             case 1 -> http09();
-            case 2 -> fuzzer.random().nextInt(4) == 0 ? shortBody() : lengthAndChunked(); // a short body waits out the body deadline: rarer
+            case 2 -> fuzzer.random().nextInt(8) == 0 ? shortBody() : lengthAndChunked(); // a short body waits out the body deadline: rarer
             case 3 -> lengthAndChunked();
             case 4 -> nested(fuzzer.random().nextBoolean());
             case 5 -> serverOwned();
