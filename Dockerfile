@@ -45,8 +45,11 @@ HEALTHCHECK --interval=5s --timeout=3s --start-period=30s --retries=3 \
 # C2's compiler threads compete with the requests on a small CI machine, and the mock keeps what it is sent, so
 # short young collections keep pauses short (the serial collector's full collections paused for half a second
 # once the stored state grew).
-# JAVA_TOOL_OPTIONS adds flags; the ones given here win over it. Exec form, so java is PID 1 and receives docker
-# stop's SIGTERM itself: the mock then stops gracefully within FLIREO_SHUTDOWN_TIMEOUT (5 s), before the 10 s after
-# which Docker sends SIGKILL.
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/flireo/flireo.jsa", "-XX:TieredStopAtLevel=1", "-Xmn64m", "-XX:MaxTenuringThreshold=0", "-jar", "/opt/flireo/flireo.jar"]
+# The heap is capped at FLIREO_HEAP (default 1g; `docker run -e FLIREO_HEAP=2g ...`): without a cap the JVM takes a
+# quarter of the host's memory when the container has no memory limit.
+# JAVA_TOOL_OPTIONS adds flags; the ones given here win over it. bash only expands FLIREO_HEAP and execs java, so
+# java is PID 1 and receives docker stop's SIGTERM itself: the mock then stops gracefully within
+# FLIREO_SHUTDOWN_TIMEOUT (5 s), before the 10 s after which Docker sends SIGKILL.
+ENV FLIREO_HEAP=1g
+ENTRYPOINT ["bash", "-c", "exec java -Xmx\"$FLIREO_HEAP\" -XX:SharedArchiveFile=/opt/flireo/flireo.jsa -XX:TieredStopAtLevel=1 -Xmn64m -XX:MaxTenuringThreshold=0 -jar /opt/flireo/flireo.jar \"$@\"", "flireo"]
 CMD ["mock"]

@@ -72,6 +72,16 @@ final class MockCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}, well inside docker stop's 10 s).")
     double shutdownTimeout;
 
+    @Option(names = "--header-timeout", paramLabel = "SECONDS", defaultValue = "${env:FLIREO_HEADER_TIMEOUT:-10}",
+            description = "A request's headers must arrive within this long in all, or the connection is closed "
+                    + "(FLIREO_HEADER_TIMEOUT; default ${DEFAULT-VALUE}).")
+    double headerTimeout;
+
+    @Option(names = "--body-timeout", paramLabel = "SECONDS", defaultValue = "${env:FLIREO_BODY_TIMEOUT:-20}",
+            description = "A request's body must arrive within this long after its headers, or it is answered 408 "
+                    + "(FLIREO_BODY_TIMEOUT; default ${DEFAULT-VALUE}).")
+    double bodyTimeout;
+
     @Option(names = "--no-demo-data", description = "Start empty instead of with a demo assistant, number and past calls.")
     boolean noDemoData;
 
@@ -141,6 +151,9 @@ final class MockCommand implements Callable<Integer> {
         if (!(shutdownTimeout >= 0) || shutdownTimeout > 3600) {
             return "--shutdown-timeout must be 0..3600 seconds, got " + shutdownTimeout;
         }
+        if (!(headerTimeout >= 0.001 && headerTimeout <= 3600 && bodyTimeout >= 0.001 && bodyTimeout <= 3600)) {
+            return "--header-timeout and --body-timeout must be 0.001..3600 seconds, got " + headerTimeout + " and " + bodyTimeout;
+        }
         if (seed != null && !Files.isReadable(seed)) {
             return "--seed file is not readable: " + seed;
         }
@@ -179,6 +192,10 @@ final class MockCommand implements Callable<Integer> {
         err.flush();
     }
 
+    private static Duration duration(double seconds) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
     private static String seconds(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
@@ -187,6 +204,7 @@ final class MockCommand implements Callable<Integer> {
         FlireoMockServer.Options options = FlireoMockServer.options().port(port).bindAddress(host).timeScale(timeScale)
                 .demoData(!noDemoData && seed == null).enforceRateLimits(enforceRateLimits).seedFile(seed)
                 .maxBodySize(bytes(maxBodySize)).stateFile(stateFile)
+                .requestTimeouts(duration(headerTimeout), duration(bodyTimeout))
                 .webhookDialect(dev.flireo.testkit.contracts.Dialect.fromWireName(webhookDialect.strip()))
                 .onWarning(warning -> {
                     err.println("flireo mock: warning: " + warning);

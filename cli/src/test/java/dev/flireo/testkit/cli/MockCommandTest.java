@@ -132,6 +132,8 @@ class MockCommandTest {
         assertThat(run("mock", "--port", "abc")).isEqualTo(2);
         assertThat(run("mock", "--shutdown-timeout", "-1")).isEqualTo(2);
         assertThat(err.toString()).contains("--shutdown-timeout must be 0..3600 seconds, got -1.0");
+        assertThat(run("mock", "--body-timeout", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--header-timeout and --body-timeout must be 0.001..3600 seconds, got 10.0 and 0.0");
         assertThat(run("mock", "--webhook-dialect", "legacy")).isEqualTo(2);
         assertThat(err.toString()).contains("--webhook-dialect must be voicedock or flireo, got 'legacy'");
     }
@@ -167,7 +169,7 @@ class MockCommandTest {
         assertThat(run("mock", "--help")).isZero();
         assertThat(out.toString()).contains("FLIREO_PORT", "FLIREO_API_KEYS", "FLIREO_TIME_SCALE", "FLIREO_SEED", "--proxy-to",
                 "--state-file", "FLIREO_STATE_FILE", "--shutdown-timeout", "FLIREO_SHUTDOWN_TIMEOUT", "SIGTERM",
-                "FLIREO_MAX_BODY_SIZE");
+                "FLIREO_MAX_BODY_SIZE", "--header-timeout", "FLIREO_HEADER_TIMEOUT", "--body-timeout", "FLIREO_BODY_TIMEOUT");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.flireo.testkit.mock;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flireo.testkit.mock.internal.ApiError;
@@ -8,9 +7,9 @@ import dev.flireo.testkit.mock.internal.ErrorBodies;
 import dev.flireo.testkit.mock.internal.Faults;
 import dev.flireo.testkit.mock.internal.HttpResult;
 import dev.flireo.testkit.mock.internal.Json;
+import dev.flireo.testkit.mock.internal.RequestJson;
 import dev.flireo.testkit.mock.internal.SecretFields;
 import dev.flireo.testkit.mock.internal.Urls;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,8 +52,7 @@ final class Admin {
         String op = method + " " + path;
         switch (op) {
             case "GET /health":
-                return Json.object().put("status", "ok")
-                        .put("webhook_dialect", server.webhookDialect().wireName());
+                return health();
             case "POST /reset":
                 server.reset();
                 return ok();
@@ -114,6 +112,15 @@ final class Admin {
         }
     }
 
+    /** 200 only once the start is complete (a client may wait for it); 503 while the mock is still starting. */
+    private JsonNode health() {
+        if (!server.ready()) {
+            throw new ApiError(503, "starting", "The Flireo mock is starting", null);
+        }
+        ObjectNode health = Json.object().put("status", "ok").put("webhook_dialect", server.webhookDialect().wireName());
+        return health.setAll(server.healthDetails());
+    }
+
     /** Secrets leave the admin API only when asked for by name: {@code ?secrets=include}. */
     private static boolean includeSecrets(Map<String, List<String>> query) {
         List<String> values = query.getOrDefault("secrets", List.of());
@@ -128,15 +135,10 @@ final class Admin {
     }
 
     private static JsonNode body(byte[] raw) {
-        String text = raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
-        if (text.isBlank()) {
+        if (raw == null || Json.isBlank(raw)) {
             throw ApiError.badRequest("invalid_request", "A JSON request body is required", null);
         }
-        try {
-            return Json.parse(text);
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("invalid_json", "Request body is not valid JSON: " + Json.describe(e), null);
-        }
+        return RequestJson.parseState(raw);
     }
 
     private JsonNode inbound(JsonNode body) {

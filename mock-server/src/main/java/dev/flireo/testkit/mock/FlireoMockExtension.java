@@ -197,6 +197,15 @@ public final class FlireoMockExtension
             return this;
         }
 
+        /**
+         * Any other server option, e.g. {@code .configure(o -> o.stateFile(file).requestTimeouts(headers, body))}:
+         * the options not repeated here.
+         */
+        public Builder configure(java.util.function.Consumer<FlireoMockServer.Options> options) {
+            options.accept(this.options);
+            return this;
+        }
+
         /** Whether a class-wide server goes back to its start state before each test (default true). */
         public Builder resetBetweenTests(boolean reset) {
             this.resetBetweenTests = reset;

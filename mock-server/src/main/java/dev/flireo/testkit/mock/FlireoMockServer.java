@@ -22,6 +22,7 @@ import dev.flireo.testkit.mock.internal.MockApi;
 import dev.flireo.testkit.mock.internal.MockContext;
 import dev.flireo.testkit.mock.internal.RequestGuard;
 import dev.flireo.testkit.mock.internal.Seeds;
+import dev.flireo.testkit.mock.internal.SlowClients;
 import dev.flireo.testkit.mock.internal.StateFile;
 import dev.flireo.testkit.mock.internal.StateStore;
 import dev.flireo.testkit.mock.internal.StateWriter;
@@ -70,6 +71,10 @@ public final class FlireoMockServer implements AutoCloseable {
     public static final Dialect DEFAULT_WEBHOOK_DIALECT = Dialect.VOICEDOCK;
     /** The default limit of a request body: 1 MiB, far above any documented request of the API. */
     public static final long DEFAULT_MAX_BODY_SIZE = 1 << 20;
+    /** How long a request's headers may take to arrive, in all: a client sends them in one go. */
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a request's body may take to arrive after its headers: 1 MiB at 50 KiB/s. */
+    public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(20);
 
     private final Options options;
     private final StateStore store = new StateStore();
@@ -84,7 +89,10 @@ public final class FlireoMockServer implements AutoCloseable {
     private final Admin admin;
     private final GracefulJetty http;
     private final StateWriter stateWriter;
+    private final SlowClients slowClients;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Done once every request is served as configured: spec loaded, state restored, proxy installed. */
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile Proxy proxy;
     private volatile boolean enforceRateLimits;
 
@@ -108,11 +116,12 @@ public final class FlireoMockServer implements AutoCloseable {
         List<String> prefixes = List.of(MockApi.FLIREO_PREFIX, MockApi.LEGACY_PREFIX, Admin.PREFIX);
         DirectDispatch direct = new DirectDispatch(this::dispatch, options.journalEntries > 0, prefixes.size());
         // The guard first: it bounds and checks each request before the mock or WireMock reads it.
-        RequestGuard guard = new RequestGuard(options.maxBodySize, prefixes, this::refuse);
+        this.slowClients = new SlowClients(options.headerTimeout, options.bodyTimeout, options.onWarning);
+        RequestGuard guard = new RequestGuard(options.maxBodySize, prefixes, this::refuse, slowClients);
         this.http = new GracefulJetty(context -> {
             guard.addTo(context);
             direct.addTo(context);
-        }, guard::errorPages);
+        }, guard::errorPages, slowClients::watch);
         WireMockConfiguration config = WireMockConfiguration.options()
                 .port(options.port)
                 .bindAddress(options.bindAddress)
@@ -164,12 +173,16 @@ public final class FlireoMockServer implements AutoCloseable {
             }
             CompletableFuture.runAsync(ready::warmUp);
         } catch (RuntimeException e) {
+            this.ready.completeExceptionally(e);
             wireMock.stop();
             throw e;
         }
         if (!clock.isManual()) {
             ticker.scheduleAtFixedRate(this::tickQuietly, 20, 20, TimeUnit.MILLISECONDS);
         }
+        // Jetty listens from wireMock.start() on (it starts beside the spec loading, to start sooner): until here
+        // health says 503 and an API request waits, so none is answered before the proxy is in place.
+        this.ready.complete(null);
         return this;
     }
 
@@ -190,7 +203,23 @@ public final class FlireoMockServer implements AutoCloseable {
         if (url.startsWith(Admin.PREFIX)) {
             return admin.handle(method, url, body);
         }
+        ready.join();
         return proxy != null ? proxy.handle(method, url, headers, body) : api().handle(method, url, headers, body);
+    }
+
+    /** What health reports beside its status: slow clients cut off, and a failing state file. */
+    com.fasterxml.jackson.databind.node.ObjectNode healthDetails() {
+        com.fasterxml.jackson.databind.node.ObjectNode out = Json.object().put("slow_clients_cut", slowClients.cut());
+        String problem = stateWriter == null ? null : stateWriter.problem();
+        if (problem != null) {
+            out.put("state_file_problem", problem);
+        }
+        return out;
+    }
+
+    /** Whether the start is complete, so that every request is served as configured. */
+    boolean ready() {
+        return ready.isDone() && !ready.isCompletedExceptionally();
     }
 
     /** The state file's state, when there is a file; a file that cannot be used stops the start, untouched. */
@@ -427,6 +456,8 @@ public final class FlireoMockServer implements AutoCloseable {
         private int journalEntries;
         private int containerThreads = 32;
         private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
+        private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
+        private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
         private URI proxyTo;
         private Path recordTo;
         private Consumer<String> onDrift = drift -> { };
@@ -537,6 +568,21 @@ public final class FlireoMockServer implements AutoCloseable {
                 throw new IllegalArgumentException("maxBodySize must be 0.." + (Integer.MAX_VALUE - 8) + " bytes, got " + bytes);
             }
             this.maxBodySize = bytes;
+            return this;
+        }
+
+        /**
+         * Total deadlines for a request's headers ({@link #DEFAULT_HEADER_TIMEOUT}) and, from their end, its body
+         * ({@link #DEFAULT_BODY_TIMEOUT}). Jetty's idle timeout restarts with each byte; these do not. A client
+         * whose headers are late is disconnected, one whose body is late (or shorter than its Content-Length)
+         * answered 408; both are counted in {@code GET /__flireo/health} and reported to {@link #onWarning}.
+         */
+        public Options requestTimeouts(Duration headers, Duration body) {
+            if (headers.isNegative() || headers.isZero() || body.isNegative() || body.isZero()) {
+                throw new IllegalArgumentException("request timeouts must be positive, got " + headers + " and " + body);
+            }
+            this.headerTimeout = headers;
+            this.bodyTimeout = body;
             return this;
         }
 

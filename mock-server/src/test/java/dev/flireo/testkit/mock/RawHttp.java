@@ -23,11 +23,19 @@ import java.util.concurrent.Executors;
  */
 final class RawHttp {
 
-    /** A request as bytes on the wire: the request line's target and header values are sent as ISO-8859-1. */
-    record Request(String method, String target, List<String[]> headers, byte[] body, boolean chunked) {
+    /**
+     * A request as bytes on the wire: the request line's target and header values are sent as ISO-8859-1;
+     * {@code version} ends the request line ({@code HTTP/1.1}; empty for an HTTP/0.9 line without one).
+     */
+    record Request(String method, String target, List<String[]> headers, byte[] body, boolean chunked, String version) {
+
+        Request(String method, String target, List<String[]> headers, byte[] body, boolean chunked) {
+            this(method, target, headers, body, chunked, "HTTP/1.1");
+        }
 
         String describe() {
-            StringBuilder out = new StringBuilder(method + " " + abbreviate(target, 300) + " HTTP/1.1\n");
+            StringBuilder out = new StringBuilder(method + " " + abbreviate(target, 300) + (version.isEmpty() ? "" : " ")
+                    + version + "\n");
             headers.forEach(h -> out.append(h[0]).append(": ").append(abbreviate(h[1], 200)).append('\n'));
             out.append(chunked ? "(chunked) " : "").append(body.length).append(" bytes: ")
                     .append(abbreviate(new String(body, StandardCharsets.UTF_8), 400));
@@ -65,8 +73,22 @@ final class RawHttp {
         }
     }
 
+    /** Sends these bytes as they are (a request line no client library would write) and reads the answer. */
+    static Reply exchangeBytes(int port, byte[] raw) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(raw);
+            socket.getOutputStream().flush();
+            return parse(readAll(socket.getInputStream()));
+        } catch (IOException e) {
+            return new Reply(0, Map.of(), "", e.toString());
+        }
+    }
+
     private static byte[] head(Request r) {
-        StringBuilder head = new StringBuilder(r.method() + " " + r.target() + " HTTP/1.1\r\n");
+        StringBuilder head = new StringBuilder(r.method() + " " + r.target() + (r.version().isEmpty() ? "" : " ")
+                + r.version() + "\r\n");
         for (String[] h : r.headers()) {
             head.append(h[0]).append(": ").append(h[1]).append("\r\n");
         }

@@ -55,6 +55,9 @@ final class RequestFuzzer {
 
     Case next(Route route) {
         boolean hasBody = route.requestSchema() != null;
+        if (random.nextInt(100) < 12) {
+            return new HostileMutations(this, route).next();
+        }
         int pick = random.nextInt(100);
         if (hasBody && pick < 45) {
             return new BodyMutations(this, route).next();

@@ -251,10 +251,11 @@ public final class CallHandlers {
         return ctx.collection("calls").get(id).orElse(started);
     }
 
+    /** A reply parsed as strictly as a request: its metadata is kept with the call, so it must round-trip too. */
     private static JsonNode parseOrNull(String text) {
         try {
-            return Json.parse(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return RequestJson.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (ApiError e) {
             return null;
         }
     }

@@ -49,7 +49,7 @@ public final class ErrorBodies {
             return e.code();
         }
         return switch (e.status()) {
-            case 400, 413, 414, 422, 431 -> "invalid_parameters";
+            case 400, 408, 413, 414, 422, 431 -> "invalid_parameters";
             case 401 -> "unauthorized";
             case 402 -> "insufficient_credits";
             case 403 -> "forbidden";

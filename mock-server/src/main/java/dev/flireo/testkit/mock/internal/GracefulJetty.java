@@ -24,16 +24,20 @@ public final class GracefulJetty implements HttpServerFactory {
 
     private final Consumer<ServletContextHandler> decorateMockService;
     private final UnaryOperator<ErrorHandler> errorPages;
+    private final Consumer<org.eclipse.jetty.server.Server> onBuilt;
     private volatile Server server;
 
     /**
      * @param decorateMockService adds to the servlet context of WireMock's stub servlet (e.g. a filter)
      * @param errorPages          the error handler for the server (given null) and for the stub servlet's context
      *                            (given WireMock's own, to fall back on)
+     * @param onBuilt             given the Jetty server once it is configured (e.g. to watch its connections)
      */
-    public GracefulJetty(Consumer<ServletContextHandler> decorateMockService, UnaryOperator<ErrorHandler> errorPages) {
+    public GracefulJetty(Consumer<ServletContextHandler> decorateMockService, UnaryOperator<ErrorHandler> errorPages,
+                         Consumer<org.eclipse.jetty.server.Server> onBuilt) {
         this.decorateMockService = decorateMockService;
         this.errorPages = errorPages;
+        this.onBuilt = onBuilt;
     }
 
     @Override
@@ -69,6 +73,7 @@ public final class GracefulJetty implements HttpServerFactory {
         protected void applyAdditionalServerConfiguration(org.eclipse.jetty.server.Server jetty, Options options) {
             super.applyAdditionalServerConfiguration(jetty, options);
             jetty.setErrorHandler(errorPages.apply(null));
+            onBuilt.accept(jetty);
         }
 
         @Override

@@ -53,6 +53,13 @@ final class JsonErrorHandler extends ErrorHandler {
         if (cause instanceof HttpException http) {
             status = http.getCode();
             message = message == null ? http.getReason() : message;
+            if (status >= 500) {
+                // Jetty's parser says 505 to an HTTP/0.9 request line and 501 to an unknown Transfer-Encoding: both
+                // are the client's input, not a failure of the mock.
+                message = status == 505 ? "unsupported HTTP version (the mock serves HTTP/1.0 and HTTP/1.1)"
+                        : message == null || message.contains("Exception") ? HttpStatus.getMessage(status) : message;
+                status = 400;
+            }
         }
         if (status >= 500) {
             return ApiError.internal(status, ": " + HttpStatus.getMessage(status));

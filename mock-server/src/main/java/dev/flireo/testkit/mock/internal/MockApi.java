@@ -32,8 +32,10 @@ public final class MockApi {
     /** Rules of request bodies the schema cannot express, per operation id of the Flireo API (workflow graphs). */
     private final Map<String, BodyRules> bodyRules = new HashMap<>();
     private final SchemaValidator validator = new SchemaValidator(List.of(flireo, legacy));
-    private final AliasNormalizer aliases = new AliasNormalizer(Map.of(
-            SpecDocument.FLIREO_API.fileName(), flireo, SpecDocument.LEGACY_NL.fileName(), legacy));
+    private final Map<String, ApiSpec> specsByFile = Map.of(
+            SpecDocument.FLIREO_API.fileName(), flireo, SpecDocument.LEGACY_NL.fileName(), legacy);
+    private final AliasNormalizer aliases = new AliasNormalizer(specsByFile);
+    private final ServerOwnedFields serverOwned = new ServerOwnedFields(specsByFile);
     private final MockContext ctx;
     private final RateLimiter limiter;
     private final Faults faults = new Faults();
@@ -222,6 +224,7 @@ public final class MockApi {
             body = parseBody(route, raw);
             if (body != null) {
                 aliases.normalize(route.spec(), route.spec().at(route.requestSchema()), body);
+                serverOwned.strip(route, body);
                 List<SchemaValidator.Problem> problems = new ArrayList<>(
                         validator.validate(route.spec(), route.requestSchema(), body));
                 if (route.spec() == flireo && bodyRules.containsKey(route.operationId())) {
@@ -242,14 +245,10 @@ public final class MockApi {
             }
             return null;
         }
-        try {
-            // From the bytes: JSON is UTF-8, and a body that is not is refused rather than patched with U+FFFD.
-            JsonNode body = Json.MAPPER.readTree(raw);
-            // An optional body sent as JSON null (what generated clients send for "no body") is no body.
-            return body.isNull() && !route.bodyRequired() ? null : body;
-        } catch (IOException e) {
-            throw ApiError.badRequest("invalid_json", "Request body is not valid JSON: " + Json.describe(e), null);
-        }
+        // Strict: a body the mock could not write back as it came (too deep, not UTF-8, 1e400) is refused here.
+        JsonNode body = RequestJson.parse(raw);
+        // An optional body sent as JSON null (what generated clients send for "no body") is no body.
+        return body.isNull() && !route.bodyRequired() ? null : body;
     }
 
     private void checkParam(Route route, Route.Param param, String value) {
@@ -258,7 +257,7 @@ public final class MockApi {
         JsonNode typed;
         try {
             typed = switch (type) {
-                case "integer" -> Json.MAPPER.getNodeFactory().numberNode(Long.parseLong(value.strip()));
+                case "integer" -> Json.MAPPER.getNodeFactory().numberNode(integer(schema, value.strip()));
                 case "number" -> Json.MAPPER.getNodeFactory().numberNode(Double.parseDouble(value.strip()));
                 case "boolean" -> {
                     if (!value.equals("true") && !value.equals("false")) {
@@ -269,14 +268,27 @@ public final class MockApi {
                 default -> TextNode.valueOf(value);
             };
         } catch (NumberFormatException e) {
-            throw ApiError.invalid(400, "Invalid value for " + param.name() + ": expected " + type + ", got '" + value + "'",
-                    param.name());
+            String expected = type.equals("integer") ? "an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE : type;
+            throw ApiError.invalid(400, "Invalid value for " + param.name() + ": expected " + expected + ", got '"
+                    + value + "'", param.name());
         }
         List<SchemaValidator.Problem> problems = validator.validate(route.spec(), param.schema(), typed);
         if (!problems.isEmpty()) {
             SchemaValidator.Problem p = RelevantProblems.first(problems);
             throw ApiError.invalid(400, "Invalid value for " + param.name() + ": " + p.message(), param.name());
         }
+    }
+
+    /**
+     * An integer parameter is 32-bit unless its schema says {@code format: int64} (as the spec's description
+     * records): handlers page and count with ints, and 2^31 is no page anyone asks for.
+     */
+    private static long integer(JsonNode schema, String value) {
+        long parsed = Long.parseLong(value);
+        if (!"int64".equals(schema.path("format").asText()) && (parsed > Integer.MAX_VALUE || parsed < Integer.MIN_VALUE)) {
+            throw new NumberFormatException("beyond 32 bits");
+        }
+        return parsed;
     }
 
     private static String resolveType(ApiSpec spec, JsonNode schema) {

@@ -14,6 +14,8 @@ public final class MockContext {
 
     private static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Fields only the server sets on every resource; {@link ServerOwnedFields} drops the rest the spec names. */
+    private static final java.util.Set<String> SERVER_SET = java.util.Set.of("id", "created_at", "updated_at");
 
     private final StateStore state;
     private final Supplier<Instant> clock;
@@ -51,12 +53,19 @@ public final class MockContext {
         return out.toString();
     }
 
-    /** A new resource: the body's fields, then the server-set {@code id}, {@code created_at}, {@code updated_at}. */
+    /**
+     * A new resource: the body's fields and the server-set {@code id}, {@code created_at}, {@code updated_at}, which
+     * a body never overrides (so a POST can neither reuse an id nor shadow a stored record).
+     */
     public ObjectNode newResource(JsonNode body, boolean withUpdatedAt) {
         ObjectNode node = Json.object();
         node.put("id", uuid());
         if (body != null) {
-            body.fields().forEachRemaining(f -> node.set(f.getKey(), f.getValue().deepCopy()));
+            body.fields().forEachRemaining(f -> {
+                if (!SERVER_SET.contains(f.getKey())) {
+                    node.set(f.getKey(), f.getValue().deepCopy());
+                }
+            });
         }
         String now = timestamp();
         node.put("created_at", now);
@@ -68,7 +77,11 @@ public final class MockContext {
 
     /** Copies the sent fields over the stored ones (a sent block replaces the stored block) and bumps updated_at. */
     public ObjectNode merge(ObjectNode stored, JsonNode changes) {
-        changes.fields().forEachRemaining(f -> stored.set(f.getKey(), f.getValue().deepCopy()));
+        changes.fields().forEachRemaining(f -> {
+            if (!SERVER_SET.contains(f.getKey())) {
+                stored.set(f.getKey(), f.getValue().deepCopy());
+            }
+        });
         stored.put("updated_at", timestamp());
         return stored;
     }

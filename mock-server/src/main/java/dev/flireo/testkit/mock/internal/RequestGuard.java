@@ -49,11 +49,13 @@ public final class RequestGuard implements Filter {
     private final long maxBodySize;
     private final List<String> prefixes;
     private final Refusals refusals;
+    private final SlowClients slowClients;
 
-    public RequestGuard(long maxBodySize, List<String> prefixes, Refusals refusals) {
+    public RequestGuard(long maxBodySize, List<String> prefixes, Refusals refusals, SlowClients slowClients) {
         this.maxBodySize = maxBodySize;
         this.prefixes = List.copyOf(prefixes);
         this.refusals = refusals;
+        this.slowClients = slowClients;
     }
 
     @Override
@@ -89,25 +91,55 @@ public final class RequestGuard implements Filter {
     }
 
     private byte[] readBody(HttpServletRequest request) {
-        if (request.getContentLengthLong() > maxBodySize) {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBodySize) {
             throw tooLarge("");
         }
+        if (declared == 0) {
+            return new byte[0];
+        }
         byte[] body;
+        BodyDeadline deadline = BodyDeadline.start(request, slowClients.bodyDeadline());
         try {
-            long declared = request.getContentLengthLong();
+            InputStream in = deadline.wrap(request.getInputStream());
             // A declared length is read into an array of that size: reading up to the limit would allocate it in
             // 8 KiB steps and copy, for every request.
-            body = declared >= 0 && !gzipped(request) ? readExactly(request.getInputStream(), (int) declared)
-                    : readAtMost(request.getInputStream());
+            body = declared > 0 && !gzipped(request) ? readExactly(in, (int) declared) : readAtMost(in);
         } catch (IOException | RuntimeException e) {
-            // A broken chunk, an early end or a stalled client (Jetty says so either way): the body never arrived whole.
-            throw ApiError.badRequest("invalid_request", "The request body could not be read: "
-                    + (e.getMessage() == null ? "the connection broke off" : e.getMessage()), null);
+            if (deadline.passed() || timedOut(e)) {
+                slowClients.cutBody(request.getRemoteAddr() + ":" + request.getRemotePort(), deadline.got(), declared);
+                throw tooSlow(deadline.got(), declared);
+            }
+            // A broken chunk, an early end (Jetty says so either way): the body never arrived whole. Jetty's
+            // messages name its exception classes, so the client gets only what happened.
+            throw ApiError.badRequest("invalid_request", "The request body could not be read: it ended after "
+                    + deadline.got() + (declared < 0 ? " bytes" : " of the " + declared + " bytes declared")
+                    + " or its chunked framing is broken", null);
+        } finally {
+            deadline.restore();
         }
         if (body == null) {
             throw tooLarge("");
         }
         return body;
+    }
+
+    /** Jetty's idle timeout, armed by the deadline, counts from the last byte: it may fire just before it. */
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ApiError tooSlow(long got, long declared) {
+        ApiError e = new ApiError(408, "request_timeout", "The request body did not arrive within the limit of "
+                + slowClients.bodyDeadline().toMillis() + " ms: " + got + (declared < 0 ? " bytes came" : " of the "
+                + declared + " bytes declared came"), null);
+        e.headers().put("Connection", "close");
+        return e;
     }
 
     /** The {@code length} bytes a request declared; Jetty ends the stream there, or fails it when the body is short. */
@@ -200,7 +232,9 @@ public final class RequestGuard implements Filter {
         try {
             response.getOutputStream().write(result.body());
             response.flushBuffer();
-            drain(request);
+            if (error.status() != 408) { // a client too slow to send its body is not waited for again
+                drain(request);
+            }
         } catch (IOException | RuntimeException e) {
             // The client left, or broke its framing, while we refused it: the answer is out, nothing is left to do.
         }

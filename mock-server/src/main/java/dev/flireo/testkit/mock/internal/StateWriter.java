@@ -30,7 +30,7 @@ public final class StateWriter implements AutoCloseable {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private long writtenVersion = -1;
     private volatile long lastWriteNanos;
-    private volatile boolean failing;
+    private volatile String problem;
     private volatile boolean closed;
 
     public StateWriter(StateStore store, StateFile file, Consumer<String> onProblem) {
@@ -58,15 +58,14 @@ public final class StateWriter implements AutoCloseable {
         scheduled.set(false); // a change from now on schedules the next write
         try {
             writeIfChanged();
-            if (failing) {
-                failing = false;
+            if (problem != null) {
+                problem = null;
                 onProblem.accept("state file " + file + " is written again");
             }
         } catch (IOException | RuntimeException e) {
-            if (!failing) {
-                failing = true;
-                onProblem.accept("cannot write state file " + file + ": " + e + "; retrying every "
-                        + RETRY_AFTER_FAILURE.toSeconds() + " s");
+            if (problem == null) {
+                problem = "cannot write state file " + file + ": " + e;
+                onProblem.accept(problem + "; retrying every " + RETRY_AFTER_FAILURE.toSeconds() + " s");
             }
             if (!closed && scheduled.compareAndSet(false, true)) {
                 thread.schedule(this::writeScheduled, RETRY_AFTER_FAILURE.toMillis(), TimeUnit.MILLISECONDS);
@@ -84,6 +83,11 @@ public final class StateWriter implements AutoCloseable {
         file.write(store.export());
         lastWriteNanos = System.nanoTime() - start;
         writtenVersion = version;
+    }
+
+    /** Why the last write failed, or null when it succeeded (health shows it). */
+    public String problem() {
+        return problem;
     }
 
     /** Stops following changes and writes the final state; waits for a write in progress first. */
