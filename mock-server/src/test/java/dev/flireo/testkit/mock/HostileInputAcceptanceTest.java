@@ -74,6 +74,7 @@ class HostileInputAcceptanceTest {
     void computedCountsAndBalancesInACreateAreIgnored() throws Exception {
         String agent = flireo.state().list("assistants").get(0).get("id").asText();
         RawHttp.Reply campaign = post("/api/v1/campaigns", ("{\"name\":\"Counted\",\"agent_id\":\"" + agent + "\","
+                + "\"schedule_start_time\":\"09:00:00\",\"schedule_end_time\":\"17:00:00\",\"timezone\":\"Europe/Amsterdam\","
                 + "\"total_leads\":99,\"completed_leads\":98,\"org_id\":\"x\"}").getBytes(StandardCharsets.UTF_8));
         assertThat(campaign.status()).as(campaign.body()).isEqualTo(201);
         JsonNode created = Http.JSON.readTree(campaign.body()).path("campaign");
