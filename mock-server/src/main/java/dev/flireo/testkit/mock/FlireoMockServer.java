@@ -25,6 +25,7 @@ import dev.flireo.testkit.mock.internal.StateFile;
 import dev.flireo.testkit.mock.internal.StateStore;
 import dev.flireo.testkit.mock.internal.StateWriter;
 import dev.flireo.testkit.mock.internal.Proxy;
+import dev.flireo.testkit.openapi.client.ApiClient;
 import dev.flireo.testkit.simulator.Delivery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -253,6 +254,18 @@ public final class FlireoMockServer implements AutoCloseable {
     /** A key the server accepts: the first configured one, else {@link #DEFAULT_API_KEY}. */
     public String apiKey() {
         return options.apiKeys.isEmpty() ? DEFAULT_API_KEY : options.apiKeys.get(0);
+    }
+
+    /**
+     * A new generated client on {@link #baseUrl()} that sends {@code Authorization: Bearer} {@link #apiKey()}: pass
+     * it to any {@code *Api} class, e.g. {@code new AssistantsApi(flireo.client())}.
+     */
+    public ApiClient client() {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(baseUrl());
+        String bearer = "Bearer " + apiKey();
+        client.setRequestInterceptor(request -> request.header("Authorization", bearer));
+        return client;
     }
 
     public MockState state() {
