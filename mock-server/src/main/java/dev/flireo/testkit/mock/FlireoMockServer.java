@@ -341,7 +341,12 @@ public final class FlireoMockServer implements AutoCloseable {
         return enforceRateLimits;
     }
 
-    /** The embedded WireMock server, e.g. to add your own stubs or read its request journal. */
+    /**
+     * The embedded WireMock server, e.g. to add your own stubs or read its request journal. An escape hatch, not a
+     * stable API: in the published jar WireMock is relocated to {@code dev.flireo.testkit.mock.shaded.wiremock} (so
+     * that a project's dependency management cannot change the WireMock and Jetty the mock runs on), and this is
+     * that relocated type; stub with the relocated {@code WireMock} helpers or over HTTP on {@code /__admin}.
+     */
     public WireMockServer wireMock() {
         return wireMock;
     }
