@@ -22,6 +22,15 @@ class ReadmeSnippetTest {
     }
 
     @Test
+    void theTestcontainersSnippetOfTheAddToYourProjectPageCompiles() throws IOException {
+        List<String> blocks = SnippetCompiler.javaBlocks(Files.readString(Path.of("../docs/add-to-your-project.md")))
+                .stream().filter(block -> block.contains("import org.testcontainers.")).toList();
+
+        assertThat(blocks).hasSize(1);
+        assertThat(SnippetCompiler.errors(blocks.get(0))).as(blocks.get(0)).isEmpty();
+    }
+
+    @Test
     void theRootReadmesDockerBuildTagsTheImageTheContainerUsesByDefault() throws IOException {
         Matcher build = Pattern.compile("docker build -t (\\S+) \\.").matcher(Files.readString(Path.of("../README.md")));
 
