@@ -48,6 +48,12 @@ final class MockCommand implements Callable<Integer> {
             description = "Speed of the call clock: 10 makes a 30 s call end in 3 s (FLIREO_TIME_SCALE; default ${DEFAULT-VALUE}).")
     double timeScale;
 
+    @Option(names = "--webhook-dialect", paramLabel = "DIALECT", defaultValue = "${env:FLIREO_WEBHOOK_DIALECT:-voicedock}",
+            description = "Payload dialect of the live calls' webhooks: voicedock (snake_case, as the HMS/VoiceDock SDK "
+                    + "types them) or flireo (camelCase, as the Flireo pages) (FLIREO_WEBHOOK_DIALECT; default "
+                    + "${DEFAULT-VALUE}).")
+    String webhookDialect;
+
     @Option(names = "--max-body-size", paramLabel = "SIZE", defaultValue = "${env:FLIREO_MAX_BODY_SIZE:-1MiB}",
             description = "Largest request body accepted, in bytes or with KiB/MiB; larger ones get 413 "
                     + "(FLIREO_MAX_BODY_SIZE; default ${DEFAULT-VALUE}).")
@@ -138,6 +144,9 @@ final class MockCommand implements Callable<Integer> {
         if (seed != null && !Files.isReadable(seed)) {
             return "--seed file is not readable: " + seed;
         }
+        if (!webhookDialect.strip().equals("voicedock") && !webhookDialect.strip().equals("flireo")) {
+            return "--webhook-dialect must be voicedock or flireo, got '" + webhookDialect + "'";
+        }
         if (bytes(maxBodySize) < 0) {
             return "--max-body-size must be a size such as 1048576, 512KiB or 2MiB (at most 2047MiB), got " + maxBodySize;
         }
@@ -177,7 +186,9 @@ final class MockCommand implements Callable<Integer> {
     private FlireoMockServer.Options options(PrintWriter out, PrintWriter err) {
         FlireoMockServer.Options options = FlireoMockServer.options().port(port).bindAddress(host).timeScale(timeScale)
                 .demoData(!noDemoData && seed == null).enforceRateLimits(enforceRateLimits).seedFile(seed)
-                .maxBodySize(bytes(maxBodySize)).stateFile(stateFile).onWarning(warning -> {
+                .maxBodySize(bytes(maxBodySize)).stateFile(stateFile)
+                .webhookDialect(dev.flireo.testkit.contracts.Dialect.fromWireName(webhookDialect.strip()))
+                .onWarning(warning -> {
                     err.println("flireo mock: warning: " + warning);
                     err.flush();
                 });
@@ -185,7 +196,8 @@ final class MockCommand implements Callable<Integer> {
         options.onDelivery(d -> {
             out.println("webhook: " + d.event().wireName() + " -> " + Redaction.url(d.request().target().toString()) + ": "
                     + (d.error() != null ? d.error() : "HTTP " + d.status()) + " in " + d.latency().toMillis() + " ms, "
-                    + (d.passed() ? "passed" : "failed") + (d.verdict() == null ? "" : " (" + d.verdict().reason() + ")"));
+                    + (d.verdict() != null && d.verdict().warning() ? "warned" : d.passed() ? "passed" : "failed")
+                    + (d.verdict() == null ? "" : " (" + d.verdict().reason() + ")"));
             out.flush();
         });
         if (proxyTo != null) {
@@ -207,6 +219,10 @@ final class MockCommand implements Callable<Integer> {
         if (stateFile != null) {
             out.println("  state:  " + stateFile.toAbsolutePath() + (restored ? " (restored)" : " (new)"));
         }
+        out.println("  webhooks of live calls: " + server.webhookDialect().wireName() + " dialect ("
+                + (server.webhookDialect() == dev.flireo.testkit.contracts.Dialect.VOICEDOCK
+                ? "snake_case, as the HMS/VoiceDock SDK types them" : "camelCase, as the Flireo pages show them")
+                + "; --webhook-dialect to change)");
         out.println();
         out.println("Try it:");
         out.println("  curl -H \"Authorization: Bearer " + shownKey + "\" " + server.baseUrl() + "/assistants");

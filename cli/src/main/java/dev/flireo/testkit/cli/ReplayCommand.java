@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 /** {@code flireo replay}: plays a scenario against a webhook URL and judges every reply. */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Send a scenario's signed webhook events to your URL and judge every reply.",
-                "Exit code 0 when every verdict passes, 1 when one fails, 2 on bad usage or input.",
+                "Verdicts are pass, warn (tolerated by the platform but risky) and fail.",
+                "Exit code 0 when no verdict fails (with --strict: and none warns), 1 otherwise, 2 on bad usage or input.",
                 "Ctrl-C or SIGTERM stops sending, gives deliveries in flight 2 s, still writes --junit and --report "
                         + "with the unfinished deliveries marked as interrupted, and exits 130 (Ctrl-C) or 143 (SIGTERM)."})
 final class ReplayCommand implements Callable<Integer> {
@@ -60,8 +61,21 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Comma-separated: duplicate, out-of-order, slow, retry.")
     List<Chaos> chaos = List.of();
 
-    @Option(names = "--probe-security", description = "Also send six forged or stale deliveries; each needs a 4xx.")
-    boolean probeSecurity;
+    @Option(names = "--probe-security", arity = "0..1", fallbackValue = "all", paramLabel = "strict|PROBES",
+            description = {"Also send forged or stale deliveries: the first five need a 4xx; an accepted replay inside "
+                    + "the 300 s window is a warning.", "=strict makes that replay a failure; =tampered-body,replay "
+                    + "(any of tampered-body, wrong-secret, no-signature, stale-timestamp, future-timestamp, "
+                    + "replay) sends only those."})
+    String probeSecurity;
+
+    @Option(names = "--strict", description = "Count every warning as a failure (exit code 1).")
+    boolean strict;
+
+    @Option(names = "--fixed-clock", paramLabel = "INSTANT", converter = InstantConverter.class,
+            description = {"Date the events from INSTANT (e.g. 2026-01-05T09:00:00Z) on the scenario's own gaps "
+                    + "instead of the time of sending: with --seed, every byte is the same on each run, headers "
+                    + "and signatures included. A receiver checking the 300 s window refuses such deliveries."})
+    java.time.Instant fixedClock;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML for CI.")
     Path junit;
@@ -86,22 +100,30 @@ final class ReplayCommand implements Callable<Integer> {
             }
             WebhookSimulator simulator = WebhookSimulator.target(target).secret(secret == null || secret.isEmpty()
                             ? null : secret).dialect(dialect).realtime(realtime).chaos(chaos.toArray(Chaos[]::new))
-                    .probeSecurity(probeSecurity).progress(line -> {
+                    .strict(strict).fixedClock(fixedClock).progress(line -> {
                         out.println(line);
                         out.flush();
                     });
+            ProbeChoice.parse(probeSecurity).applyTo(simulator);
             if (seed != null) {
                 simulator.seed(seed);
             }
             out.printf("replaying %s (%d call%s, %s) to %s%s%n", scenario.name(), scenario.calls(),
                     scenario.calls() == 1 ? "" : "s", dialect.wireName(), Redaction.url(target),
                     secret == null || secret.isEmpty() ? ", unsigned" : ", signed");
+            if (dialect == Dialect.LEGACY) {
+                out.println("note: the legacy pages document no signature; with --secret (and --probe-security) the "
+                        + "replay tests an extra the legacy platform may not send");
+            }
             SimulationReport result = runUntilSignal(simulator, scenario, out);
             out.println();
             out.println(result.summary());
             result.failures().stream().limit(20).forEach(f -> out.println("  - " + f));
             if (result.failures().size() > 20) {
                 out.println("  ... and " + (result.failures().size() - 20) + " more");
+            }
+            if (!result.strict()) {
+                result.warnings().stream().limit(20).forEach(w -> out.println("  ~ warning: " + w));
             }
             if (junit != null) {
                 out.println("JUnit XML: " + result.writeJUnitXml(junit));
@@ -155,6 +177,18 @@ final class ReplayCommand implements Callable<Integer> {
                 return Dialect.fromWireName(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class InstantConverter implements CommandLine.ITypeConverter<java.time.Instant> {
+        @Override
+        public java.time.Instant convert(String value) {
+            try {
+                return java.time.Instant.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("expected an ISO-8601 instant such as "
+                        + "2026-01-05T09:00:00Z, got '" + value + "'");
             }
         }
     }

@@ -32,7 +32,8 @@ final class ValidateCommand implements Callable<Integer> {
     List<String> paths;
 
     @Option(names = "--dialect", paramLabel = "DIALECT", converter = DialectConverter.class,
-            description = "Check against this dialect (flireo, voicedock, legacy) instead of detecting it.")
+            description = "Check against this dialect (flireo, voicedock, legacy) instead of detecting it; for a "
+                    + "--reply, which carries no dialect marker, the best fit is taken and named without it.")
     Dialect dialect;
 
     @Option(names = "--reply", paramLabel = "EVENT", converter = EventTypeConverter.class,
@@ -93,17 +94,32 @@ final class ValidateCommand implements Callable<Integer> {
         return dialect != null ? Contracts.of(dialect).validateEvent(value) : Contracts.validate(value);
     }
 
-    // A reply carries no dialect marker: without --dialect, the dialect whose contract it fits best is taken.
+    /**
+     * A reply carries no dialect marker: without --dialect, the dialect whose contract it fits best is taken, and
+     * {@link #replyNote} says so, with how the other dialects judge it.
+     */
     private ValidationReport replyCheck(JsonNode value) {
+        replyNote = null;
         if (dialect != null) {
             return Contracts.of(dialect).validateReply(reply, value);
         }
-        return Stream.of(Dialect.values())
-                .map(d -> Contracts.of(d).validateReply(reply, value))
+        List<ValidationReport> all = Stream.of(Dialect.values())
+                .map(d -> Contracts.of(d).validateReply(reply, value)).toList();
+        ValidationReport best = all.stream()
                 .min(Comparator.comparingInt((ValidationReport r) -> r.errors().size())
                         .thenComparingInt(r -> r.warnings().size()))
                 .orElseThrow();
+        String others = all.stream().filter(r -> r != best)
+                .map(r -> r.dialect().wireName() + " " + (r.valid() ? "valid" : "invalid (" + r.errors().size()
+                        + (r.errors().size() == 1 ? " error)" : " errors)")))
+                .collect(java.util.stream.Collectors.joining(", "));
+        replyNote = "judged as a " + best.dialect().wireName() + " reply, the best fit, as no --dialect was given ("
+                + others + "); --dialect flireo|voicedock|legacy judges by one";
+        return best;
     }
+
+    /** Set by {@link #replyCheck} when it chose the dialect itself. */
+    private String replyNote;
 
     private void print(String label, ValidationReport report, PrintWriter out) {
         if (report.valid()) {
@@ -120,6 +136,9 @@ final class ValidateCommand implements Callable<Integer> {
         }
         line.append(report.eventType() == null && report.dialect() != null ? " " + report.contract() : "");
         out.println(line);
+        if (reply != null && replyNote != null) {
+            out.println("         note     " + replyNote);
+        }
         report.errors().forEach(error -> out.println("         error    " + error));
         report.warnings().forEach(warning -> out.println("         warning  " + warning));
     }

@@ -54,6 +54,7 @@ class MockCommandTest {
         String api = url("API");
         assertThat(url("admin")).endsWith("/__flireo");
         assertThat(out.toString()).contains("curl -H \"Authorization: Bearer <your --api-key>\" " + api + "/assistants")
+                .contains("  webhooks of live calls: voicedock dialect (snake_case, as the HMS/VoiceDock SDK types them")
                 .containsPattern("started in \\d+ ms");
 
         HttpResponse<String> assistants = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + "/assistants"))
@@ -131,6 +132,22 @@ class MockCommandTest {
         assertThat(run("mock", "--port", "abc")).isEqualTo(2);
         assertThat(run("mock", "--shutdown-timeout", "-1")).isEqualTo(2);
         assertThat(err.toString()).contains("--shutdown-timeout must be 0..3600 seconds, got -1.0");
+        assertThat(run("mock", "--webhook-dialect", "legacy")).isEqualTo(2);
+        assertThat(err.toString()).contains("--webhook-dialect must be voicedock or flireo, got 'legacy'");
+    }
+
+    @Test
+    void theBannerAndTheHealthCheckSayWhichWebhookDialectTheLiveCallsSpeak() throws Exception {
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread mock = startInBackground(exit, "mock", "--port", "0", "--webhook-dialect", "flireo");
+        assertThat(out.toString()).contains("  webhooks of live calls: flireo dialect (camelCase, as the Flireo pages "
+                + "show them; --webhook-dialect to change)");
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(url("admin") + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.body()).contains("\"webhook_dialect\":\"flireo\"");
+        mock.interrupt();
+        mock.join(10_000);
+        assertThat(exit.get()).isZero();
     }
 
     @Test

@@ -49,6 +49,100 @@ class ReplayCommandTest {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks";
     }
 
+    /**
+     * A receiver that does what the vendor documents: 401 unless the signature over timestamp and raw body is right
+     * and within 300 s; no replay defence. Tool-calls get one {@code result}, whatever their number.
+     */
+    private String documentedReceiver(String secret) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] request = exchange.getRequestBody().readAllBytes();
+            received.incrementAndGet();
+            java.util.Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
+            boolean valid = dev.flireo.testkit.contracts.WebhookSignature.verifier(secret).verify(headers, request).valid();
+            byte[] body = (!valid ? "{\"error\":\"bad signature\"}"
+                    : "tool-calls".equals(headers.get("X-Webhook-Event")) ? "{\"result\":\"ok\"}" : "{}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(valid ? 200 : 401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks";
+    }
+
+    @Test
+    void probeSecurityPassesADocumentedReceiverAndWarnsAboutTheReplay() throws Exception {
+        String target = documentedReceiver("whsec_test");
+
+        assertThat(run("replay", "outbound-happy-path", "--target", target, "--secret", "whsec_test",
+                "--probe-security")).as(out + err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("ok +probe +security probe tampered-body +401")
+                .containsPattern("warn +probe +security probe replay +200 .* accepted with HTTP 200 a byte-for-byte replay")
+                .contains("0 failed verdicts, 1 warning", "security probes: 5 of 6 rejected; accepted with a warning: replay",
+                        "  ~ warning: security probe replay: accepted");
+    }
+
+    @Test
+    void probeSecurityStrictFailsTheReplayAndAListSendsOnlyThoseProbes() throws Exception {
+        String target = documentedReceiver("whsec_test");
+
+        assertThat(run("replay", "outbound-no-answer", "--target", target, "--secret", "whsec_test",
+                "--probe-security=strict")).isEqualTo(1);
+        assertThat(out.toString()).containsPattern("FAIL +probe +security probe replay")
+                .contains("wrongly accepted: replay");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("replay", "outbound-no-answer", "--target", target, "--secret", "whsec_test",
+                "--probe-security", "tampered-body,future-timestamp")).isZero();
+        assertThat(out.toString()).contains("security probes: 2 of 2 rejected")
+                .doesNotContain("security probe replay", "security probe wrong-secret");
+
+        assertThat(run("replay", "outbound-no-answer", "--target", target, "--secret", "whsec_test",
+                "--probe-security=tampered,replay")).isEqualTo(2);
+        assertThat(err.toString()).contains("--probe-security: unknown security probe 'tampered'; expected one of "
+                + "tampered-body, ");
+    }
+
+    @Test
+    void strictTurnsWarningsIntoFailures() throws Exception {
+        String target = documentedReceiver("whsec_test");
+
+        assertThat(run("replay", "inbound-tool-calls", "--target", target, "--secret", "whsec_test", "--seed", "4"))
+                .isZero();
+        assertThat(out.toString()).containsPattern("warn +call 1 +tool-calls check_availability, book_appointment")
+                .contains("  ~ warning: call 1 tool-calls check_availability, book_appointment: answered 2 tool calls");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("replay", "inbound-tool-calls", "--target", target, "--secret", "whsec_test", "--seed", "4",
+                "--strict")).isEqualTo(1);
+        assertThat(out.toString()).contains("FAILED inbound-tool-calls", "strict",
+                "  - call 1 tool-calls check_availability, book_appointment: answered 2 tool calls");
+    }
+
+    @Test
+    void aFixedClockDatesTheEventsFromTheGivenInstant(@TempDir Path dir) throws Exception {
+        String target = receiver(200);
+
+        assertThat(run("replay", "outbound-no-answer", "--target", target, "--seed", "1",
+                "--fixed-clock", "2026-01-05T09:00:00Z", "--report", dir.toString())).isZero();
+        assertThat(Files.readString(dir.resolve("index.html"))).contains("X-Webhook-Timestamp: 1767603600",
+                "&quot;timestamp&quot; : &quot;2026-01-05T09:00:00.000Z&quot;");
+
+        assertThat(run("replay", "outbound-no-answer", "--target", target, "--fixed-clock", "monday")).isEqualTo(2);
+        assertThat(err.toString()).contains("expected an ISO-8601 instant such as 2026-01-05T09:00:00Z, got 'monday'");
+    }
+
+    @Test
+    void aLegacyReplaySaysTheLegacyPagesDocumentNoSignature() throws Exception {
+        String target = receiver(200);
+
+        assertThat(run("replay", "outbound-no-answer", "--target", target, "--dialect", "legacy")).isZero();
+        assertThat(out.toString()).contains("note: the legacy pages document no signature; with --secret (and "
+                + "--probe-security) the replay tests an extra the legacy platform may not send");
+    }
+
     @AfterEach
     void stop() {
         if (server != null) {

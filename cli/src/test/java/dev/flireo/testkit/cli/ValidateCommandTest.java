@@ -108,6 +108,19 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aReplyCheckSaysWhichDialectItJudgedByAndHowTheOthersJudgeIt() throws IOException {
+        Path reply = write("snake.json", "{\"results\":[{\"tool_call_id\":\"tool_abc123\",\"result\":{\"name\":\"Jan\"}}]}");
+
+        assertThat(cli.run("validate", "--reply", "tool-calls", reply.toString())).isZero();
+        assertThat(cli.out()).contains("VALID    " + reply + "  voicedock tool-calls reply\n"
+                + "         note     judged as a voicedock reply, the best fit, as no --dialect was given (flireo ")
+                .contains("); --dialect flireo|voicedock|legacy judges by one");
+
+        assertThat(cli.run("validate", "--reply", "tool-calls", "--dialect", "flireo", reply.toString())).isEqualTo(1);
+        assertThat(cli.out()).contains("INVALID  " + reply + "  flireo tool-calls reply\n         error    ");
+    }
+
+    @Test
     void aReplyInTheWrongDialectIsInvalid() throws IOException {
         Path reply = write("reply.json", "{\"max_duration_seconds\":300}");
 

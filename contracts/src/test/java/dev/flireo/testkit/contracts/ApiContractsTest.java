@@ -35,12 +35,24 @@ class ApiContractsTest {
 
     @Test
     void aResponseBodyIsCheckedByOperationIdAndStatus() throws Exception {
-        JsonNode credits = JSON.readTree("{\"error\":{\"code\":\"insufficient_credits\",\"message\":\"Insufficient credits\"}}");
+        JsonNode credits = JSON.readTree("{\"error\":\"insufficient_credits\",\"message\":\"Insufficient credits\"}");
         JsonNode dialing = JSON.readTree("{\"success\":true,\"call_id\":\"call-outbound-abc123\",\"status\":\"dialing\"}");
 
         assertThat(ApiContracts.flireo().validateResponse("createOutboundCall", 402, credits).valid()).isTrue();
         assertThat(ApiContracts.flireo().validateResponse("createOutboundCall", 200, dialing).valid()).isTrue();
         assertThat(ApiContracts.flireo().validateResponse("createOutboundCall", 200, credits).valid()).isFalse();
+    }
+
+    @Test
+    void anErrorAnswerIsTheOneFlatEnvelopeTheSdkReads() throws Exception {
+        JsonNode several = JSON.readTree("{\"error\":\"invalid_request\",\"message\":\"Missing required field: name,"
+                + " and 1 more problem\",\"details\":[\"Missing required field: name\",\"Missing required field:"
+                + " definition\"],\"param\":\"name\"}");
+        JsonNode nested = JSON.readTree("{\"error\":{\"code\":\"not_found\",\"message\":\"Assistant not found\"}}");
+
+        assertThat(ApiContracts.flireo().validateResponse("createWorkflow", 400, several).valid()).isTrue();
+        assertThat(ApiContracts.flireo().validateResponse("getAssistant", 404, nested).errors())
+                .extracting(Violation::pointer).contains("/error");
     }
 
     @Test
@@ -53,7 +65,7 @@ class ApiContractsTest {
 
     @Test
     void aServerErrorStatusMatchesItsRange() throws Exception {
-        JsonNode error = JSON.readTree("{\"error\":{\"code\":\"internal_error\",\"message\":\"Boom\"}}");
+        JsonNode error = JSON.readTree("{\"error\":\"server_error\",\"message\":\"Boom\"}");
 
         assertThat(ApiContracts.flireo().validateResponse("listCalls", 503, error).valid()).isTrue();
     }

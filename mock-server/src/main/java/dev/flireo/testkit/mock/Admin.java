@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flireo.testkit.mock.internal.ApiError;
+import dev.flireo.testkit.mock.internal.ErrorBodies;
 import dev.flireo.testkit.mock.internal.Faults;
 import dev.flireo.testkit.mock.internal.HttpResult;
 import dev.flireo.testkit.mock.internal.Json;
@@ -38,25 +39,22 @@ final class Admin {
         } catch (ApiError e) {
             return error(e);
         } catch (RuntimeException e) {
-            return result(500, Json.object("error", Json.object().put("code", "server_error")
-                    .put("message", "Internal error in the Flireo mock admin API: " + e)), Map.of());
+            // A defect of the mock: the answer names the request, never the exception's class.
+            return error(ApiError.internal(500, " admin API while serving " + method + " " + path));
         }
     }
 
-    /** An error in the admin API's envelope: {@code {"error": {"code", "message", "param"?}}}. */
+    /** An error in the envelope of the Flireo API: {@code {"error", "message", "details"?, "param"?}}. */
     static HttpResult error(ApiError e) {
-        ObjectNode error = Json.object().put("code", e.code()).put("message", e.getMessage());
-        if (e.param() != null) {
-            error.put("param", e.param());
-        }
-        return result(e.status(), Json.object("error", error), e.headers());
+        return result(e.status(), ErrorBodies.of(null, e), e.headers());
     }
 
     private JsonNode route(String method, String path, byte[] raw, Map<String, List<String>> query) {
         String op = method + " " + path;
         switch (op) {
             case "GET /health":
-                return Json.object().put("status", "ok");
+                return Json.object().put("status", "ok")
+                        .put("webhook_dialect", server.webhookDialect().wireName());
             case "POST /reset":
                 server.reset();
                 return ok();

@@ -192,6 +192,12 @@ public final class FlireoMockExtension
         }
 
         /** The largest request body accepted, in bytes (default 1 MiB); larger ones get 413. */
+        /** The payload dialect of the live calls' webhooks: voicedock (snake_case, the default) or flireo. */
+        public Builder webhookDialect(dev.flireo.testkit.contracts.Dialect dialect) {
+            options.webhookDialect(dialect);
+            return this;
+        }
+
         public Builder maxBodySize(long bytes) {
             options.maxBodySize(bytes);
             return this;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.flireo.testkit.contracts.Dialect;
 import dev.flireo.testkit.mock.internal.ApiError;
 import dev.flireo.testkit.mock.internal.CallEngine;
 import dev.flireo.testkit.mock.internal.Deliveries;
@@ -62,6 +63,12 @@ public final class FlireoMockServer implements AutoCloseable {
 
     /** The key {@link #apiKey()} returns when any key is accepted. */
     public static final String DEFAULT_API_KEY = "fl_test_flireo_mock";
+    /**
+     * The dialect of the live calls' webhooks unless told otherwise ({@link Options#webhookDialect}): the REST API
+     * the mock serves is the HMS/VoiceDock one, whose SDK types its webhooks in snake_case ({@code tool_call_list},
+     * {@code phone_number}), so a handler written from that SDK expects them so.
+     */
+    public static final Dialect DEFAULT_WEBHOOK_DIALECT = Dialect.VOICEDOCK;
     /** The default limit of a request body: 1 MiB, far above any documented request of the API. */
     public static final long DEFAULT_MAX_BODY_SIZE = 1 << 20;
 
@@ -88,7 +95,7 @@ public final class FlireoMockServer implements AutoCloseable {
         this.clock = options.manualStart != null ? MockClock.manual(options.manualStart) : MockClock.scaled(options.timeScale);
         this.enforceRateLimits = options.enforceRateLimits;
         this.ctx = new MockContext(store, clock::now);
-        this.engine = new CallEngine(ctx, deliveries);
+        this.engine = new CallEngine(ctx, deliveries, options.webhookDialect);
         // Reading the specs and building WireMock are the slow parts of a start: do them side by side.
         this.api = CompletableFuture.supplyAsync(() -> new MockApi(ctx, engine, options.apiKeys, () -> enforceRateLimits));
         this.state = new MockState(store, this::reset, engine::adopt);
@@ -249,6 +256,11 @@ public final class FlireoMockServer implements AutoCloseable {
 
     public int port() {
         return wireMock.port();
+    }
+
+    /** The payload dialect of the live calls' webhooks (the banner and {@code GET /__flireo/health} say it too). */
+    public Dialect webhookDialect() {
+        return options.webhookDialect;
     }
 
     /** A key the server accepts: the first configured one, else {@link #DEFAULT_API_KEY}. */
@@ -437,8 +449,25 @@ public final class FlireoMockServer implements AutoCloseable {
         private Path recordTo;
         private Consumer<String> onDrift = drift -> { };
         private Consumer<Delivery> onDelivery = delivery -> { };
+        private Dialect webhookDialect = DEFAULT_WEBHOOK_DIALECT;
 
         private Options() {
+        }
+
+        /**
+         * The payload dialect of every live call's webhooks: {@link Dialect#VOICEDOCK} (snake_case, the default:
+         * the REST API the mock serves is the HMS/VoiceDock one, whose SDK types its webhooks so) or
+         * {@link Dialect#FLIREO} (camelCase, the Flireo pages). Legacy is refused: the mock's calls are not legacy
+         * calls.
+         */
+        public Options webhookDialect(Dialect dialect) {
+            Objects.requireNonNull(dialect, "dialect");
+            if (dialect == Dialect.LEGACY) {
+                throw new IllegalArgumentException("the mock's live calls send flireo or voicedock webhooks, not "
+                        + "legacy; replay legacy events with the webhook simulator");
+            }
+            this.webhookDialect = dialect;
+            return this;
         }
 
         /** The port; 0 (the default) picks a free one. */

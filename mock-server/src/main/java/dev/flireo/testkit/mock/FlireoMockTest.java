@@ -1,5 +1,6 @@
 package dev.flireo.testkit.mock;
 
+import dev.flireo.testkit.contracts.Dialect;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -42,6 +43,9 @@ public @interface FlireoMockTest {
     boolean enforceRateLimits() default false;
 
     boolean resetBetweenTests() default true;
+
+    /** The payload dialect of the live calls' webhooks: VOICEDOCK (snake_case, the default) or FLIREO (camelCase). */
+    Dialect webhookDialect() default Dialect.VOICEDOCK;
 
     /** A seed file (export format), relative to the working directory; empty = none. */
     String seedFile() default "";

@@ -56,7 +56,8 @@ final class FlireoMockTestExtension implements BeforeAllCallback, BeforeEachCall
     private static Running start(Class<?> testClass) {
         FlireoMockTest config = testClass.getAnnotation(FlireoMockTest.class);
         FlireoMockServer.Options options = FlireoMockServer.options().apiKeys(config.apiKeys())
-                .timeScale(config.timeScale()).demoData(config.demoData()).enforceRateLimits(config.enforceRateLimits());
+                .timeScale(config.timeScale()).demoData(config.demoData()).enforceRateLimits(config.enforceRateLimits())
+                .webhookDialect(config.webhookDialect());
         if (config.manualClock()) {
             options.manualClock(java.time.Instant.now());
         }

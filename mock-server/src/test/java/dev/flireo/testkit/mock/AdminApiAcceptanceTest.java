@@ -56,7 +56,7 @@ class AdminApiAcceptanceTest {
                 .containsExactly("Support Agent", "Exported");
         Http.Reply bad = admin("PUT", "/state", "{\"robots\":[]}");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.json().at("/error/param").asText()).isEqualTo("robots");
+        assertThat(bad.json().at("/param").asText()).isEqualTo("robots");
     }
 
     @Test
@@ -67,7 +67,7 @@ class AdminApiAcceptanceTest {
         assertThat(admin("POST", "/seed", seed).status()).isEqualTo(200);
         assertThat(api("GET", "/numbers/5c4d030f-43e3-4e65-899e-8148521e660f", null).json().at("/number/name").asText())
                 .isEqualTo("Seeded");
-        assertThat(admin("POST", "/seed", "{\"numbers\":[{\"phone_number\":\"+3120\"}]}").json().at("/error/param").asText())
+        assertThat(admin("POST", "/seed", "{\"numbers\":[{\"phone_number\":\"+3120\"}]}").json().at("/param").asText())
                 .isEqualTo("numbers[0]");
     }
 
@@ -102,7 +102,7 @@ class AdminApiAcceptanceTest {
         admin("POST", "/faults", "{\"operation_id\":\"listAssistants\",\"status\":503,\"times\":1}");
         Http.Reply failed = api("GET", "/assistants", null);
         assertThat(failed.status()).isEqualTo(503);
-        assertThat(failed.json().at("/error/code").asText()).isEqualTo("server_error");
+        assertThat(failed.json().at("/error").asText()).isEqualTo("server_error");
         assertThat(api("GET", "/assistants", null).status()).isEqualTo(200);
 
         admin("POST", "/faults", "{\"operation_id\":\"listNumbers\",\"delay_ms\":300}");
@@ -120,7 +120,7 @@ class AdminApiAcceptanceTest {
         admin("DELETE", "/faults", null);
         assertThat(api("GET", "/account", null).status()).isEqualTo(200);
         assertThat(admin("POST", "/faults", "{\"operation_id\":\"getAccount\",\"fault\":\"EXPLODE\"}").json()
-                .at("/error/param").asText()).isEqualTo("fault");
+                .at("/param").asText()).isEqualTo("fault");
     }
 
     @Test
@@ -134,7 +134,7 @@ class AdminApiAcceptanceTest {
         assertThat(api("GET", "/calls/" + id, null).json().get("status").asText()).isEqualTo("ended");
         assertThat(admin("POST", "/calls/inbound", "{\"phone_number\":\"+31000000000\",\"customer_number\":\"+31611112222\"}")
                 .status()).isEqualTo(404);
-        assertThat(admin("POST", "/calls/outcome", "{\"outcome\":\"explode\"}").json().at("/error/param").asText())
+        assertThat(admin("POST", "/calls/outcome", "{\"outcome\":\"explode\"}").json().at("/param").asText())
                 .isEqualTo("outcome");
         assertThat(admin("GET", "/nothing", null).status()).isEqualTo(404);
         assertThat(admin("GET", "/deliveries", null).json().isArray()).isTrue();

@@ -49,7 +49,7 @@ class AssistantsAcceptanceTest {
         assertThat(assistants.listAssistants().getAssistants()).extracting(Assistant::getId).containsExactly(id);
 
         assertThat(assistants.deleteAssistant(id).getSuccess().getValue()).isTrue();
-        assertThat(Clients.error(404, () -> assistants.getAssistant(id)).get("code").asText()).isEqualTo("not_found");
+        assertThat(Clients.error(404, () -> assistants.getAssistant(id)).get("error").asText()).isEqualTo("not_found");
         assertThat(assistants.listAssistants().getAssistants()).isEmpty();
     }
 

@@ -22,7 +22,7 @@ class AuthAndRateLimitAcceptanceTest {
             assertThat(reply.status()).isEqualTo(401);
             assertThat(reply.header("X-RateLimit-Limit")).isEqualTo("100");
         }
-        assertThat(get(null).json().toString()).isEqualTo("{\"error\":\"Unauthorized\",\"message\":\"Invalid or missing API key\"}");
+        assertThat(get(null).json().toString()).isEqualTo("{\"error\":\"unauthorized\",\"message\":\"Invalid or missing API key\"}");
         assertThat(Http.send("GET", flireo.legacyBaseUrl() + "/contacts", null, null).json().at("/error/code").asText())
                 .isEqualTo("unauthorized");
         assertThat(get("fl_live_team_a").status()).isEqualTo(200);
@@ -55,9 +55,9 @@ class AuthAndRateLimitAcceptanceTest {
         }
         Http.Reply limited = get("fl_live_team_a");
         assertThat(limited.status()).isEqualTo(429);
-        assertThat(limited.json().at("/error/code").asText()).isEqualTo("rate_limit_exceeded");
+        assertThat(limited.json().at("/error").asText()).isEqualTo("rate_limit_exceeded");
         long retry = Long.parseLong(limited.header("Retry-After"));
-        assertThat(limited.json().at("/error/message").asText()).contains("retry after " + retry + " seconds");
+        assertThat(limited.json().at("/message").asText()).contains("retry after " + retry + " seconds");
         flireo.clock().advance(Duration.ofSeconds(retry));
         assertThat(get("fl_live_team_a").status()).isEqualTo(200);
     }

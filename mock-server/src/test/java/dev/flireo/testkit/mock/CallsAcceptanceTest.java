@@ -105,7 +105,7 @@ class CallsAcceptanceTest {
         String id = dial();
         var say = new CallControlCommand(new SayCommand().type(SayCommand.TypeEnum.SAY).content("Een moment").endAfter(false));
         var error = Clients.error(400, () -> control.controlCall(id, say));
-        assertThat(error.get("code").asText()).isEqualTo("call_not_active");
+        assertThat(error.get("error").asText()).isEqualTo("call_not_active");
         assertThat(error.get("message").asText()).contains("dialing");
 
         flireo.clock().advance(Duration.ofSeconds(4));
@@ -146,7 +146,7 @@ class CallsAcceptanceTest {
     void withoutCreditAnOutboundCallIs402() throws Exception {
         flireo.setMinutesBalance(0);
         var error = Clients.error(402, () -> dial());
-        assertThat(error.get("code").asText()).isEqualTo("insufficient_credits");
+        assertThat(error.get("error").asText()).isEqualTo("insufficient_credits");
         flireo.setMinutesBalance(10);
         assertThat(dial()).isNotBlank();
     }
@@ -154,7 +154,7 @@ class CallsAcceptanceTest {
     @Test
     void anInactiveAgentCannotCall() throws Exception {
         new AssistantsApi(Clients.client(flireo)).updateAssistant(agentId, new AssistantUpdate().isActive(false));
-        assertThat(Clients.error(400, this::dial).get("code").asText()).isEqualTo("agent_inactive");
+        assertThat(Clients.error(400, this::dial).get("error").asText()).isEqualTo("agent_inactive");
     }
 
     @Test

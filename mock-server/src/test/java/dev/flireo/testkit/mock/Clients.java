@@ -27,13 +27,13 @@ final class Clients {
         return client;
     }
 
-    /** Runs a call that must fail, checks the status and returns the documented error object. */
+    /** Runs a call that must fail, checks the status and returns the error body ({@code error, message, param?...}). */
     static JsonNode error(int status, ThrowingCallable call) {
         ApiException e = catchThrowableOfType(ApiException.class, call);
         assertThat(e).as("expected HTTP %s", status).isNotNull();
         assertThat(e.getCode()).as(e.getResponseBody()).isEqualTo(status);
         try {
-            return Http.JSON.readTree(e.getResponseBody()).path("error");
+            return Http.JSON.readTree(e.getResponseBody());
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

@@ -2,6 +2,7 @@ package dev.flireo.testkit.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flireo.testkit.contracts.Dialect;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-@FlireoMockTest(apiKeys = "fl_test_declarative", manualClock = true, demoData = true)
+@FlireoMockTest(apiKeys = "fl_test_declarative", manualClock = true, demoData = true, webhookDialect = Dialect.FLIREO)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeclarativeAnnotationTest {
 
@@ -26,6 +27,9 @@ class DeclarativeAnnotationTest {
         assertThat(flireo.baseUrl()).isEqualTo(startedInBeforeEach).startsWith("http://127.0.0.1:").endsWith("/api/v1");
         assertThat(flireo.apiKey()).isEqualTo("fl_test_declarative");
         assertThat(flireo.clock().isManual()).isTrue();
+        assertThat(flireo.webhookDialect()).isEqualTo(Dialect.FLIREO);
+        assertThat(Http.send("GET", flireo.adminUrl() + "/health", null, null).json().get("webhook_dialect").asText())
+                .isEqualTo("flireo");
         assertThat(Http.send("GET", flireo.baseUrl() + "/assistants", "other", null).status()).isEqualTo(401);
         Http.send("POST", flireo.baseUrl() + "/assistants", flireo.apiKey(), "{\"name\":\"Added in test 1\"}");
         assertThat(flireo.state().list("assistants")).hasSize(2);

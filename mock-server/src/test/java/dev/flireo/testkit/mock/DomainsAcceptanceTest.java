@@ -25,7 +25,7 @@ class DomainsAcceptanceTest {
     @Test
     void withoutAResendKeyDomainsAre400() {
         assertThat(Clients.error(400, () -> domains.createDomain(new DomainCreate().domainName("mail.example.com")))
-                .get("code").asText()).isEqualTo("resend_key_required");
+                .get("error").asText()).isEqualTo("resend_key_required");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.flireo.testkit.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.flireo.testkit.openapi.client.api.AssistantsApi;
 import dev.flireo.testkit.openapi.client.api.McpServersApi;
 import dev.flireo.testkit.openapi.client.api.NumbersApi;
@@ -56,7 +57,7 @@ class McpServersAndWorkflowsAcceptanceTest {
         Http.Reply moved = Http.send("PATCH", flireo.baseUrl() + "/mcp-servers/" + server.getId(), flireo.apiKey(),
                 "{\"url\":\"https://other.example.com/mcp\"}");
         assertThat(moved.status()).isEqualTo(400);
-        assertThat(moved.json().at("/error/param").asText()).isEqualTo("headers");
+        assertThat(moved.json().at("/param").asText()).isEqualTo("headers");
         assertThat(mcp.updateMcpServer(server.getId(), new McpServerUpdate().url(URI.create("https://other.example.com/mcp"))
                 .headers(Map.of())).getMcpServer().getHeaderNames()).isEmpty();
         var tested = mcp.testMcpServer(server.getId(), null);
@@ -72,7 +73,7 @@ class McpServersAndWorkflowsAcceptanceTest {
                         .tools(List.of(new ToolDefinition(new McpTool().type(McpTool.TypeEnum.MCP).mcpServerId(server.getId()))))))
                 .getAssistant().getId();
         var error = Clients.error(409, () -> mcp.deleteMcpServer(server.getId()));
-        assertThat(error.get("code").asText()).isEqualTo("mcp_server_in_use");
+        assertThat(error.get("error").asText()).isEqualTo("mcp_server_in_use");
         assertThat(error.get("message").asText()).contains("Uses CRM");
         new AssistantsApi(Clients.client(flireo)).deleteAssistant(assistant);
         assertThat(mcp.deleteMcpServer(server.getId()).getSuccess().getValue()).isTrue();
@@ -101,9 +102,42 @@ class McpServersAndWorkflowsAcceptanceTest {
         UUID number = new NumbersApi(Clients.client(flireo)).createNumber(new PhoneNumberCreate().phoneNumber("+31850835037")
                 .workflowId(created.getId())).getNumber().getId();
         var error = Clients.error(409, () -> workflows.deleteWorkflow(created.getId()));
-        assertThat(error.get("code").asText()).isEqualTo("workflow_in_use");
+        assertThat(error.get("error").asText()).isEqualTo("workflow_in_use");
         new NumbersApi(Clients.client(flireo)).deleteNumber(number);
         workflows.deleteWorkflow(created.getId());
+    }
+
+    @Test
+    void anInvalidServerDefinitionListsEveryProblem() {
+        Http.Reply reply = Http.send("POST", flireo.baseUrl() + "/mcp-servers", flireo.apiKey(),
+                "{\"transport\":\"carrier-pigeon\",\"timeout_seconds\":\"soon\",\"headers\":{\"X-Key\":42}}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("param").asText()).isEqualTo("name");
+        assertThat(reply.json().get("message").asText()).isEqualTo("Missing required field: name, and 4 more problems");
+        assertThat(reply.json().get("details")).extracting(JsonNode::asText).containsExactly(
+                "Missing required field: name",
+                "Missing required field: url",
+                "Invalid value for transport: expected one of streamable_http, sse",
+                "Invalid value for headers.X-Key: integer found, string expected",
+                "Invalid value for timeout_seconds: string found, integer expected");
+        assertThat(flireo.state().list("mcp_servers")).isEmpty();
+    }
+
+    @Test
+    void eachNodeIsCheckedAsItsOwnTypeAndAnUnknownTypeNamesTheKnownOnes() {
+        Http.Reply reply = Http.send("POST", flireo.baseUrl() + "/workflows", flireo.apiKey(), """
+                {"name":"W","definition":{"version":1,"entry_node":"a","nodes":[
+                  {"id":"a","type":"conversation","instructions":"Hi"},{"id":"t","type":"tool"},{"id":"z","type":"teleport"}],
+                 "edges":[{"from":"a","to":"t"}]}}""");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("details")).extracting(JsonNode::asText).containsExactly(
+                "Missing required field: definition.nodes[1].tool_name",
+                "Invalid value for definition.nodes[2].type: expected one of conversation, tool, transfer, end",
+                "Invalid value for definition.edges[0].description: expected a description on an edge that does not"
+                        + " leave a tool node");
+        assertThat(flireo.state().list("workflows")).isEmpty();
     }
 
     @Test
@@ -113,10 +147,13 @@ class McpServersAndWorkflowsAcceptanceTest {
                   {"id":"reception","type":"conversation","instructions":"Hi"},{"id":"bye","type":"end"}],
                  "edges":[{"from":"bye","to":"reception","description":"x"},{"from":"reception","to":"ghost"}]}}""");
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.json().get("error").asText()).isEqualTo("Invalid workflow definition");
-        assertThat(reply.json().get("details").toString())
-                .contains("entry_node \\\"bye\\\" does not reference a conversation node")
-                .contains("terminal end node")
-                .contains("unknown node \\\"ghost\\\"");
+        assertThat(reply.json().get("error").asText()).isEqualTo("invalid_request");
+        assertThat(reply.json().get("param").asText()).isEqualTo("definition.entry_node");
+        assertThat(reply.json().get("message").asText()).isEqualTo("Invalid value for definition.entry_node: expected the id"
+                + " of a conversation node, got \"bye\", and 2 more problems");
+        assertThat(reply.json().get("details")).extracting(JsonNode::asText).containsExactly(
+                "Invalid value for definition.entry_node: expected the id of a conversation node, got \"bye\"",
+                "Invalid value for definition.edges[0].from: \"bye\" is a terminal end node; no edge leaves it",
+                "Invalid value for definition.edges[1].to: expected the id of a node, got \"ghost\"");
     }
 }

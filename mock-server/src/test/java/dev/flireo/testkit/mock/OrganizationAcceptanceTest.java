@@ -42,7 +42,7 @@ class OrganizationAcceptanceTest {
         assertThat(child.getParentOrgId()).isEqualTo(parent.getId());
         var asChild = new OrganizationApi(Clients.client(flireo.baseUrl(), child.getApiKey()));
         assertThat(Clients.error(403, () -> asChild.createOrganization(new OrganizationCreate().name("Grandchild")))
-                .asText()).isEqualTo("Forbidden");
+                .get("error").asText()).isEqualTo("forbidden");
     }
 
     @Test

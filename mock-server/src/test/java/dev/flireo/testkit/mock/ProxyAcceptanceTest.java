@@ -104,6 +104,6 @@ class ProxyAcceptanceTest {
         real.stop();
         Http.Reply reply = Http.send("GET", proxy.baseUrl() + "/assistants", "k", null);
         assertThat(reply.status()).isEqualTo(502);
-        assertThat(reply.json().at("/error/code").asText()).isEqualTo("bad_gateway");
+        assertThat(reply.json().at("/error").asText()).isEqualTo("bad_gateway");
     }
 }

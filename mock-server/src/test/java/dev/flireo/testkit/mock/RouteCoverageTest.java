@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class RouteCoverageTest {
 
     private final MockContext ctx = new MockContext(new StateStore(), Instant::now);
-    private final MockApi api = new MockApi(ctx, new CallEngine(ctx, new dev.flireo.testkit.mock.internal.Deliveries()), List.of(), () -> false);
+    private final MockApi api = new MockApi(ctx, new CallEngine(ctx, new dev.flireo.testkit.mock.internal.Deliveries(),
+            FlireoMockServer.DEFAULT_WEBHOOK_DIALECT), List.of(), () -> false);
 
     @Test
     void everyOperationOfTheFlireoApiIsHandled() {

@@ -95,8 +95,8 @@ class SecretsAcceptanceTest {
         Http.Reply refused = admin("PUT", "/state", state.toString());
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().at("/error/param").asText()).isEqualTo("assistants[1].webhook_secret");
-        assertThat(refused.json().at("/error/message").asText()).contains("?secrets=include");
+        assertThat(refused.json().at("/param").asText()).isEqualTo("assistants[1].webhook_secret");
+        assertThat(refused.json().at("/message").asText()).contains("?secrets=include");
         assertThat(flireo.state().list("assistants")).hasSize(1);
         assertThat(flireo.state().export().at("/assistants/0/webhook_secret").asText()).isEqualTo(SECRET);
         Path seed = Files.writeString(dir.resolve("seed.json"), state.toString());

@@ -83,6 +83,6 @@ class TemplatesAcceptanceTest {
         assertThat(error.get("param").asText()).isEqualTo("schema");
         Http.Reply missing = Http.send("POST", flireo.baseUrl() + "/analysis-templates", flireo.apiKey(), "{\"name\":\"x\"}");
         assertThat(missing.status()).isEqualTo(400);
-        assertThat(missing.json().at("/error/code").asText()).isEqualTo("missing_field");
+        assertThat(missing.json().at("/error").asText()).isEqualTo("invalid_request");
     }
 }

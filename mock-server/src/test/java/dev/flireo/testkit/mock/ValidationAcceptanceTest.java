@@ -19,23 +19,50 @@ class ValidationAcceptanceTest {
     private static JsonNode error(Http.Reply reply, int status) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(reply.header("Content-Type")).isEqualTo("application/json");
-        return reply.json().get("error");
+        return reply.json();
     }
 
     @Test
     void malformedJsonIs400WithTheParserPosition() {
         JsonNode e = error(post("/assistants", "{\"name\": \"x\",}"), 400);
-        assertThat(e.get("code").asText()).isEqualTo("invalid_json");
+        assertThat(e.get("error").asText()).isEqualTo("invalid_json");
         assertThat(e.get("message").asText()).contains("line 1");
     }
 
     @Test
     void aMissingRequiredFieldIs400NamingIt() {
         JsonNode e = error(post("/sip-trunks", "{\"name\":\"PBX\"}"), 400);
-        assertThat(e.get("code").asText()).isEqualTo("missing_field");
+        assertThat(e.get("error").asText()).isEqualTo("invalid_request");
         assertThat(e.get("param").asText()).isEqualTo("host");
         assertThat(e.get("message").asText()).isEqualTo("Missing required field: host");
-        assertThat(e.get("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(e.has("details")).as("one problem, no details").isFalse();
+    }
+
+    @Test
+    void aBodyWithSeveralFaultsListsEveryOneNamingItsField() {
+        JsonNode e = error(post("/assistants", "{\"max_duration_seconds\":\"long\",\"llm_config\":{\"provider\":\"openai\"},"
+                + "\"voicemail_detection\":\"maybe\"}"), 400);
+
+        assertThat(e.get("error").asText()).isEqualTo("invalid_request");
+        assertThat(e.get("param").asText()).isEqualTo("name");
+        assertThat(e.get("message").asText()).isEqualTo("Missing required field: name, and 3 more problems");
+        assertThat(e.get("details")).extracting(JsonNode::asText).containsExactly(
+                "Missing required field: name",
+                "Missing required field: llm_config.model",
+                "Invalid value for max_duration_seconds: string found, [integer, null] expected",
+                "Invalid value for voicemail_detection: string found, [boolean, null] expected");
+    }
+
+    @Test
+    void eachToolIsCheckedAsItsOwnKind() {
+        JsonNode e = error(post("/assistants", "{\"name\":\"A\",\"llm_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o\","
+                + "\"tools\":[{\"type\":\"mcp\"},{\"type\":\"banana\"}]}}"), 400);
+
+        assertThat(e.get("details")).hasSize(2);
+        assertThat(e.at("/details/0").asText()).isEqualTo("Missing required field: llm_config.tools[0].mcp_server_id");
+        assertThat(e.at("/details/1").asText()).startsWith("Invalid value for llm_config.tools[1].type: expected one of ")
+                .contains("function", "mcp");
+        assertThat(e.get("param").asText()).isEqualTo("llm_config.tools[0].mcp_server_id");
     }
 
     @Test
@@ -75,10 +102,10 @@ class ValidationAcceptanceTest {
 
     @Test
     void trailingContentAndInvalidUtf8AreNotJson() {
-        assertThat(error(post("/assistants", "{\"name\":\"x\"} {}"), 400).get("code").asText()).isEqualTo("invalid_json");
+        assertThat(error(post("/assistants", "{\"name\":\"x\"} {}"), 400).get("error").asText()).isEqualTo("invalid_json");
         JsonNode e = error(Http.sendBytes("POST", flireo.baseUrl() + "/assistants", flireo.apiKey(),
                 new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xff, '"', '}'}), 400);
-        assertThat(e.get("code").asText()).isEqualTo("invalid_json");
+        assertThat(e.get("error").asText()).isEqualTo("invalid_json");
         assertThat(e.get("message").asText()).contains("Invalid UTF-8");
     }
 
@@ -112,7 +139,7 @@ class ValidationAcceptanceTest {
         assertThat(error(Http.send("GET", flireo.baseUrl() + "/numbers/42", flireo.apiKey(), null), 400)
                 .get("param").asText()).isEqualTo("id");
         assertThat(error(Http.send("GET", flireo.baseUrl() + "/numbers/5c4d030f-43e3-4e65-899e-8148521e660f",
-                flireo.apiKey(), null), 404).get("code").asText()).isEqualTo("not_found");
+                flireo.apiKey(), null), 404).get("error").asText()).isEqualTo("not_found");
     }
 
     @Test
@@ -120,7 +147,7 @@ class ValidationAcceptanceTest {
         assertThat(error(Http.send("GET", flireo.baseUrl() + "/phone-numbers", flireo.apiKey(), null), 404)
                 .get("message").asText()).contains("/phone-numbers");
         Http.Reply wrong = Http.send("PUT", flireo.baseUrl() + "/assistants", flireo.apiKey(), "{}");
-        assertThat(error(wrong, 405).get("code").asText()).isEqualTo("method_not_allowed");
+        assertThat(error(wrong, 405).get("error").asText()).isEqualTo("method_not_allowed");
         assertThat(wrong.header("Allow")).isEqualTo("GET, POST");
     }
 

@@ -26,7 +26,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final String secret;
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final Map<String, String> replies = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.Function<JsonNode, String>> replies = new ConcurrentHashMap<>();
     private volatile Duration delay = Duration.ZERO;
 
     WebhookReceiver(String secret) {
@@ -43,13 +43,14 @@ final class WebhookReceiver implements AutoCloseable {
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
             String event = headers.get(WebhookSignature.EVENT_HEADER);
             SignatureCheck check = secret == null ? null : WebhookSignature.verifier(secret).verify(headers, body);
-            received.add(new Received(event, Http.JSON.readTree(body), headers, check));
+            JsonNode json = Http.JSON.readTree(body);
+            received.add(new Received(event, json, headers, check));
             try {
                 Thread.sleep(delay.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            byte[] reply = replies.getOrDefault(event, "{}").getBytes(StandardCharsets.UTF_8);
+            byte[] reply = replies.getOrDefault(event, any -> "{}").apply(json).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(check != null && !check.valid() ? 401 : 200, reply.length);
             exchange.getResponseBody().write(reply);
@@ -63,7 +64,12 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     void reply(String event, String json) {
-        replies.put(event, json);
+        replies.put(event, any -> json);
+    }
+
+    /** Replies to each {@code event} with what {@code reply} makes of its body (e.g. to echo a tool call id). */
+    void reply(String event, java.util.function.Function<JsonNode, String> reply) {
+        replies.put(event, reply);
     }
 
     void delay(Duration replyDelay) {

@@ -3,6 +3,7 @@ package dev.flireo.testkit.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flireo.testkit.contracts.Dialect;
 import dev.flireo.testkit.simulator.Delivery;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,14 +12,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Live calls send the signed webhooks a real call would, to a real receiver that verifies every signature. */
+/**
+ * Live calls send the signed webhooks a real call would, to a real receiver that verifies every signature; here in
+ * the Flireo (camelCase) dialect, chosen on the builder ({@link WebhookDialectAcceptanceTest} plays the default).
+ */
 class WebhooksAcceptanceTest {
 
     private static final String SECRET = "whsec_test_secret_12345";
 
     @RegisterExtension
     static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
-            .manualClock(Instant.parse("2025-12-13T12:00:00Z")).build();
+            .manualClock(Instant.parse("2025-12-13T12:00:00Z")).webhookDialect(Dialect.FLIREO).build();
 
     private WebhookReceiver receiver;
 
@@ -79,6 +83,7 @@ class WebhooksAcceptanceTest {
         assertThat(log.get(3).get("call_id").asText()).isEqualTo(call);
         assertThat(log.get(3).get("event").asText()).isEqualTo("end-of-call-report");
         assertThat(log.get(3).at("/verdict/passed").asBoolean()).isTrue();
+        assertThat(log.get(3).at("/verdict/outcome").asText()).isEqualTo("pass");
     }
 
     @Test

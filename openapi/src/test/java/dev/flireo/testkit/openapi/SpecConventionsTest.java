@@ -60,7 +60,8 @@ class SpecConventionsTest {
     @Test
     void everyErrorResponseUsesTheErrorBodyAndTheRateLimitHeaders() {
         for (String name : List.of("BadRequest", "Unauthorized", "PaymentRequired", "Forbidden", "NotFound",
-                "Conflict", "PayloadTooLarge", "UnprocessableEntity", "TooManyRequests", "ServerError")) {
+                "Conflict", "PayloadTooLarge", "UnprocessableEntity", "TooManyRequests", "ServerError",
+                "WorkflowValidationError")) {
             ApiResponse response = api.getComponents().getResponses().get(name);
             assertThat(response.getContent().get("application/json").getSchema().get$ref())
                     .as("schema of response %s", name)

@@ -76,6 +76,17 @@ public class FlireoMockContainer extends GenericContainer<FlireoMockContainer> {
         return withEnv("FLIREO_MAX_BODY_SIZE", String.valueOf(bytes));
     }
 
+    /**
+     * The payload dialect of the live calls' webhooks: {@code voicedock} (snake_case, the mock's default) or
+     * {@code flireo} (camelCase).
+     */
+    public FlireoMockContainer withWebhookDialect(String dialect) {
+        if (!"voicedock".equals(dialect) && !"flireo".equals(dialect)) {
+            throw new IllegalArgumentException("the webhook dialect is voicedock or flireo, got '" + dialect + "'");
+        }
+        return withEnv("FLIREO_WEBHOOK_DIALECT", dialect);
+    }
+
     /** The REST API's base URL, e.g. {@code http://localhost:32768/api/v1}. */
     public String getBaseUrl() {
         return getHostUrl() + "/api/v1";

@@ -113,6 +113,17 @@ class FlireoMockContainerIT {
         }
     }
 
+    @Test
+    void sendsTheChosenWebhookDialect() throws Exception {
+        try (FlireoMockContainer camel = new FlireoMockContainer().withWebhookDialect("flireo")) {
+            camel.start();
+            HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(camel.getAdminUrl() + "/health"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.body()).contains("\"webhook_dialect\":\"flireo\"");
+        }
+        assertThat(admin("GET", "/health", null)).contains("\"webhook_dialect\":\"voicedock\"");
+    }
+
     private static String admin(String method, String path, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(flireo.getAdminUrl() + path))
                 .header("Content-Type", "application/json")

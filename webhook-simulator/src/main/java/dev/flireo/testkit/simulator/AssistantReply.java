@@ -3,9 +3,16 @@ package dev.flireo.testkit.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flireo.testkit.contracts.Dialect;
+import java.util.List;
 
 /** Reads what an assistant-request reply asks the platform to do, in the documented order of precedence. */
 final class AssistantReply {
+
+    /** Fields of an assistant that a reply must nest in {@code assistant}; at the top level the platform ignores them. */
+    private static final List<String> ASSISTANT_FIELDS = List.of("firstMessage", "first_message",
+            "systemPrompt", "system_prompt", "model", "voice", "transcriber", "llmConfig", "llm_config", "sttConfig",
+            "stt_config", "ttsConfig", "tts_config", "metadata", "name", "voicemailDetection", "voicemail_detection",
+            "voicemailMessage", "voicemail_message", "tools", "analysisPlan", "analysis_plan");
 
     private AssistantReply() {
     }
@@ -27,6 +34,25 @@ final class AssistantReply {
             }
         }
         return null;
+    }
+
+    /**
+     * When assistant fields sit at the top level of an assistant-request reply (without {@code assistant}), the
+     * hint to wrap them; {@code null} otherwise. The legacy reply is a full assistant with its own top level.
+     */
+    static String unwrappedHint(JsonNode reply, Dialect dialect) {
+        if (dialect == Dialect.LEGACY || reply.has("assistant")) {
+            return null;
+        }
+        List<String> misplaced = ASSISTANT_FIELDS.stream().filter(reply::has).toList();
+        if (misplaced.isEmpty()) {
+            return null;
+        }
+        String first = misplaced.get(0);
+        return "`" + String.join("`, `", misplaced) + "` " + (misplaced.size() == 1 ? "is an assistant field"
+                : "are assistant fields") + " at the top level of the reply, where the platform ignores "
+                + (misplaced.size() == 1 ? "it" : "them") + ": wrap " + (misplaced.size() == 1 ? "it" : "them")
+                + " in `assistant`, e.g. {\"assistant\":{\"" + first + "\":" + reply.get(first) + "}}";
     }
 
     /** The metadata the platform echoes in later events, or {@code null}. */

@@ -23,8 +23,6 @@ record CallData(int index, String language, String callId, String firstName, Str
                 String transferNumber, String date, String time, Instant start, SplittableRandom random) {
 
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
-    /** Monday 5 January 2026: simulated calls fall on weekdays in the ten weeks after it, in office hours. */
-    private static final LocalDate FIRST_DAY = LocalDate.of(2026, 1, 5);
 
     private static final Map<String, List<String>> FIRST_NAMES = Map.of(
             "nl", List.of("Jan", "Sanne", "Daan", "Emma", "Lotte", "Bram", "Noor", "Thijs", "Fleur", "Ruben",
@@ -43,7 +41,10 @@ record CallData(int index, String language, String callId, String firstName, Str
             "nl", List.of("Van Dijk Installatietechniek", "Fysiotherapie Het Anker", "Autobedrijf Mulder"),
             "en", List.of("Harbour Lane Plumbing", "Riverside Physiotherapy", "Northgate Motors"));
 
-    /** Draws call {@code index} of a run with {@code seed}; {@code runStart} is the first call's start. */
+    /**
+     * Draws call {@code index} of a run with {@code seed}; {@code runStart} is the first call's start, on the run's
+     * clock, so the appointment falls a seeded number of weekdays after the real day of the run.
+     */
     static CallData draw(long seed, int index, List<String> languages, Text business, Instant runStart) {
         SplittableRandom random = new SplittableRandom(mix(seed, index));
         String language = languages.get(random.nextInt(languages.size()));
@@ -64,18 +65,6 @@ record CallData(int index, String language, String callId, String firstName, Str
                 DateTimeFormatter.ofPattern("EEEE d MMMM", locale).format(day),
                 String.format(Locale.ROOT, "%02d:%02d", 9 + random.nextInt(8), random.nextBoolean() ? 0 : 30),
                 start, random);
-    }
-
-    /** A weekday in office hours, drawn from the seed, when the first call of a run starts. */
-    static Instant runStart(long seed) {
-        SplittableRandom random = new SplittableRandom(mix(seed, -1));
-        LocalDate day = FIRST_DAY.plusDays(random.nextInt(70));
-        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            day = day.plusDays(1);
-        }
-        int secondOfDay = 8 * 3600 + 30 * 60 + random.nextInt(8 * 3600);
-        return day.atStartOfDay(AMSTERDAM).plusSeconds(secondOfDay).plusNanos(random.nextInt(1000) * 1_000_000L)
-                .toInstant();
     }
 
     Map<String, String> variables() {

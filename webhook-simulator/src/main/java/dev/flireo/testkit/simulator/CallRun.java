@@ -36,6 +36,9 @@ final class CallRun {
     private Duration sinceLastDelivery = Duration.ZERO;
     private Instant answeredAt;
     private Instant endedAt;
+    /** When the call was answered and ended as the payloads date them (on the run's clock). */
+    private Instant answeredStamp;
+    private Instant endedStamp;
     private String greeting;
     private int playedStatuses;
     /** The step being performed; the ones after it are what an interrupted call leaves unsent. */
@@ -132,13 +135,14 @@ final class CallRun {
 
     private CompletableFuture<Void> assistantRequest(Step.AssistantRequest step) {
         snapshot = snapshot.withStatus(CallStatus.RINGING, clock);
-        return deliveries.send(EventType.ASSISTANT_REQUEST, snapshot, "assistant-request").thenAccept(delivery -> {
+        CallDeliveries.Event event = dated(snapshot);
+        return deliveries.send(EventType.ASSISTANT_REQUEST, event, "assistant-request").thenAccept(delivery -> {
             Delivery judged = delivery.withVerdict(Expectations.assistantRequest(step.expect(), delivery, run.dialect));
             JsonNode reply = Expectations.replyObject(delivery);
             if (reply != null && delivery.passed()) {
                 applyReply(reply);
             }
-            deliveries.record(judged, "assistant-request", null, false, snapshot.timestamp());
+            deliveries.record(judged, "assistant-request", null, false, event.simulated());
         });
     }
 
@@ -161,7 +165,7 @@ final class CallRun {
         }
         CallSnapshot event = snapshot.withStatus(CallStatus.IN_PROGRESS, clock).withToolCalls(calls);
         String label = DeliveryLabels.toolCalls(calls.stream().map(ToolCall::name).toList());
-        return deliveries.deliver(EventType.TOOL_CALLS, event, label);
+        return deliveries.deliver(EventType.TOOL_CALLS, dated(event), label);
     }
 
     private CompletableFuture<Void> status(Step.Status step) {
@@ -174,8 +178,14 @@ final class CallRun {
             endedAt = clock;
             snapshot = snapshot.withEnd(step.error() == null ? null : text(step.error()), step.reason());
         }
-        CallSnapshot event = snapshot;
-        String label = DeliveryLabels.status(event.status(), event.endedReason(), run.dialect);
+        CallDeliveries.Event event = dated(snapshot);
+        if (step.status() == CallStatus.IN_PROGRESS && answeredStamp == null) {
+            answeredStamp = event.payload().timestamp();
+        }
+        if (ends) {
+            endedStamp = event.payload().timestamp();
+        }
+        String label = DeliveryLabels.status(snapshot.status(), snapshot.endedReason(), run.dialect);
         int statusNumber = playedStatuses++;
         if (ends && run.chaos.contains(Chaos.OUT_OF_ORDER) && reportFollows()) {
             deliveries.holdBack(event, label);
@@ -197,9 +207,19 @@ final class CallRun {
                         : CallStatus.ENDED, clock)
                 .withMessages(transcript)
                 .withReport(seconds, text(step.summary()),
-                        analysis == null ? null : (ObjectNode) Templates.fill(analysis, variables));
-        return deliveries.deliverMaybeTwice(EventType.END_OF_CALL_REPORT, snapshot, "end-of-call-report",
+                        analysis == null ? null : (ObjectNode) Templates.fill(analysis, variables))
+                .withTimes(answeredStamp, endedStamp);
+        return deliveries.deliverMaybeTwice(EventType.END_OF_CALL_REPORT, dated(snapshot), "end-of-call-report",
                 run.chaos.contains(Chaos.DUPLICATE));
+    }
+
+    /**
+     * The event as it goes out now: dated by the run's clock (the time of sending, as the platform dates it), while
+     * the call keeps its simulated time for the report's timeline.
+     */
+    private CallDeliveries.Event dated(CallSnapshot event) {
+        return new CallDeliveries.Event(event.withStatus(event.status(), run.clock.stamp(event.timestamp())),
+                event.timestamp());
     }
 
     private void speak(Step.Say say) {

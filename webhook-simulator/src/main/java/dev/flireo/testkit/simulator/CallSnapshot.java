@@ -20,8 +20,10 @@ import java.util.Objects;
  * @param analysis        structured analysis of end-of-call-report
  * @param messages        the transcript so far
  * @param error           why the call ended with an error
- * @param endedReason     why the call ended, e.g. {@code customer-ended-call}
+ * @param endedReason     why the call ended, e.g. {@code user_hangup} (see {@link EndReason})
  * @param metadata        metadata returned by the assistant-request reply, echoed in later events
+ * @param startedAt       when the call was answered, reported by end-of-call-report; {@code null} when it never was
+ * @param endedAt         when the call ended, reported by end-of-call-report
  */
 public record CallSnapshot(
         String callId,
@@ -38,7 +40,9 @@ public record CallSnapshot(
         List<ChatMessage> messages,
         String error,
         String endedReason,
-        ObjectNode metadata) {
+        ObjectNode metadata,
+        Instant startedAt,
+        Instant endedAt) {
 
     public CallSnapshot {
         Objects.requireNonNull(callId, "callId");
@@ -53,36 +57,42 @@ public record CallSnapshot(
     public static CallSnapshot start(String callId, CallType callType, CallStatus status, String phoneNumber,
                                      String phoneNumberName, String customerNumber, Instant timestamp) {
         return new CallSnapshot(callId, callType, status, phoneNumber, phoneNumberName, customerNumber, timestamp,
-                List.of(), 0, null, null, List.of(), null, null, null);
+                List.of(), 0, null, null, List.of(), null, null, null, null, null);
     }
 
     public CallSnapshot withStatus(CallStatus newStatus, Instant at) {
         return new CallSnapshot(callId, callType, newStatus, phoneNumber, phoneNumberName, customerNumber, at,
-                toolCalls, durationSeconds, summary, analysis, messages, error, endedReason, metadata);
+                toolCalls, durationSeconds, summary, analysis, messages, error, endedReason, metadata, startedAt, endedAt);
     }
 
     public CallSnapshot withToolCalls(List<ToolCall> calls) {
         return new CallSnapshot(callId, callType, status, phoneNumber, phoneNumberName, customerNumber, timestamp,
-                calls, durationSeconds, summary, analysis, messages, error, endedReason, metadata);
+                calls, durationSeconds, summary, analysis, messages, error, endedReason, metadata, startedAt, endedAt);
     }
 
     public CallSnapshot withMessages(List<ChatMessage> transcript) {
         return new CallSnapshot(callId, callType, status, phoneNumber, phoneNumberName, customerNumber, timestamp,
-                toolCalls, durationSeconds, summary, analysis, transcript, error, endedReason, metadata);
+                toolCalls, durationSeconds, summary, analysis, transcript, error, endedReason, metadata, startedAt, endedAt);
     }
 
     public CallSnapshot withEnd(String newError, String reason) {
         return new CallSnapshot(callId, callType, status, phoneNumber, phoneNumberName, customerNumber, timestamp,
-                toolCalls, durationSeconds, summary, analysis, messages, newError, reason, metadata);
+                toolCalls, durationSeconds, summary, analysis, messages, newError, reason, metadata, startedAt, endedAt);
     }
 
     public CallSnapshot withReport(double seconds, String newSummary, ObjectNode newAnalysis) {
         return new CallSnapshot(callId, callType, status, phoneNumber, phoneNumberName, customerNumber, timestamp,
-                toolCalls, seconds, newSummary, newAnalysis, messages, error, endedReason, metadata);
+                toolCalls, seconds, newSummary, newAnalysis, messages, error, endedReason, metadata, startedAt, endedAt);
+    }
+
+    /** The times the end-of-call-report gives for the call's answer and end ({@code null} when unknown). */
+    public CallSnapshot withTimes(Instant answered, Instant ended) {
+        return new CallSnapshot(callId, callType, status, phoneNumber, phoneNumberName, customerNumber, timestamp,
+                toolCalls, durationSeconds, summary, analysis, messages, error, endedReason, metadata, answered, ended);
     }
 
     public CallSnapshot withMetadata(ObjectNode newMetadata) {
         return new CallSnapshot(callId, callType, status, phoneNumber, phoneNumberName, customerNumber, timestamp,
-                toolCalls, durationSeconds, summary, analysis, messages, error, endedReason, newMetadata);
+                toolCalls, durationSeconds, summary, analysis, messages, error, endedReason, newMetadata, startedAt, endedAt);
     }
 }

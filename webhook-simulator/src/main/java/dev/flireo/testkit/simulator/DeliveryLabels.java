@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What a delivery is called in progress lines, failures and reports, e.g. {@code status-update ended
- * (customer-ended-call)} or {@code tool-calls check_availability, book_appointment}: the same words for a delivery
+ * (user_hangup)} or {@code tool-calls check_availability, book_appointment}: the same words for a delivery
  * that was made and for a step an interrupted run never reached.
  */
 final class DeliveryLabels {

@@ -41,6 +41,7 @@ final class HtmlStyle {
         .timeline .mark.pass circle{fill:var(--pass)}
         .timeline .mark.fail circle{fill:var(--fail)}
         .timeline .mark.retry circle{fill:var(--retry)}
+        .timeline .mark.warn circle{fill:var(--retry)}
         .timeline .mark.noted circle{stroke:var(--ink);stroke-dasharray:3 2}
         .failures{background:#fff5f5;border:1px solid #f3c4c4;border-radius:10px;padding:12px 12px 12px 32px;margin:0}
         .failures li{margin:3px 0}
@@ -54,6 +55,9 @@ final class HtmlStyle {
         .dot{display:inline-block;width:10px;height:10px;border-radius:50%;background:var(--pass)}
         .fail .dot{background:var(--fail)}
         .retry .dot{background:var(--retry)}
+        .warn .dot{background:var(--retry)}
+        .figure.warn strong{color:var(--retry)}
+        .warnings{background:#fffaeb;border:1px solid #f0d98c;border-radius:10px;padding:12px 12px 12px 32px;margin:0}
         .call,.when,.ms,.code{color:var(--muted);font-variant-numeric:tabular-nums}
         .what em{color:var(--retry);font-style:normal;font-size:12px}
         .bar{height:8px;border-radius:4px;background:#edf0f3;position:relative;overflow:hidden}

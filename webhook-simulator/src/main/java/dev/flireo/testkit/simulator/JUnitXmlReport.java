@@ -15,7 +15,7 @@ final class JUnitXmlReport {
 
     static String render(SimulationReport report) {
         List<TimelineEntry> entries = report.timeline();
-        long failures = entries.stream().filter(e -> e.counts() && !e.delivery().passed()).count();
+        long failures = entries.stream().filter(e -> e.counts() && fails(e, report.strict())).count();
         List<Unfinished> unfinished = report.unfinishedDeliveries();
         long errors = unfinished.stream().filter(Unfinished::sent).count();
         long skipped = entries.stream().filter(e -> !e.counts()).count() + unfinished.size() - errors;
@@ -29,36 +29,56 @@ final class JUnitXmlReport {
         property(xml, "dialect", report.dialect().wireName());
         property(xml, "seed", Long.toString(report.seed()));
         property(xml, "target", report.target().toString());
+        property(xml, "warnings", Integer.toString(report.warnings().size()));
+        if (report.strict()) {
+            property(xml, "strict", "true");
+        }
         if (report.interrupted()) {
             property(xml, "interrupted", "true");
         }
         xml.append("  </properties>\n");
         int index = 0;
         for (TimelineEntry entry : entries) {
-            testCase(xml, suite, entry, ++index);
+            testCase(xml, suite, entry, ++index, report.strict());
         }
         for (Unfinished delivery : unfinished) {
             unfinishedCase(xml, suite, delivery, ++index);
         }
-        xml.append("  <system-out>").append(escape(transcripts(report))).append("</system-out>\n");
+        xml.append("  <system-out>").append(escape(warnings(report) + transcripts(report))).append("</system-out>\n");
         xml.append("</testsuite>\n");
         return xml.toString();
     }
 
-    private static void testCase(StringBuilder xml, String suite, TimelineEntry entry, int index) {
+    private static boolean fails(TimelineEntry entry, boolean strict) {
+        Verdict verdict = entry.delivery().verdict();
+        return verdict == null || verdict.fails(strict);
+    }
+
+    private static void testCase(StringBuilder xml, String suite, TimelineEntry entry, int index, boolean strict) {
         Delivery delivery = entry.delivery();
         String className = suite + (entry.call() == 0 ? ".security" : ".call-" + entry.call());
         String name = String.format(Locale.ROOT, "%03d %s%s", index, entry.label(),
                 entry.note() == null ? "" : " [" + entry.note() + "]");
         xml.append("  <testcase classname=\"").append(escape(className)).append("\" name=\"").append(escape(name))
                 .append("\" time=\"").append(seconds(delivery.latency().toMillis())).append("\"");
-        if (delivery.passed()) {
+        Verdict verdict = delivery.verdict();
+        if (verdict != null && verdict.outcome() == Verdict.Outcome.PASS) {
             xml.append("/>\n");
             return;
         }
         xml.append(">\n");
-        String reason = delivery.verdict() == null ? "not judged" : delivery.verdict().reason();
-        if (!entry.counts()) {
+        String reason = verdict == null ? "not judged" : verdict.reason();
+        if (verdict != null && verdict.warning()) {
+            // A warning is a property CI tools can filter on, and a line in the case's output people read.
+            xml.append("    <properties>\n  ");
+            property(xml, "verdict", "warn");
+            xml.append("    </properties>\n");
+            if (strict) {
+                xml.append("    <failure type=\"warning\" message=\"").append(escape(reason)).append("\">")
+                        .append(escape(exchange(delivery))).append("</failure>\n");
+            }
+            xml.append("    <system-out>").append(escape("WARN: " + reason)).append("</system-out>\n");
+        } else if (!entry.counts()) {
             xml.append("    <skipped message=\"").append(escape("retried: " + reason)).append("\"/>\n");
         } else {
             xml.append("    <failure type=\"verdict\" message=\"").append(escape(reason)).append("\">")
@@ -86,6 +106,17 @@ final class JUnitXmlReport {
                     .append(" ms\n").append(delivery.replyText());
         }
         return text.toString();
+    }
+
+    private static String warnings(SimulationReport report) {
+        List<String> warnings = report.warnings();
+        if (warnings.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("warnings").append(report.strict() ? " (strict: counted as failures)" : "")
+                .append(":\n");
+        warnings.forEach(w -> text.append("  WARN ").append(w).append('\n'));
+        return text.append('\n').toString();
     }
 
     private static String transcripts(SimulationReport report) {

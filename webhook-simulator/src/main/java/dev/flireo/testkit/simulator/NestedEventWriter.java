@@ -107,6 +107,12 @@ final class NestedEventWriter {
         if (call.endedReason() != null) {
             message.put(name("endedReason", "end_reason"), call.endedReason());
         }
+        if (call.startedAt() != null) {
+            message.put(name("startedAt", "started_at"), iso(call.startedAt()));
+        }
+        if (call.endedAt() != null) {
+            message.put(name("endedAt", "ended_at"), iso(call.endedAt()));
+        }
     }
 
     private static boolean ended(CallSnapshot call) {

@@ -70,7 +70,7 @@ public final class Redaction {
      */
     public Delivery apply(Delivery delivery) {
         Verdict verdict = delivery.verdict() == null ? null
-                : new Verdict(delivery.verdict().passed(), apply(delivery.verdict().reason()));
+                : new Verdict(delivery.verdict().outcome(), apply(delivery.verdict().reason()));
         String text = delivery.replyText();
         String redacted = apply(text);
         byte[] reply = redacted.equals(text) ? delivery.reply() : redacted.getBytes(StandardCharsets.UTF_8);

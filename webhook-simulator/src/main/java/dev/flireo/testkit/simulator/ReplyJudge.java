@@ -5,11 +5,13 @@ import dev.flireo.testkit.contracts.Contracts;
 import dev.flireo.testkit.contracts.Dialect;
 import dev.flireo.testkit.contracts.EventType;
 import dev.flireo.testkit.contracts.Violation;
+import dev.flireo.testkit.contracts.WebhookSignature;
 import java.io.IOException;
-import java.util.LinkedHashSet;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Judges a {@link Delivery} the way the platform treats the reply:
@@ -53,7 +55,8 @@ public final class ReplyJudge {
                     + limit / 1000 + " s limit" + consequence);
         }
         if (!delivery.acknowledged()) {
-            return Verdict.fail("answered HTTP " + delivery.status() + ", expected 2xx" + consequence);
+            return Verdict.fail("answered HTTP " + delivery.status() + ", expected 2xx" + consequence
+                    + refusedSignatureHint(delivery));
         }
         return switch (event) {
             case ASSISTANT_REQUEST -> judgeAssistantRequest(delivery);
@@ -76,11 +79,30 @@ public final class ReplyJudge {
             return Verdict.fail("the reply is not a JSON object: " + excerpt(delivery.replyText()) + FALLBACK);
         }
         List<String> problems = contractProblems(EventType.ASSISTANT_REQUEST, reply);
+        String wrap = AssistantReply.unwrappedHint(reply, dialect);
         if (!problems.isEmpty()) {
             return Verdict.fail("the reply breaks the assistant-request reply contract: "
-                    + String.join("; ", problems) + FALLBACK);
+                    + String.join("; ", problems) + FALLBACK + (wrap == null ? "" : ". " + wrap));
         }
         return Verdict.pass(AssistantReply.describe(reply, dialect));
+    }
+
+    /**
+     * A receiver that refuses a signed delivery with 401 or 403 almost always checks it with another secret (or
+     * signs something other than {@code timestamp + "." + raw body}): say so, with the start of its reply.
+     */
+    private static String refusedSignatureHint(Delivery delivery) {
+        int status = delivery.status();
+        if ((status != 401 && status != 403)
+                || !delivery.request().headers().containsKey(WebhookSignature.SIGNATURE_HEADER)) {
+            return "";
+        }
+        byte[] reply = delivery.reply();
+        String start = new String(reply, 0, Math.min(reply.length, 200), StandardCharsets.UTF_8);
+        return ". The delivery was signed, so the receiver's secret may differ from the one the platform signs with "
+                + "(or it verifies something other than timestamp + \".\" + the raw body); the reply "
+                + (reply.length == 0 ? "was empty" : "began: " + start.replaceAll("\\s+", " ").strip()
+                + (reply.length > 200 ? "..." : ""));
     }
 
     private Verdict judgeToolCalls(Delivery delivery) {
@@ -93,21 +115,23 @@ public final class ReplyJudge {
         if (!problems.isEmpty()) {
             return Verdict.fail("the reply breaks the tool-calls reply contract: " + String.join("; ", problems));
         }
-        return ToolResults.judge(toolCallIds(delivery), reply, dialect);
+        return ToolResults.judge(toolCalls(delivery), reply, dialect);
     }
 
-    /** The ids the receiver must answer, read from the request body as sent. */
-    Set<String> toolCallIds(Delivery delivery) {
-        Set<String> ids = new LinkedHashSet<>();
+    /** The tool calls the receiver must answer, id to function name, read from the request body as sent. */
+    Map<String, String> toolCalls(Delivery delivery) {
+        Map<String, String> calls = new LinkedHashMap<>();
         try {
             JsonNode body = CallEvents.JSON.readTree(delivery.request().body());
-            JsonNode list = dialect == Dialect.LEGACY ? body.path("tasksInitiated")
+            boolean legacy = dialect == Dialect.LEGACY;
+            JsonNode list = legacy ? body.path("tasksInitiated")
                     : body.path("message").path(dialect == Dialect.VOICEDOCK ? "tool_call_list" : "toolCallList");
-            list.forEach(item -> ids.add(item.path(dialect == Dialect.LEGACY ? "taskId" : "id").asText()));
+            list.forEach(item -> calls.put(item.path(legacy ? "taskId" : "id").asText(),
+                    legacy ? item.path("taskName").asText() : item.path("function").path("name").asText()));
         } catch (IOException e) {
             // A request body that is not JSON has no tool call ids to answer.
         }
-        return ids;
+        return calls;
     }
 
     private static JsonNode parse(Delivery delivery) {

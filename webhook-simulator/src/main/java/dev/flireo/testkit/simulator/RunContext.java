@@ -44,6 +44,7 @@ final class RunContext {
     final Set<Chaos> chaos;
     private final Consumer<String> progress;
     final Redaction redaction;
+    final RunClock clock;
     private final long startNanos = System.nanoTime();
     private final List<TimelineEntry> timeline = new ArrayList<>();
     private final List<CallRecord> calls = Collections.synchronizedList(new ArrayList<>());
@@ -56,7 +57,7 @@ final class RunContext {
     private boolean closed;
 
     RunContext(URI target, WebhookSender sender, Dialect dialect, boolean realtime, Set<Chaos> chaos,
-               Consumer<String> progress, Redaction redaction) {
+               Consumer<String> progress, Redaction redaction, RunClock clock) {
         this.target = target;
         this.sender = sender;
         this.events = CallEvents.of(dialect);
@@ -65,6 +66,7 @@ final class RunContext {
         this.chaos = chaos;
         this.progress = progress;
         this.redaction = redaction;
+        this.clock = clock;
     }
 
     /** The real wait for a simulated gap. */
@@ -163,9 +165,17 @@ final class RunContext {
         Delivery d = entry.delivery();
         String answer = d.error() != null ? "---" : Integer.toString(d.status());
         progress.accept(redaction.apply(String.format(Locale.ROOT, "%-5s %-8s %-48s %4s %6d ms  %s",
-                d.passed() ? "ok" : entry.superseded() ? "retry" : "FAIL", entry.call() == 0 ? "probe" : "call " + entry.call(),
+                label(entry), entry.call() == 0 ? "probe" : "call " + entry.call(),
                 entry.label() + (entry.note() == null ? "" : " [" + entry.note() + "]"), answer,
                 d.latency().toMillis(), d.verdict() == null ? "" : d.verdict().reason())));
+    }
+
+    private static String label(TimelineEntry entry) {
+        Delivery d = entry.delivery();
+        if (d.verdict() != null && d.verdict().warning()) {
+            return "warn";
+        }
+        return d.passed() ? "ok" : entry.superseded() ? "retry" : "FAIL";
     }
 
     void record(CallRecord call) {

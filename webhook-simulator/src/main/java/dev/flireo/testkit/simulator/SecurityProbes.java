@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Sends the six forged or stale variants of one real delivery, one after the other, and judges each: a receiver
- * that verifies signatures and freshness answers every one with a 4xx.
+ * Sends the chosen forged or stale variants of one real delivery, one after the other, and judges each: a receiver
+ * that verifies signatures and freshness as the vendor documents answers the first five with a 4xx; an accepted
+ * replay is a warning unless the probes are strict.
  */
 final class SecurityProbes {
 
@@ -21,13 +23,16 @@ final class SecurityProbes {
     private SecurityProbes() {
     }
 
-    static CompletableFuture<List<ProbeResult>> run(RunContext run, String secret, WebhookRequest original) {
+    static CompletableFuture<List<ProbeResult>> run(RunContext run, String secret, WebhookRequest original,
+                                                    Set<SecurityProbe> chosen, boolean strict) {
         List<ProbeResult> results = new ArrayList<>();
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-        for (SecurityProbe probe : SecurityProbe.values()) {
-            chain = chain.thenCompose(v -> run.sender.sendAsync(forge(probe, secret, original)))
+        for (SecurityProbe probe : chosen) {
+            chain = chain.thenCompose(v -> run.sender.sendAsync(forge(probe, secret, original,
+                            run.clock.headerSecond())))
                     .thenAccept(delivery -> {
-                        ProbeResult result = new ProbeResult(probe, delivery.withVerdict(judge(probe, delivery)));
+                        ProbeResult result = new ProbeResult(probe,
+                                delivery.withVerdict(judge(probe, delivery, strict)));
                         results.add(result);
                         run.record(new TimelineEntry(0, "security probe " + probe.wireName(),
                                 Instant.now(), run.elapsed().minus(delivery.latency()), result.delivery(),
@@ -37,8 +42,7 @@ final class SecurityProbes {
         return chain.thenApply(v -> List.copyOf(results));
     }
 
-    static WebhookRequest forge(SecurityProbe probe, String secret, WebhookRequest original) {
-        long now = Instant.now().getEpochSecond();
+    static WebhookRequest forge(SecurityProbe probe, String secret, WebhookRequest original, long now) {
         byte[] body = original.body();
         return switch (probe) {
             case TAMPERED_BODY -> WebhookRequest.of(original.target(), original.event(), body, secret, now)
@@ -55,13 +59,22 @@ final class SecurityProbes {
         };
     }
 
-    private static Verdict judge(SecurityProbe probe, Delivery delivery) {
+    private static Verdict judge(SecurityProbe probe, Delivery delivery, boolean strict) {
         if (delivery.error() != null) {
             return Verdict.fail("no HTTP answer to the " + probe.wireName() + " probe: " + delivery.error());
         }
         int status = delivery.status();
         if (status >= 400 && status < 500) {
             return Verdict.pass("rejected with HTTP " + status);
+        }
+        if (status >= 200 && status < 300 && probe == SecurityProbe.REPLAY) {
+            String risk = "accepted with HTTP " + status + " a byte-for-byte replay inside the 300 s window (the "
+                    + "vendor documents no replay defence, and its SDK's Webhooks.verify accepts it): whoever captures "
+                    + "one delivery can send it again for 5 minutes, e.g. to repeat a tool call or a booking. Dedupe: "
+                    + "keep the X-Webhook-Signature values (or message.type + call id + message.timestamp) of the "
+                    + "last 5 minutes and refuse a repeat with a 4xx (a genuine re-delivery carries a new timestamp "
+                    + "and signature)";
+            return strict ? Verdict.fail(risk) : Verdict.warn(risk);
         }
         if (status >= 200 && status < 300) {
             return Verdict.fail("accepted with HTTP " + status + ", although " + probe.description());

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -35,10 +36,12 @@ public final class SimulationReport {
     private final List<Unfinished> unfinished;
     private final boolean interrupted;
     private final Redaction redaction;
+    private final boolean strict;
 
     SimulationReport(Scenario scenario, Dialect dialect, long seed, URI target, boolean realtime, Set<Chaos> chaos,
                      List<TimelineEntry> timeline, List<CallRecord> calls, List<ProbeResult> probes,
-                     Duration elapsed, List<Unfinished> unfinished, boolean interrupted, Redaction redaction) {
+                     Duration elapsed, List<Unfinished> unfinished, boolean interrupted, Redaction redaction,
+                     boolean strict) {
         this.scenario = scenario;
         this.dialect = dialect;
         this.seed = seed;
@@ -53,6 +56,7 @@ public final class SimulationReport {
         this.unfinished = List.copyOf(unfinished);
         this.interrupted = interrupted;
         this.redaction = redaction;
+        this.strict = strict;
     }
 
     public Scenario scenario() {
@@ -94,22 +98,43 @@ public final class SimulationReport {
     }
 
     /**
-     * One line per failed verdict (a retried attempt that later succeeded does not count), with the secret and URL
-     * credentials redacted, like everything the report writes.
+     * One line per failed verdict (a retried attempt that later succeeded does not count), in a strict run each
+     * warning too, with the secret and URL credentials redacted, like everything the report writes.
      */
     public List<String> failures() {
-        List<String> failures = new ArrayList<>();
-        for (TimelineEntry entry : timeline) {
-            if (entry.counts() && !entry.delivery().passed()) {
-                failures.add(redaction.apply((entry.call() == 0 ? "" : "call " + entry.call() + " ") + entry.label()
-                        + (entry.note() == null || entry.call() == 0 ? "" : " [" + entry.note() + "]") + ": "
-                        + entry.delivery().verdict().reason()));
-            }
-        }
-        return failures;
+        return lines(entry -> entry.delivery().verdict() == null || entry.delivery().verdict().fails(strict));
     }
 
-    /** Every delivery made and every verdict passed; an interrupted run never passes. */
+    /**
+     * One line per warning: behaviour the platform tolerates but that is risky, e.g. {@code security probe replay:
+     * accepted ...}. Warnings fail nothing unless the run is {@link WebhookSimulator#strict(boolean) strict}.
+     */
+    public List<String> warnings() {
+        return lines(entry -> entry.delivery().verdict() != null && entry.delivery().verdict().warning());
+    }
+
+    /** True when warnings were counted as failures ({@code --strict}, {@code strict(true)}). */
+    public boolean strict() {
+        return strict;
+    }
+
+    private List<String> lines(Predicate<TimelineEntry> which) {
+        List<String> lines = new ArrayList<>();
+        for (TimelineEntry entry : timeline) {
+            if (entry.counts() && which.test(entry)) {
+                lines.add(redaction.apply(line(entry)));
+            }
+        }
+        return lines;
+    }
+
+    private static String line(TimelineEntry entry) {
+        return (entry.call() == 0 ? "" : "call " + entry.call() + " ") + entry.label()
+                + (entry.note() == null || entry.call() == 0 ? "" : " [" + entry.note() + "]") + ": "
+                + (entry.delivery().verdict() == null ? "not judged" : entry.delivery().verdict().reason());
+    }
+
+    /** Every delivery made and no verdict failed (in a strict run, none warned either); an interrupted run never passes. */
     public boolean passed() {
         return !interrupted && !timeline.isEmpty() && failures().isEmpty();
     }
@@ -138,7 +163,7 @@ public final class SimulationReport {
         return this;
     }
 
-    /** The probes the receiver wrongly accepted with a 2xx. */
+    /** The probes the receiver accepted with a 2xx (a warning for {@code replay}, a failure for the others). */
     public List<SecurityProbe> acceptedProbes() {
         return probes.stream().filter(ProbeResult::accepted).map(ProbeResult::probe).toList();
     }
@@ -147,11 +172,13 @@ public final class SimulationReport {
     public String summary() {
         long sent = timeline.stream().filter(e -> e.call() > 0).count();
         long failed = failures().size();
-        String head = String.format(Locale.ROOT, "%s %s: %d call%s, %d deliver%s, %d failed verdict%s in %.1f s"
-                        + " (dialect %s, seed %d%s%s)",
+        long warned = warnings().size();
+        String head = String.format(Locale.ROOT, "%s %s: %d call%s, %d deliver%s, %d failed verdict%s, %d warning%s"
+                        + " in %.1f s (dialect %s, seed %d%s%s%s)",
                 verdict(), scenario.name(), calls.size(), calls.size() == 1 ? "" : "s",
-                sent, sent == 1 ? "y" : "ies", failed, failed == 1 ? "" : "s", elapsed.toMillis() / 1000.0,
-                dialect.wireName(), seed, realtime ? ", real time" : "",
+                sent, sent == 1 ? "y" : "ies", failed, failed == 1 ? "" : "s", warned, warned == 1 ? "" : "s",
+                elapsed.toMillis() / 1000.0, dialect.wireName(), seed, strict ? ", strict" : "",
+                realtime ? ", real time" : "",
                 chaos.isEmpty() ? "" : ", chaos " + chaos.stream().map(Chaos::wireName).sorted()
                         .collect(Collectors.joining(",")));
         if (interrupted) {
@@ -161,10 +188,14 @@ public final class SimulationReport {
         if (probes.isEmpty()) {
             return head;
         }
-        List<SecurityProbe> accepted = acceptedProbes();
-        return head + "\nsecurity probes: " + probes.stream().filter(ProbeResult::passed).count() + " of "
-                + probes.size() + " rejected" + (accepted.isEmpty() ? "" : "; wrongly accepted: "
-                + accepted.stream().map(SecurityProbe::wireName).collect(Collectors.joining(", ")));
+        return head + "\nsecurity probes: " + probes.stream().filter(ProbeResult::rejected).count() + " of "
+                + probes.size() + " rejected" + probeList("wrongly accepted", p -> p.accepted() && !p.warning())
+                + probeList("accepted with a warning", ProbeResult::warning);
+    }
+
+    private String probeList(String what, Predicate<ProbeResult> which) {
+        String names = probes.stream().filter(which).map(p -> p.probe().wireName()).collect(Collectors.joining(", "));
+        return names.isEmpty() ? "" : "; " + what + ": " + names;
     }
 
     /** Writes a JUnit XML test suite with one test case per delivery and probe. */

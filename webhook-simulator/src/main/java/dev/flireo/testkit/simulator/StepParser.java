@@ -94,6 +94,13 @@ final class StepParser {
             throw yaml.error(pointer + "/reason", "reason belongs only to an ended status");
         }
         String reason = node.has("reason") ? node.get("reason").asText() : null;
+        if (reason != null) {
+            try {
+                EndReason.fromWireName(reason);
+            } catch (IllegalArgumentException e) {
+                throw yaml.error(pointer + "/reason", e.getMessage());
+            }
+        }
         return new Step.Status(status, reason, withError ? texts.text(pointer + "/error") : null, after);
     }
 

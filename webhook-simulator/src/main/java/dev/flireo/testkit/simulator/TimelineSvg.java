@@ -35,7 +35,7 @@ final class TimelineSvg {
         Function<Double, Double> x = s -> LEFT + (WIDTH - LEFT - RIGHT) * s / axis;
         int height = TOP + calls.size() * LANE + 16;
         html.append("<section><h2>Timeline</h2><p class=\"hint\">Each lane is one call; markers sit at the simulated "
-                + "event time (seconds after the call started). Green passed, red failed, amber retried; a ring marks "
+                + "event time (seconds after the call started). Green passed, red failed, amber warned or retried; a ring marks "
                 + "a duplicate, late, out-of-order or retried delivery. Hover a marker for its verdict.</p>");
         html.append("<svg class=\"timeline\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
                 .append("\" role=\"img\" aria-label=\"timeline of the deliveries\">");
@@ -70,7 +70,7 @@ final class TimelineSvg {
         for (TimelineEntry e : entries) {
             double px = x.apply(HtmlReport.seconds(start, e.eventTime()));
             Delivery d = e.delivery();
-            String state = d.passed() ? "pass" : e.superseded() ? "retry" : "fail";
+            String state = HtmlReport.state(e);
             String title = e.label() + (e.note() == null ? "" : " [" + e.note() + "]") + "\n"
                     + (d.error() != null ? d.error() : "HTTP " + d.status()) + " in " + d.latency().toMillis()
                     + " ms\n" + (d.verdict() == null ? "" : d.verdict());

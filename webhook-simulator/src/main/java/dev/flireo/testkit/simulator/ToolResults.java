@@ -3,6 +3,8 @@ package dev.flireo.testkit.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flireo.testkit.contracts.Dialect;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Checks that a tool-calls reply answers every tool call id, whichever documented reply form it uses. */
@@ -11,7 +13,8 @@ final class ToolResults {
     private ToolResults() {
     }
 
-    static Verdict judge(Set<String> ids, JsonNode reply, Dialect dialect) {
+    static Verdict judge(Map<String, String> calls, JsonNode reply, Dialect dialect) {
+        Set<String> ids = calls.keySet();
         if (reply.has("results")) {
             Set<String> answered = new LinkedHashSet<>();
             reply.get("results").forEach(item -> {
@@ -41,8 +44,14 @@ final class ToolResults {
                 : AssistantReply.rejection(reply) != null && reply.size() == 1 ? "a tool error"
                 : "the data directly";
         if (ids.size() > 1) {
-            return Verdict.fail(form + " cannot answer " + ids.size() + " tool calls ("
-                    + String.join(", ", ids) + "); reply with results[] keyed by tool call id");
+            // The pages document these forms without saying what they do with several calls (inferred): one
+            // answer can only be one call's result, and the first is the one the model asked for first.
+            String first = ids.iterator().next();
+            List<String> others = ids.stream().skip(1).map(id -> calls.get(id) + " (" + id + ")").toList();
+            return Verdict.warn("answered " + ids.size() + " tool calls with " + form + ", which the platform "
+                    + "accepts as the answer to the first, " + calls.get(first) + " (" + first + "); "
+                    + String.join(", ", others) + " get" + (others.size() == 1 ? "s" : "") + " no result of "
+                    + "its own. Reply with results[] keyed by tool call id to answer each");
         }
         return Verdict.pass("answered with " + form);
     }

@@ -92,6 +92,11 @@ public final class WebhookSender {
         return WebhookRequest.of(target, event, body, secret, clock.instant().getEpochSecond());
     }
 
+    /** The request the platform would send for this body with this {@code X-Webhook-Timestamp} (Unix seconds). */
+    public WebhookRequest request(URI target, EventType event, byte[] body, long timestamp) {
+        return WebhookRequest.of(target, event, body, secret, timestamp);
+    }
+
     /** Signs and sends one event and waits for the judged delivery. */
     public Delivery send(URI target, EventType event, byte[] body) {
         return sendAsync(request(target, event, body)).join();

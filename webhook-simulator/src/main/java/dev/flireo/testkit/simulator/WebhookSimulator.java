@@ -4,6 +4,7 @@ import dev.flireo.testkit.contracts.Dialect;
 import dev.flireo.testkit.contracts.EventType;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -38,6 +39,10 @@ public final class WebhookSimulator {
     private boolean realtime;
     private final Set<Chaos> chaos = EnumSet.noneOf(Chaos.class);
     private boolean probeSecurity;
+    private final Set<SecurityProbe> probes = EnumSet.allOf(SecurityProbe.class);
+    private boolean strictProbes;
+    private boolean strict;
+    private Instant fixedClock;
     private Consumer<String> progress = line -> { };
     private volatile RunContext current;
     private volatile Duration interruptGrace;
@@ -98,9 +103,49 @@ public final class WebhookSimulator {
         return this;
     }
 
-    /** After the scenario, sends six forged or stale deliveries that the receiver must reject; needs a secret. */
+    /**
+     * After the scenario, sends the forged or stale deliveries of {@link #probes} (all six by default); needs a
+     * secret. A receiver that does what the vendor documents passes: it must refuse the first five with a 4xx;
+     * accepting a {@code replay} inside the window is a warning (a failure with {@link #strictProbes}).
+     */
     public WebhookSimulator probeSecurity(boolean probe) {
         this.probeSecurity = probe;
+        return this;
+    }
+
+    /** Sends only these security probes (and turns probing on); e.g. {@code probes(TAMPERED_BODY, REPLAY)}. */
+    public WebhookSimulator probes(SecurityProbe... chosen) {
+        if (chosen.length == 0) {
+            throw new IllegalArgumentException("name at least one security probe");
+        }
+        probes.clear();
+        probes.addAll(List.of(chosen));
+        probeSecurity = true;
+        return this;
+    }
+
+    /** Counts an accepted {@code replay} probe as a failure instead of a warning ({@code --probe-security=strict}). */
+    public WebhookSimulator strictProbes(boolean failOnReplay) {
+        this.strictProbes = failOnReplay;
+        return this;
+    }
+
+    /** Counts every warning as a failure ({@code --strict}): the report then passes only without warnings. */
+    public WebhookSimulator strict(boolean warningsFail) {
+        this.strict = warningsFail;
+        return this;
+    }
+
+    /**
+     * Dates the run on a fixed clock instead of the real time of sending: {@code message.timestamp} and
+     * {@code X-Webhook-Timestamp} start at {@code start} and move only by the scenario's simulated gaps, and the
+     * calls' dates follow from it, so two runs with the same seed send the same bytes, headers and signatures
+     * included. A receiver that checks the 300 s window against its own clock refuses such deliveries unless
+     * {@code start} is near it (give the receiver the same clock); a handler that decides by the time (opening
+     * hours) is tested at a chosen time this way. {@code null} goes back to the real time (the default).
+     */
+    public WebhookSimulator fixedClock(Instant start) {
+        this.fixedClock = start;
         return this;
     }
 
@@ -131,8 +176,9 @@ public final class WebhookSimulator {
         }
         long runSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
         WebhookSender sender = WebhookSender.builder().secret(secret).dialect(dialect).build();
+        RunClock clock = fixedClock == null ? RunClock.system() : RunClock.fixed(fixedClock);
         RunContext run = new RunContext(target, sender, dialect, realtime, EnumSet.copyOf(chaos), progress,
-                Redaction.of(secret));
+                Redaction.of(secret), clock);
         current = run;
         try {
             if (interruptGrace != null) {
@@ -147,7 +193,7 @@ public final class WebhookSimulator {
 
     private SimulationReport play(Scenario scenario, RunContext run, long runSeed) {
         ScenarioSpec spec = scenario.spec();
-        java.time.Instant runStart = CallData.runStart(runSeed);
+        Instant runStart = run.clock.start();
         List<CallRun> calls = new ArrayList<>();
         List<CompletableFuture<Void>> played = new ArrayList<>();
         for (int i = 0; i < spec.calls(); i++) {
@@ -161,7 +207,7 @@ public final class WebhookSimulator {
         RunContext.Record record = run.close();
         return new SimulationReport(scenario, dialect, runSeed, target, realtime, Set.copyOf(chaos),
                 record.timeline(), run.calls(), probes, run.elapsed(), record.unfinished(), run.stopping(),
-                run.redaction);
+                run.redaction, strict);
     }
 
     private List<ProbeResult> probes(RunContext run) {
@@ -169,13 +215,14 @@ public final class WebhookSimulator {
             run.notSent(0, "security probes");
             return List.of();
         }
-        CompletableFuture<List<ProbeResult>> probes = SecurityProbes.run(run, secret, probeTemplate(run));
-        untilDoneOrGraceOver(run, probes);
-        if (!probes.isDone()) {
+        CompletableFuture<List<ProbeResult>> sent = SecurityProbes.run(run, secret, probeTemplate(run),
+                EnumSet.copyOf(probes), strictProbes);
+        untilDoneOrGraceOver(run, sent);
+        if (!sent.isDone()) {
             run.notSent(0, "security probes");
             return List.of();
         }
-        return probes.join();
+        return sent.join();
     }
 
     private static void untilDoneOrGraceOver(RunContext run, CompletableFuture<?> work) {
@@ -188,7 +235,9 @@ public final class WebhookSimulator {
         return "WebhookSimulator[target=" + Redaction.url(target.toString()) + ", secret="
                 + (secret == null ? "none" : Redaction.MARKER) + ", dialect=" + dialect.wireName() + ", seed="
                 + (seed == null ? "random" : seed) + ", realtime=" + realtime + ", chaos=" + chaos
-                + ", probeSecurity=" + probeSecurity + "]";
+                + ", probeSecurity=" + probeSecurity + (probeSecurity ? ", probes=" + probes.stream()
+                .map(SecurityProbe::wireName).toList() + (strictProbes ? " strict" : "") : "")
+                + ", strict=" + strict + (fixedClock == null ? "" : ", fixedClock=" + fixedClock) + "]";
     }
 
     /** An earlier delivery to forge from: preferably an acknowledged status-update, whose reply is ignored. */

@@ -48,7 +48,7 @@ class InterruptTest {
             assertThat(receiver.received()).hasSize(2);
             assertThat(report.deliveries()).hasSize(2).allSatisfy(d -> assertThat(d.passed()).isTrue());
             assertThat(report.unfinished()).containsExactly(
-                    "call 1 status-update ended (customer-ended-call): interrupted: not sent",
+                    "call 1 status-update ended (user_hangup): interrupted: not sent",
                     "call 1 end-of-call-report: interrupted: not sent");
             assertThat(report.summary()).startsWith("INTERRUPTED inbound-happy-path: 1 call, 2 deliveries")
                     .contains("interrupted: 2 deliveries not finished");
@@ -82,7 +82,7 @@ class InterruptTest {
             assertThat(report.deliveries()).hasSize(1);                      // the assistant-request
             assertThat(report.unfinished()).containsExactly(
                     "call 1 status-update in-progress: interrupted: sent, but no reply before the run stopped",
-                    "call 1 status-update ended (customer-ended-call): interrupted: not sent",
+                    "call 1 status-update ended (user_hangup): interrupted: not sent",
                     "call 1 end-of-call-report: interrupted: not sent");
             assertThat(report.transcript(1)).isEmpty();                      // recorded, but nobody spoke yet
         }
@@ -99,7 +99,7 @@ class InterruptTest {
             assertThat(receiver.received()).isEmpty();
             assertThat(report.interrupted()).isTrue();
             assertThat(report.unfinished()).containsExactly("call 1 status-update ringing: interrupted: not sent",
-                    "call 1 status-update ended (no-answer): interrupted: not sent",
+                    "call 1 status-update ended (no_answer): interrupted: not sent",
                     "call 1 end-of-call-report: interrupted: not sent", "security probes: interrupted: not sent");
             SimulationReport next = simulator.probeSecurity(false).run(Scenario.named("outbound-no-answer"));
             assertThat(next.interrupted()).isFalse();                         // the interrupt was for one run only

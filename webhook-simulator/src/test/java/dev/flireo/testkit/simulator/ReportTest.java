@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /** The JUnit XML a CI reads and the HTML page a person reads, from one run with a failing reply. */
 class ReportTest {
@@ -37,7 +38,10 @@ class ReportTest {
         assertThat(failure.getAttribute("message")).isEqualTo("the reply is not a JSON object: "
                 + "'<html>\"oops\" & more</html>'; the agent gets no tool result");
         assertThat(failure.getTextContent()).contains("X-Webhook-Signature: sha256=", "\"toolCallList\"");
-        assertThat(xml.getElementsByTagName("system-out").item(0).getTextContent()).contains("assistant: ");
+        NodeList outputs = xml.getElementsByTagName("system-out");
+        assertThat(outputs.item(outputs.getLength() - 1).getTextContent())
+                .contains("warnings:\n  WARN security probe replay: accepted", "assistant: ");
+        assertThat(outputs.item(0).getTextContent()).startsWith("WARN: accepted with HTTP 200 a byte-for-byte replay");
     }
 
     @Test

@@ -43,7 +43,7 @@ class ScenarioTest {
                       - name: lookup_order
                         arguments: {email: "{{customer.email}}"}
                   - status: ended
-                    reason: customer-ended-call
+                    reason: user_hangup
                   - end-of-call-report:
                       summary: Order looked up.
                 """);

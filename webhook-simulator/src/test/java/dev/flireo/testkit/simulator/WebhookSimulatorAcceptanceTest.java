@@ -102,7 +102,7 @@ class WebhookSimulatorAcceptanceTest {
     }
 
     @Test
-    void theSameSeedSendsTheSameBytesAndAnotherSeedDoesNot() throws Exception {
+    void theSameSeedSendsTheSameEventsApartFromTheTimesOfSendingAndAnotherSeedDoesNot() throws Exception {
         try (Receiver first = new Receiver(new WellBehavedHandler(null));
              Receiver second = new Receiver(new WellBehavedHandler(null));
              Receiver third = new Receiver(new WellBehavedHandler(null))) {
@@ -116,8 +116,11 @@ class WebhookSimulatorAcceptanceTest {
         }
     }
 
+    /** The bodies with their times of sending taken out ({@code aFixedClockMakesRunsByteIdentical...} keeps them). */
     private static Set<String> bodies(Receiver receiver) {
-        return receiver.received().stream().map(Receiver.Received::text).collect(Collectors.toSet());
+        return receiver.received().stream().map(Receiver.Received::text)
+                .map(body -> body.replaceAll("\"(timestamp|started_at|ended_at)\":\"[^\"]*\"", "\"$1\":\"\""))
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -204,23 +207,24 @@ class WebhookSimulatorAcceptanceTest {
                     + " call id tool_");
             assertThat(report.failures().get(1)).isEqualTo("call 1 status-update in-progress: answered HTTP 500,"
                     + " expected 2xx");
-            assertThat(report.failures().get(4)).isEqualTo("call 1 status-update ended (customer-ended-call):"
+            assertThat(report.failures().get(4)).isEqualTo("call 1 status-update ended (user_hangup):"
                     + " answered HTTP 500, expected 2xx");
             assertThat(report.deliveries(EventType.END_OF_CALL_REPORT).get(0).passed()).isTrue();
         }
     }
 
     @Test
-    void aSingleResultCannotAnswerTwoToolCalls() throws Exception {
+    void aSingleResultForTwoToolCallsIsAWarning() throws Exception {
         try (Receiver receiver = new Receiver(request -> Receiver.Reply.ok(
                 request.event().equals("tool-calls") ? "{\"result\":{\"ok\":true}}" : "{}"))) {
             SimulationReport report = WebhookSimulator.target(receiver.uri()).seed(5)
                     .run(Scenario.named("inbound-tool-calls"));
 
-            assertThat(report.deliveries(EventType.TOOL_CALLS)).extracting(d -> d.verdict().passed())
-                    .containsExactly(true, false);
-            assertThat(report.failures()).singleElement().asString()
-                    .contains("a single result cannot answer 2 tool calls");
+            assertThat(report.deliveries(EventType.TOOL_CALLS)).extracting(d -> d.verdict().outcome())
+                    .containsExactly(Verdict.Outcome.PASS, Verdict.Outcome.WARN);
+            assertThat(report.failures()).isEmpty();
+            assertThat(report.warnings()).singleElement().asString()
+                    .contains("answered 2 tool calls with a single result");
         }
     }
 
@@ -233,7 +237,8 @@ class WebhookSimulatorAcceptanceTest {
             assertThat(report.acceptedProbes()).containsExactly(SecurityProbe.values());
             assertThat(report.passed()).isFalse();
             assertThat(report.summary()).contains("security probes: 0 of 6 rejected; wrongly accepted: "
-                    + "tampered-body, wrong-secret, no-signature, stale-timestamp, future-timestamp, replay");
+                    + "tampered-body, wrong-secret, no-signature, stale-timestamp, future-timestamp; "
+                    + "accepted with a warning: replay");
         }
     }
 
@@ -269,11 +274,12 @@ class WebhookSimulatorAcceptanceTest {
 
             assertThat(compressed).isLessThan(1_000);
             assertThat(realtime).isGreaterThanOrEqualTo(1_200);
-            List<String> times = receiver.received().stream()
-                    .map(r -> r.json().at("/message/timestamp").asText()).toList();
-            assertThat(times.subList(0, 2)).isEqualTo(times.subList(2, 4));
-            assertThat(java.time.Duration.between(java.time.Instant.parse(times.get(0)),
-                    java.time.Instant.parse(times.get(1)))).isEqualTo(java.time.Duration.ofMillis(1200));
+            // The payload times are the times of sending: a hundredth of the gap apart, then the whole gap.
+            List<java.time.Instant> times = receiver.received().stream()
+                    .map(r -> java.time.Instant.parse(r.json().at("/message/timestamp").asText())).toList();
+            assertThat(java.time.Duration.between(times.get(0), times.get(1))).isLessThan(java.time.Duration.ofMillis(1000));
+            assertThat(java.time.Duration.between(times.get(2), times.get(3)))
+                    .isGreaterThanOrEqualTo(java.time.Duration.ofMillis(1200));
         }
     }
 

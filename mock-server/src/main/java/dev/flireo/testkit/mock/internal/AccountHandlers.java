@@ -114,8 +114,7 @@ final class AccountHandlers {
 
     private ApiResponse createOrganization(ApiRequest request) {
         if (ctx.collection("organizations").any(o -> o.path("api_key").asText().equals(request.apiKey()))) {
-            throw new ApiError(403, "forbidden", "Only parent organizations can create organizations", null,
-                    "invalid_request_error");
+            throw new ApiError(403, "forbidden", "Only parent organizations can create organizations", null);
         }
         ObjectNode org = ctx.newResource(request.object(), false);
         if (!org.hasNonNull("parent_org_id")) {

@@ -3,6 +3,7 @@ package dev.flireo.testkit.mock.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flireo.testkit.contracts.Dialect;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -45,9 +46,10 @@ public final class CallEngine {
     /** When the tool-calls of a call's function tools are sent, after it is answered. */
     static final Duration TOOLS_AFTER = Duration.ofSeconds(2);
 
-    public CallEngine(MockContext ctx, Deliveries deliveries) {
+    /** {@code webhookDialect}: the payload dialect of every live call's webhooks (flireo or voicedock). */
+    public CallEngine(MockContext ctx, Deliveries deliveries, Dialect webhookDialect) {
         this.ctx = ctx;
-        this.webhooks = new Webhooks(ctx, deliveries);
+        this.webhooks = new Webhooks(ctx, deliveries, webhookDialect);
     }
 
     Webhooks webhooks() {
@@ -79,7 +81,7 @@ public final class CallEngine {
         call.put("_answer_at", Json.timestamp(answer));
         call.put("_end_at", Json.timestamp(answer.plus(talk)));
         call.put("_outcome", outcome == null ? "completed" : outcome.name());
-        call.put("_end_reason", capped ? "max_duration" : "customer_hangup");
+        call.put("_end_reason", capped ? "max_duration" : "user_hangup");
         ctx.collection("calls").insert(call);
         live.add(call.get("id").asText());
         return call;

@@ -275,7 +275,7 @@ public final class CallHandlers {
             c.put("_assistant_request", reply == null ? "fallback: " + (delivery.error() != null ? delivery.error()
                     : "HTTP " + delivery.status()) : "applied");
             if (rejection != null) {
-                c.put("status", "rejected").put("error", rejection).put("end_reason", "assistant_request_error")
+                c.put("status", "rejected").put("error", rejection).put("end_reason", "assistant_request_rejected")
                         .put("ended_at", now).put("updated_at", now).put("duration_seconds", 0);
                 c.withArray("messages").add(Json.object().put("role", "assistant").put("content", rejection));
                 return c;

@@ -68,6 +68,7 @@ public final class Deliveries {
         node.put("error", d.error());
         ObjectNode verdict = node.putObject("verdict");
         verdict.put("passed", d.verdict() != null && d.verdict().passed());
+        verdict.put("outcome", d.verdict() == null ? null : d.verdict().outcome().wireName());
         verdict.put("reason", d.verdict() == null ? null : d.verdict().reason());
         return node;
     }

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * The documented error envelopes: the error-codes guide's object form ({@code code, message, param, type}), the
- * string form the authentication page shows for 401/403, and the legacy API's {@code {code, message, details}}.
+ * The error envelopes. The Flireo API (and the mock's own admin API) answer every 4xx and 5xx with one flat body,
+ * {@code {"error": code, "message": sentence, "details"?: [...], "param"?: field}}: the shape the vendor's SDK
+ * v2.2.0 reads ({@code src/client.ts} builds {@code "error: message"}, {@code src/errors.ts} keeps {@code details}),
+ * and v1.0.1 reads {@code error} as a string too. The legacy API keeps its documented {@code {error: {code, message,
+ * details}}}.
  */
-final class ErrorBodies {
+public final class ErrorBodies {
 
     /** The codes of the legacy error table; other errors are mapped onto them by status. */
     private static final List<String> LEGACY_CODES = List.of("invalid_parameters", "already_linked", "already_in_use",
@@ -17,27 +20,26 @@ final class ErrorBodies {
     private ErrorBodies() {
     }
 
-    static ObjectNode of(ApiSpec spec, ApiError e) {
+    /** The body of an error of {@code spec}'s API; no spec (the admin API, unknown paths) gets the Flireo envelope. */
+    public static ObjectNode of(ApiSpec spec, ApiError e) {
         if (spec != null && spec.prefix().equals(MockApi.LEGACY_PREFIX)) {
-            ObjectNode error = Json.object().put("code", legacyCode(e)).put("message", e.getMessage());
-            ObjectNode details = error.putObject("details");
-            if (e.param() != null) {
-                details.put("param", e.param());
-            }
-            return Json.object("error", error);
+            return legacy(e);
         }
-        if (e.status() == 401) {
-            return Json.object().put("error", "Unauthorized").put("message", e.getMessage());
+        ObjectNode body = Json.object().put("error", e.code()).put("message", e.getMessage());
+        if (e.details().size() > 1) {
+            e.details().forEach(body.putArray("details")::add);
         }
-        if (e.status() == 403) {
-            return Json.object().put("error", "Forbidden").put("message", e.getMessage());
-        }
-        ObjectNode error = Json.object().put("code", e.code()).put("message", e.getMessage());
         if (e.param() != null) {
-            error.put("param", e.param());
+            body.put("param", e.param());
         }
-        if (e.type() != null) {
-            error.put("type", e.type());
+        return body;
+    }
+
+    private static ObjectNode legacy(ApiError e) {
+        ObjectNode error = Json.object().put("code", legacyCode(e)).put("message", e.getMessage());
+        ObjectNode details = error.putObject("details");
+        if (e.param() != null) {
+            details.put("param", e.param());
         }
         return Json.object("error", error);
     }
@@ -57,5 +59,4 @@ final class ErrorBodies {
             default -> "server_error";
         };
     }
-
 }

@@ -55,8 +55,7 @@ final class JsonErrorHandler extends ErrorHandler {
             message = message == null ? http.getReason() : message;
         }
         if (status >= 500) {
-            return new ApiError(status, "server_error", "Internal error in the Flireo mock: " + HttpStatus.getMessage(status),
-                    null, "api_error");
+            return ApiError.internal(status, ": " + HttpStatus.getMessage(status));
         }
         if (message == null || message.contains("Exception")) {
             message = HttpStatus.getMessage(status);
@@ -65,7 +64,7 @@ final class JsonErrorHandler extends ErrorHandler {
             // Jetty's URI parser says only "Bad Request" (its cause reads e.g. "!hex z").
             message = "invalid character or %-escape in the request target";
         }
-        return new ApiError(status, "invalid_request", "Malformed HTTP request: " + message, null, "invalid_request_error");
+        return ApiError.invalid(status, "Malformed HTTP request: " + message, null);
     }
 
     private static Map<String, String> headers(Request request) {

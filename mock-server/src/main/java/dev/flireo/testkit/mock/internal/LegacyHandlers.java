@@ -147,7 +147,7 @@ final class LegacyHandlers {
 
     private ApiResponse directCall(ApiRequest r) {
         if (credits() <= 0) {
-            throw new ApiError(402, "insufficient_credits", "Not enough credits to start a call", null, null);
+            throw new ApiError(402, "insufficient_credits", "Not enough credits to start a call", null);
         }
         ObjectNode call = ctx.newResource(r.object(), true);
         call.put("status", "queued");
@@ -228,7 +228,7 @@ final class LegacyHandlers {
     }
 
     static ApiError legacyBadRequest(String code, String message) {
-        return new ApiError(400, code, message, null, null);
+        return new ApiError(400, code, message, null);
     }
 
     private ObjectNode presentNumber(ObjectNode number) {
@@ -255,7 +255,7 @@ final class LegacyHandlers {
         long credits = credits();
         if (credits < NUMBER_PRICE) {
             throw new ApiError(402, "insufficient_credits", "Ordering a number costs " + NUMBER_PRICE
-                    + " credits; you have " + credits, null, null);
+                    + " credits; you have " + credits, null);
         }
         if (ctx.collection("legacy_phone_numbers").any(n -> phone.equals(n.path("phone_number").asText()))) {
             throw legacyBadRequest("already_in_use", "Phone number " + phone + " is already in use");

@@ -21,7 +21,9 @@ final class McpWorkflowHandlers {
         this.ctx = ctx;
     }
 
-    void register(Map<String, Handler> into) {
+    void register(Map<String, Handler> into, Map<String, BodyRules> rules) {
+        rules.put("createWorkflow", body -> definitionProblems(body.get("definition")));
+        rules.put("updateWorkflow", body -> definitionProblems(body.get("definition")));
         into.put("listMcpServers", r -> {
             ObjectNode out = Json.object();
             out.putArray("mcp_servers");
@@ -160,7 +162,6 @@ final class McpWorkflowHandlers {
 
     private ApiResponse createWorkflow(ApiRequest request) {
         ObjectNode body = request.object();
-        checkDefinition(body.get("definition"));
         ObjectNode workflow = ctx.newResource(body, true);
         MockContext.defaults(workflow, Json.object().put("is_active", true));
         ctx.collection("workflows").insert(workflow);
@@ -170,9 +171,6 @@ final class McpWorkflowHandlers {
     private ApiResponse updateWorkflow(ApiRequest request) {
         String id = request.path("id");
         requireWorkflow(id);
-        if (request.object().has("definition")) {
-            checkDefinition(request.object().get("definition"));
-        }
         ObjectNode updated = ctx.collection("workflows").update(id, w -> ctx.merge(w, request.object()))
                 .orElseThrow(() -> ApiError.notFound("Workflow " + id));
         return ApiResponse.ok(Json.object("workflow", MockContext.present(updated)));
@@ -205,19 +203,27 @@ final class McpWorkflowHandlers {
         return s;
     }
 
-    /** The graph rules the schema cannot express; every violation is listed in {@code details}. */
-    static void checkDefinition(JsonNode def) {
-        List<String> details = new ArrayList<>();
+    /**
+     * The graph rules the schema cannot express, each problem naming its field. Checked beside the schema (a node
+     * the schema refuses still has an id the edges can name), so one answer lists every problem of a definition.
+     */
+    static List<SchemaValidator.Problem> definitionProblems(JsonNode def) {
+        List<SchemaValidator.Problem> problems = new ArrayList<>();
+        if (def == null || !def.path("nodes").isArray()) {
+            return problems;
+        }
         Map<String, String> types = new HashMap<>();
+        int n = 0;
         for (JsonNode node : def.path("nodes")) {
             String id = node.path("id").asText();
             if (types.put(id, node.path("type").asText()) != null) {
-                details.add("node id \"" + id + "\" is used twice");
+                problems.add(problem("definition.nodes[" + n + "].id", "node id \"" + id + "\" is used twice"));
             }
+            n++;
         }
         String entry = def.path("entry_node").asText();
         if (!"conversation".equals(types.get(entry))) {
-            details.add("entry_node \"" + entry + "\" does not reference a conversation node");
+            problems.add(problem("definition.entry_node", "expected the id of a conversation node, got \"" + entry + "\""));
         }
         Set<String> pairs = new HashSet<>();
         Map<String, Integer> outgoing = new HashMap<>();
@@ -225,48 +231,37 @@ final class McpWorkflowHandlers {
         for (JsonNode edge : def.path("edges")) {
             String from = edge.path("from").asText();
             String to = edge.path("to").asText();
-            String where = "edges[" + i++ + "]";
+            String where = "definition.edges[" + i++ + "]";
             if (!types.containsKey(from) || !types.containsKey(to)) {
-                details.add(where + " references unknown node \"" + (types.containsKey(from) ? to : from) + "\"");
+                String end = types.containsKey(from) ? "to" : "from";
+                problems.add(problem(where + "." + end, "expected the id of a node, got \"" + edge.path(end).asText() + "\""));
                 continue;
             }
             if (from.equals(to)) {
-                details.add(where + " is a self-loop on \"" + from + "\"");
+                problems.add(problem(where + ".to", "is a self-loop on \"" + from + "\"; expected another node"));
             }
             if (!pairs.add(from + "->" + to)) {
-                details.add(where + " duplicates the edge " + from + " -> " + to);
+                problems.add(problem(where, "duplicates the edge " + from + " -> " + to));
             }
             String fromType = types.get(from);
             if (fromType.equals("transfer") || fromType.equals("end")) {
-                details.add(where + " leaves \"" + from + "\", a terminal " + fromType + " node");
+                problems.add(problem(where + ".from", "\"" + from + "\" is a terminal " + fromType + " node; no edge leaves it"));
             }
             if (!fromType.equals("tool") && edge.path("description").asText("").isBlank()) {
-                details.add(where + ".description is required on edges that do not leave a tool node");
+                problems.add(problem(where + ".description", "expected a description on an edge that does not leave a tool node"));
             }
             outgoing.merge(from, 1, Integer::sum);
         }
         outgoing.forEach((node, count) -> {
             if ("tool".equals(types.get(node)) && count > 1) {
-                details.add("tool node \"" + node + "\" has " + count + " outgoing edges; a tool node has exactly one");
+                problems.add(problem("definition.edges", "tool node \"" + node + "\" has " + count
+                        + " outgoing edges; expected exactly one"));
             }
         });
-        if (!details.isEmpty()) {
-            throw new WorkflowInvalid(details);
-        }
+        return problems;
     }
 
-    /** The documented flat 400 body of an invalid workflow: {@code {"error": ..., "details": [...]}}. */
-    static final class WorkflowInvalid extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final transient List<String> details;
-
-        WorkflowInvalid(List<String> details) {
-            this("Invalid workflow definition", details);
-        }
-
-        WorkflowInvalid(String error, List<String> details) {
-            super(error, null, false, false);
-            this.details = List.copyOf(details);
-        }
+    private static SchemaValidator.Problem problem(String field, String message) {
+        return new SchemaValidator.Problem(BodyRules.KEYWORD, field, message, null, "");
     }
 }

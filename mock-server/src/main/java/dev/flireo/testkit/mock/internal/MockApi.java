@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.flireo.testkit.openapi.SpecDocument;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +23,14 @@ public final class MockApi {
 
     public static final String FLIREO_PREFIX = "/api/v1";
     public static final String LEGACY_PREFIX = "/v1";
+    private static final System.Logger LOG = System.getLogger(MockApi.class.getName());
 
     private final ApiSpec flireo = ApiSpec.of(SpecDocument.FLIREO_API, FLIREO_PREFIX);
     private final ApiSpec legacy = ApiSpec.of(SpecDocument.LEGACY_NL, LEGACY_PREFIX);
     private final Map<ApiSpec, Router> routers = Map.of(flireo, new Router(flireo.routes()), legacy, new Router(legacy.routes()));
     private final Map<ApiSpec, Map<String, Handler>> handlers = new HashMap<>();
+    /** Rules of request bodies the schema cannot express, per operation id of the Flireo API (workflow graphs). */
+    private final Map<String, BodyRules> bodyRules = new HashMap<>();
     private final SchemaValidator validator = new SchemaValidator(List.of(flireo, legacy));
     private final AliasNormalizer aliases = new AliasNormalizer(Map.of(
             SpecDocument.FLIREO_API.fileName(), flireo, SpecDocument.LEGACY_NL.fileName(), legacy));
@@ -49,7 +53,7 @@ public final class MockApi {
         new TemplateHandlers(ctx, this::conforms).register(api);
         new ByokDomainHandlers(ctx).register(api);
         new CampaignHandlers(ctx).register(api);
-        new McpWorkflowHandlers(ctx).register(api);
+        new McpWorkflowHandlers(ctx).register(api, bodyRules);
         this.calls = new CallHandlers(ctx, engine, enforceLimits);
         calls.register(api);
         CampaignRunner campaigns = new CampaignRunner(ctx, calls);
@@ -154,41 +158,24 @@ public final class MockApi {
             return new HttpResult(response.status(), out, Json.bytes(response.body()),
                     fault == null ? 0 : fault.delayMillis(), null);
         } catch (ApiError e) {
-            return error(spec, route, e, out);
-        } catch (McpWorkflowHandlers.WorkflowInvalid e) {
-            return flat(e, out);
+            return render(spec, e, out);
         } catch (RuntimeException e) {
-            // A defect of the mock, never of the input: say so without a stack trace.
-            return render(spec, new ApiError(500, "server_error", "Internal error in the Flireo mock: " + e, null, "api_error"), out);
+            // A defect of the mock, never of the input: the answer names the operation, the log keeps the cause.
+            String what = route == null ? method + " " + path : route.operationId();
+            LOG.log(System.Logger.Level.ERROR, "internal error while serving " + what, e);
+            return render(spec, ApiError.internal(500, " while serving " + what), out);
         }
-    }
-
-    /** The flat 400 of the workflow operations: {@code {"error": "...", "details": ["...", ...]}}. */
-    private static HttpResult flat(McpWorkflowHandlers.WorkflowInvalid e, Map<String, String> out) {
-        ObjectNode error = Json.object().put("error", e.getMessage());
-        e.details.forEach(error.withArray("details")::add);
-        out.put("Content-Type", "application/json");
-        return new HttpResult(400, out, Json.bytes(error), 0, null);
     }
 
     /**
      * A request the HTTP layer refused before routing (body over the limit, malformed query or framing): counted
-     * like any other, and answered in the envelope of its API (the object form for paths outside both).
+     * like any other, and answered in the envelope of its API (the Flireo one for paths outside both).
      */
     public HttpResult refuse(String method, String url, Map<String, String> headers, ApiError error) {
         Map<String, String> out = new LinkedHashMap<>();
         count(bearer(headers), out);
         ApiSpec spec = specFor(Urls.path(url));
-        Router.Match match = spec == null ? null : matchOrNull(spec, method, Urls.path(url));
-        return error(spec, match == null ? null : match.route(), error, out);
-    }
-
-    /** An error in its API's envelope; a 400 of the workflow operations in their flat form. */
-    private HttpResult error(ApiSpec spec, Route route, ApiError e, Map<String, String> out) {
-        if (e.status() == 400 && route != null && route.flatBadRequest()) {
-            return flat(new McpWorkflowHandlers.WorkflowInvalid("Invalid request", List.of(e.getMessage())), out);
-        }
-        return render(spec, e, out);
+        return render(spec, error, out);
     }
 
     private RateLimiter.Usage count(String key, Map<String, String> out) {
@@ -234,9 +221,13 @@ public final class MockApi {
             body = parseBody(route, raw);
             if (body != null) {
                 aliases.normalize(route.spec(), route.spec().at(route.requestSchema()), body);
-                List<SchemaValidator.Problem> problems = validator.validate(route.spec(), route.requestSchema(), body);
+                List<SchemaValidator.Problem> problems = new ArrayList<>(
+                        validator.validate(route.spec(), route.requestSchema(), body));
+                if (route.spec() == flireo && bodyRules.containsKey(route.operationId())) {
+                    problems.addAll(bodyRules.get(route.operationId()).problems(body));
+                }
                 if (!problems.isEmpty()) {
-                    throw toError(route, SchemaValidator.mostRelevant(problems));
+                    throw toError(route, problems);
                 }
             }
         }
@@ -282,7 +273,7 @@ public final class MockApi {
         }
         List<SchemaValidator.Problem> problems = validator.validate(route.spec(), param.schema(), typed);
         if (!problems.isEmpty()) {
-            SchemaValidator.Problem p = SchemaValidator.mostRelevant(problems);
+            SchemaValidator.Problem p = RelevantProblems.first(problems);
             throw ApiError.invalid(400, "Invalid value for " + param.name() + ": " + p.message(), param.name());
         }
     }
@@ -294,30 +285,40 @@ public final class MockApi {
         return "string";
     }
 
-    /** Missing field: 400; any other rule (type, enum, pattern...): 422 where the operation documents it, else 400. */
-    static ApiError toError(Route route, SchemaValidator.Problem problem) {
-        String field = problem.field().isEmpty() ? null : problem.field();
-        if ("required".equals(problem.keyword()) && field != null) {
-            return ApiError.missingField(field);
-        }
-        int status = route.documents(422) ? 422 : 400;
-        String message = field == null ? "Invalid request body: " + problem.message()
-                : "Invalid value for " + field + ": " + problem.message();
-        return ApiError.invalid(status, message, field);
+    /**
+     * Every problem of a body, most relevant first, one sentence each naming its field. The first decides the
+     * status: a missing field or a broken {@link BodyRules body rule} 400; any other rule (type, enum, pattern...)
+     * 422 where the operation documents it, else 400.
+     */
+    static ApiError toError(Route route, List<SchemaValidator.Problem> problems) {
+        List<SchemaValidator.Problem> ordered = RelevantProblems.of(problems);
+        SchemaValidator.Problem first = ordered.get(0);
+        String field = first.field().isEmpty() ? null : first.field();
+        boolean badRequest = "required".equals(first.keyword()) && field != null || BodyRules.KEYWORD.equals(first.keyword());
+        int status = badRequest || !route.documents(422) ? 400 : 422;
+        return ApiError.invalid(status, ordered.stream().map(MockApi::sentence).toList(), field);
     }
 
-    /** Validates a stored-to-be resource against a component schema of flireo-api.yaml (422 naming the field). */
+    private static String sentence(SchemaValidator.Problem p) {
+        if (p.field().isEmpty()) {
+            return "Invalid request body: " + p.message();
+        }
+        return "required".equals(p.keyword()) ? ApiError.missingFieldMessage(p.field())
+                : "Invalid value for " + p.field() + ": " + p.message();
+    }
+
+    /** Validates a stored-to-be resource against a component schema of flireo-api.yaml (422 naming the fields). */
     private void conforms(String schemaName, ObjectNode value) {
         String pointer = "/components/schemas/" + schemaName;
         List<SchemaValidator.Problem> problems = validator.validate(flireo, pointer, value);
         if (!problems.isEmpty()) {
-            SchemaValidator.Problem p = SchemaValidator.mostRelevant(problems);
-            throw ApiError.unprocessable("Invalid value for " + (p.field().isEmpty() ? "body" : p.field()) + ": "
-                    + p.message(), p.field().isEmpty() ? null : p.field());
+            List<SchemaValidator.Problem> ordered = RelevantProblems.of(problems);
+            String field = ordered.get(0).field();
+            throw ApiError.invalid(422, ordered.stream().map(MockApi::sentence).toList(), field.isEmpty() ? null : field);
         }
     }
 
-    /** The error in the envelope of its API: object form (string form for 401/403), or the legacy envelope. */
+    /** The error in the envelope of its API (see {@link ErrorBodies}). */
     HttpResult render(ApiSpec spec, ApiError e, Map<String, String> headers) {
         Map<String, String> out = new LinkedHashMap<>(headers);
         out.putAll(e.headers());

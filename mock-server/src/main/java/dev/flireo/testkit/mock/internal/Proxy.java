@@ -130,7 +130,7 @@ public final class Proxy {
     }
 
     private HttpResult badGateway(ApiSpec spec, String message) {
-        return api.render(spec, new ApiError(502, "bad_gateway", message, null, "api_error"), new LinkedHashMap<>());
+        return api.render(spec, new ApiError(502, "bad_gateway", message, null), new LinkedHashMap<>());
     }
 
     private void checkRequest(Route route, byte[] body) {

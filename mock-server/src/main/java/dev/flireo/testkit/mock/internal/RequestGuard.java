@@ -127,7 +127,7 @@ public final class RequestGuard implements Filter {
 
     private ApiError tooLarge(String how) {
         ApiError e = new ApiError(413, "request_too_large", "The request body" + how + " is larger than the limit of "
-                + maxBodySize + " bytes", null, "invalid_request_error");
+                + maxBodySize + " bytes", null);
         // The rest of the body stays unread: the connection cannot be reused.
         e.headers().put("Connection", "close");
         return e;

@@ -33,10 +33,4 @@ public record Route(
     public boolean documents(int status) {
         return statuses.contains(Integer.toString(status));
     }
-
-    /** Whether the operation documents its 400 in the flat form {@code {"error": "...", "details": [...]}} (workflows). */
-    public boolean flatBadRequest() {
-        return spec.tree().at("/paths/" + ApiSpec.escape(template) + "/" + method.toLowerCase(java.util.Locale.ROOT)
-                + "/responses/400/$ref").asText().endsWith("/WorkflowValidationError");
-    }
 }

@@ -10,7 +10,6 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,9 +22,6 @@ import java.util.stream.Collectors;
  * legacy spec's references into flireo-api.yaml work too.
  */
 public final class SchemaValidator {
-
-    /** Keywords whose failure only summarises the failures of their branches. */
-    private static final Set<String> COMPOSITE = Set.of("oneOf", "anyOf", "allOf", "not", "if", "then", "else");
 
     private final JsonSchemaFactory factory;
     private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
@@ -92,59 +88,6 @@ public final class SchemaValidator {
         }
         String fragment = target.replace("{", "%7B").replace("}", "%7D");
         return factory.getSchema(SchemaLocation.of(spec.location() + "#" + fragment), config);
-    }
-
-    /**
-     * The problem to report: a missing field first, then the most specific (deepest) concrete rule; the
-     * summaries of oneOf/anyOf only when nothing more specific is known.
-     */
-    public static Problem mostRelevant(List<Problem> problems) {
-        problems = matchingBranches(problems);
-        Comparator<Problem> order = Comparator
-                .comparing((Problem p) -> !"required".equals(p.keyword()))
-                .thenComparing(p -> COMPOSITE.contains(p.keyword()))
-                .thenComparing(p -> -depth(p.field()))
-                .thenComparing(Problem::field);
-        return problems.stream().min(order).orElseThrow();
-    }
-
-    /**
-     * In a oneOf/anyOf, a branch whose {@code const} (a discriminator such as {@code type}) or {@code false}
-     * schema failed is a different kind of object: its complaints are noise. Keeps the other branches' problems.
-     */
-    private static List<Problem> matchingBranches(List<Problem> problems) {
-        Set<String> wrongBranches = new java.util.HashSet<>();
-        for (Problem p : problems) {
-            String branch = branch(p.evaluationPath());
-            if (branch != null && (p.keyword().equals("const") || p.keyword().equals("false"))) {
-                wrongBranches.add(branch);
-            }
-        }
-        List<Problem> kept = problems.stream()
-                .filter(p -> p.keyword().equals("oneOf") || p.keyword().equals("anyOf")
-                        || !wrongBranches.contains(branch(p.evaluationPath())))
-                .toList();
-        if (kept.stream().anyMatch(p -> !COMPOSITE.contains(p.keyword()))) {
-            return kept;
-        }
-        // No branch takes the discriminator's value: that is the problem, not what some branch would also need.
-        List<Problem> consts = problems.stream().filter(p -> p.keyword().equals("const")).toList();
-        if (consts.isEmpty()) {
-            return problems;
-        }
-        String field = consts.get(0).field();
-        List<String> allowed = consts.stream().filter(p -> p.field().equals(field) && p.schema() != null)
-                .map(p -> p.schema().asText()).distinct().toList();
-        return List.of(new Problem("enum", field, "expected one of " + String.join(", ", allowed), null, ""));
-    }
-
-    private static String branch(String evaluationPath) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*?/(?:oneOf|anyOf)/\\d+)").matcher(evaluationPath);
-        return m.find() ? m.group(1) : null;
-    }
-
-    private static int depth(String field) {
-        return field.isEmpty() ? 0 : field.split("[.\\[]").length;
     }
 
     private static String field(JsonNodePath path) {

@@ -49,7 +49,7 @@ public final class Seeds {
         ObjectNode call = Json.object();
         call.put("id", "call-_" + caller + "_" + MockContext.randomToken(12));
         call.put("caller_phone", caller).put("assistant_phone", number.get("phone_number").asText())
-                .put("status", "ended").put("direction", "inbound").put("end_reason", "customer_hangup").putNull("error")
+                .put("status", "ended").put("direction", "inbound").put("end_reason", "user_hangup").putNull("error")
                 .put("started_at", Json.timestamp(start)).put("ended_at", Json.timestamp(end))
                 .put("duration_seconds", seconds).put("summary", summary)
                 .put("agent_name", assistant.get("name").asText()).put("business_name", assistant.get("business_name").asText())

@@ -27,15 +27,16 @@ import java.util.function.Consumer;
 
 /**
  * The webhooks of live calls, sent with the webhook-simulator's engine (one engine, not two): {@link CallEvents}
- * renders each event in the Flireo dialect, {@link WebhookSender} signs and posts it exactly as the platform does
+ * renders each event in the chosen dialect (VoiceDock snake_case by default, the dialect of the REST API the mock
+ * serves, or Flireo camelCase), {@link WebhookSender} signs and posts it exactly as the platform does
  * and its {@code ReplyJudge} gives the verdict. Events go to the assistant's {@code webhook_url} (a tool's own
  * {@code url} for its tool-calls), only those listed in {@code webhook_events} (all four when the list is unset),
  * signed with {@code webhook_secret}. The events of one call are sent one after the other, in lifecycle order.
  */
 final class Webhooks {
 
-    private static final CallEvents EVENTS = CallEvents.of(Dialect.FLIREO);
-
+    private final CallEvents events;
+    private final Dialect dialect;
     private final MockContext ctx;
     private final Deliveries log;
     private final Map<String, WebhookSender> senders = new ConcurrentHashMap<>();
@@ -43,9 +44,15 @@ final class Webhooks {
     /** Deliveries queued behind an earlier one of their call or on their way; equal entries are interchangeable. */
     private final Queue<String> unfinished = new ConcurrentLinkedQueue<>();
 
-    Webhooks(MockContext ctx, Deliveries log) {
+    Webhooks(MockContext ctx, Deliveries log, Dialect dialect) {
+        if (dialect == Dialect.LEGACY) {
+            throw new IllegalArgumentException("the mock's live calls send flireo or voicedock webhooks, not legacy: "
+                    + "replay the legacy events with the simulator (flireo replay --dialect legacy)");
+        }
         this.ctx = ctx;
         this.log = log;
+        this.dialect = dialect;
+        this.events = CallEvents.of(dialect);
     }
 
     /** A status-update for the call's new status; after an end, the end-of-call-report follows. */
@@ -57,9 +64,11 @@ final class Webhooks {
         send(call, assistant, null, EventType.STATUS_UPDATE, snapshot);
         if (ended) {
             JsonNode analysis = call.get("analysis_result");
+            // The REST call's own start and end: the report and GET /calls/{id} tell the same times.
             send(call, assistant, null, EventType.END_OF_CALL_REPORT, snapshot.withReport(
                     call.path("duration_seconds").asDouble(), call.path("summary").asText(""),
-                    analysis instanceof ObjectNode o ? o : null));
+                    analysis instanceof ObjectNode o ? o : null)
+                    .withTimes(instant(call.get("started_at")), instant(call.get("ended_at"))));
             CompletableFuture<?> last = lastPerCall.get(call.get("id").asText());
             if (last != null) {
                 last.whenComplete((r, e) -> lastPerCall.remove(call.get("id").asText(), last));
@@ -123,7 +132,7 @@ final class Webhooks {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        byte[] body = EVENTS.render(event, snapshot);
+        byte[] body = events.render(event, snapshot);
         String secret = assistant.path("webhook_secret").asText(null);
         WebhookSender sender = sender(secret);
         String callId = call.get("id").asText();
@@ -163,7 +172,7 @@ final class Webhooks {
 
     private WebhookSender sender(String secret) {
         return senders.computeIfAbsent(secret == null ? "" : secret,
-                s -> WebhookSender.builder().dialect(Dialect.FLIREO).secret(s.isEmpty() ? null : s).build());
+                s -> WebhookSender.builder().dialect(dialect).secret(s.isEmpty() ? null : s).build());
     }
 
     private static boolean subscribed(ObjectNode assistant, EventType event) {
@@ -177,6 +186,10 @@ final class Webhooks {
             }
         }
         return false;
+    }
+
+    private static Instant instant(JsonNode time) {
+        return time == null || !time.isTextual() ? null : Instant.parse(time.asText());
     }
 
     private ObjectNode assistantOf(ObjectNode call) {

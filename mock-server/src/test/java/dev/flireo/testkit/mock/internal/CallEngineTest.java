@@ -19,7 +19,7 @@ class CallEngineTest {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-12-13T10:00:00Z"));
     private final MockContext ctx = new MockContext(new StateStore(), now::get);
-    private final CallEngine engine = new CallEngine(ctx, new Deliveries());
+    private final CallEngine engine = new CallEngine(ctx, new Deliveries(), dev.flireo.testkit.contracts.Dialect.VOICEDOCK);
 
     @Test
     void callsEndedConcurrentlyAreBilledExactlyOnceEach() throws Exception {

@@ -31,7 +31,8 @@ final class AssistantRequests {
         } else {
             Optional<Customer> caller = event.customerNumber() == null ? Optional.empty()
                     : customers.byPhone(event.customerNumber()).filter(c -> !c.isNew());
-            caller.ifPresent(c -> reply.putObject("assistant").put("firstMessage", clinic.greeting(c)));
+            caller.ifPresent(c -> reply.putObject("assistant")
+                    .put(event.name("firstMessage", "first_message"), clinic.greeting(c)));
             answer = caller.isPresent() ? "personalised" : "default";
         }
         String status = event.message().path("call").path("status").asText("ringing");

@@ -1,5 +1,6 @@
 package dev.flireo.testkit.examples.clinic;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,20 +22,21 @@ final class CallUpdates {
             throw new WebhookEvent.BadWebhook("`message.call.status` is missing");
         }
         calls.record(new CallLog.StatusEvent(event.callId(), event.customerNumber(), status, event.timestamp(),
-                event.text("error"), event.text("endedReason")));
+                event.text("error"), event.endReason()));
     }
 
     void endOfCallReport(WebhookEvent event) throws SQLException {
         var message = event.message();
-        Integer duration = message.path("durationSeconds").canConvertToInt() ? message.get("durationSeconds").asInt() : null;
+        JsonNode seconds = message.path(event.name("durationSeconds", "duration_seconds"));
+        Integer duration = seconds.canConvertToInt() ? seconds.asInt() : null;
         String analysis = message.path("analysis").isObject() ? message.get("analysis").toString() : null;
         boolean stored = calls.store(new CallLog.Report(event.callId(), event.timestamp(), duration,
-                event.text("summary"), analysis, event.text("endedReason")));
+                event.text("summary"), analysis, event.endReason()));
         if (!stored) {
             LOG.info("end-of-call-report of call {} was delivered again; kept the first", event.callId());
         }
         // The report also tells that the call has ended, in case its final status-update is late or lost.
         calls.record(new CallLog.StatusEvent(event.callId(), event.customerNumber(),
-                message.path("call").path("status").asText("ended"), event.timestamp(), null, event.text("endedReason")));
+                message.path("call").path("status").asText("ended"), event.timestamp(), null, event.endReason()));
     }
 }

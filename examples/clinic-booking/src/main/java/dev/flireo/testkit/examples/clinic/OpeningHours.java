@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 public final class OpeningHours {
 
     private static final Pattern RULE = Pattern.compile("(\\w{3})(?:-(\\w{3}))? (\\d{2}:\\d{2})-(\\d{2}:\\d{2})");
+    private static final String ALWAYS = "always";
     private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
     private final Map<DayOfWeek, LocalTime[]> days;
@@ -29,14 +30,23 @@ public final class OpeningHours {
         return parse("Mon-Fri 08:00-18:00");
     }
 
-    /** Rules separated by commas: a day or a range of days, then opening and closing time. */
+    /**
+     * Rules separated by commas: a day or a range of days, then opening and closing time; or {@code always}, open
+     * day and night (a demo that must answer whenever someone tries it, since webhooks carry the time of sending).
+     */
     public static OpeningHours parse(String text) {
         Map<DayOfWeek, LocalTime[]> days = new EnumMap<>(DayOfWeek.class);
+        if (text.strip().equalsIgnoreCase(ALWAYS)) {
+            for (DayOfWeek day : DayOfWeek.values()) {
+                days.put(day, new LocalTime[] {LocalTime.MIDNIGHT, LocalTime.MAX});
+            }
+            return new OpeningHours(days, ALWAYS);
+        }
         for (String rule : text.split(",")) {
             Matcher m = RULE.matcher(rule.strip());
             if (!m.matches()) {
                 throw new IllegalArgumentException("opening hours: cannot read '" + rule.strip()
-                        + "'; expected e.g. 'Mon-Fri 08:00-18:00' or 'Sat 09:00-12:00'");
+                        + "'; expected e.g. 'Mon-Fri 08:00-18:00', 'Sat 09:00-12:00' or 'always'");
             }
             DayOfWeek first = day(m.group(1));
             DayOfWeek last = m.group(2) == null ? first : day(m.group(2));

@@ -21,7 +21,7 @@ public record Settings(int port, String webhookSecret, String flireoUrl, String 
               --public-url URL    the webhook_url to register, when the platform reaches this service through a
                                   tunnel or proxy (env CLINIC_PUBLIC_URL; default http://127.0.0.1:PORT/webhooks)
               --database JDBC     an H2 JDBC URL, e.g. jdbc:h2:./clinic (env CLINIC_DATABASE; default in memory)
-              --opening-hours H   e.g. "Mon-Fri 08:00-18:00, Sat 09:00-12:00" (env CLINIC_OPENING_HOURS)
+              --opening-hours H   e.g. "Mon-Fri 08:00-18:00, Sat 09:00-12:00" or always (env CLINIC_OPENING_HOURS)
               --help              this text
             """;
 

@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 
 /**
- * Answers {@code tool-calls}: every entry of {@code toolCallList} gets a result under its own id, also when the
+ * Answers {@code tool-calls}: every entry of {@code toolCallList} ({@code tool_call_list}) gets a result under its own id, also when the
  * tool fails (then the result is {@code {"error": ...}}, which the assistant can tell the caller).
  */
 final class ToolCalls {
@@ -27,18 +27,19 @@ final class ToolCalls {
     }
 
     ObjectNode answer(WebhookEvent event) throws SQLException {
-        JsonNode list = event.message().path("toolCallList");
+        String listName = event.name("toolCallList", "tool_call_list");
+        JsonNode list = event.message().path(listName);
         if (!list.isArray() || list.isEmpty()) {
-            throw new WebhookEvent.BadWebhook("`message.toolCallList` must be a non-empty array");
+            throw new WebhookEvent.BadWebhook("`message." + listName + "` must be a non-empty array");
         }
         ObjectNode reply = JSON.objectNode();
         ArrayNode results = reply.putArray("results");
         for (JsonNode call : list) {
             String id = call.path("id").asText("");
             if (id.isBlank()) {
-                throw new WebhookEvent.BadWebhook("every entry of `message.toolCallList` needs an `id`");
+                throw new WebhookEvent.BadWebhook("every entry of `message." + listName + "` needs an `id`");
             }
-            results.addObject().put("toolCallId", id).set("result", run(event, id, call.path("function")));
+            results.addObject().put(event.name("toolCallId", "tool_call_id"), id).set("result", run(event, id, call.path("function")));
         }
         return reply;
     }

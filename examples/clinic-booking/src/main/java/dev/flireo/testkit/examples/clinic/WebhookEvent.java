@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** The fields of a Flireo webhook ({@code {"message": {...}}}, camelCase) that the clinic acts on. */
+/**
+ * The fields of a webhook ({@code {"message": {...}}}) that the clinic acts on, in either spelling: the Flireo pages'
+ * camelCase or the HMS/VoiceDock SDK's snake_case (what the mock's live calls send by default).
+ */
 record WebhookEvent(String type, String callId, String customerNumber, Instant timestamp, JsonNode message) {
 
     /** Reads an event, or says which field is missing or malformed (the sender gets it as a 400). */
@@ -20,6 +23,22 @@ record WebhookEvent(String type, String callId, String customerNumber, Instant t
 
     String text(String field) {
         return message.path(field).isTextual() ? message.get(field).asText() : null;
+    }
+
+    /** True for the snake_case dialect, told by its own field names. */
+    boolean snakeCase() {
+        return message.has("phone_number") || message.has("tool_call_list") || message.has("end_reason")
+                || message.has("duration_seconds");
+    }
+
+    /** The field in this event's spelling: {@code name("toolCallList", "tool_call_list")}. */
+    String name(String camel, String snake) {
+        return snakeCase() ? snake : camel;
+    }
+
+    /** Why the call ended ({@code endedReason} / {@code end_reason}), or null. */
+    String endReason() {
+        return text(name("endedReason", "end_reason"));
     }
 
     private static String required(JsonNode node, String field, String path) {

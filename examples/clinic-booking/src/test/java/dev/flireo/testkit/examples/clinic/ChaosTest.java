@@ -31,6 +31,7 @@ class ChaosTest {
     void duplicateAndOutOfOrderDeliveriesNeitherDoubleBookNorDoubleStore() throws Exception {
         SimulationReport report = WebhookSimulator.target(clinic.webhooks())
                 .secret(RunningClinic.SECRET)
+                .fixedClock(RunningClinic.MONDAY_MORNING)
                 .seed(42)
                 .chaos(Chaos.DUPLICATE, Chaos.OUT_OF_ORDER)
                 .run(Scenario.named("inbound-tool-calls"));
@@ -41,13 +42,14 @@ class ChaosTest {
         assertThat(clinic.rows("SELECT COUNT(*) AS appointments FROM appointments"))
                 .containsExactly(Map.of("appointments", 1L));
         assertThat(clinic.rows("SELECT status, ended_reason FROM calls"))
-                .containsExactly(Map.of("status", "ended", "ended_reason", "customer-ended-call"));
+                .containsExactly(Map.of("status", "ended", "ended_reason", "user_hangup"));
     }
 
     @Test
     void aLateFirstStatusDoesNotReopenAnEndedCall() throws Exception {
         SimulationReport report = WebhookSimulator.target(clinic.webhooks())
                 .secret(RunningClinic.SECRET)
+                .fixedClock(RunningClinic.MONDAY_MORNING)
                 .seed(42)
                 .chaos(Chaos.SLOW)
                 .run(Scenario.named("inbound-happy-path"));

@@ -32,6 +32,7 @@ class InboundCallsTest {
 
         SimulationReport report = WebhookSimulator.target(clinic.webhooks())
                 .secret(RunningClinic.SECRET)
+                .fixedClock(RunningClinic.MONDAY_MORNING)
                 .seed(42)
                 .run(Scenario.named("inbound-happy-path"));
 
@@ -41,7 +42,7 @@ class InboundCallsTest {
         JsonNode sent = message(report.deliveries(EventType.END_OF_CALL_REPORT).get(0).request().bodyText());
         assertThat(clinic.rows("SELECT answer, status, ended_reason FROM calls WHERE call_id = ?",
                 call.path("call").path("id").asText()))
-                .containsExactly(Map.of("answer", "default", "status", "ended", "ended_reason", "customer-ended-call"));
+                .containsExactly(Map.of("answer", "default", "status", "ended", "ended_reason", "user_hangup"));
         assertThat(clinic.rows("SELECT summary, duration_seconds FROM call_reports")).containsExactly(Map.of(
                 "summary", sent.path("summary").asText(), "duration_seconds", sent.path("durationSeconds").asInt()));
     }
@@ -54,6 +55,7 @@ class InboundCallsTest {
 
         SimulationReport report = WebhookSimulator.target(clinic.webhooks())
                 .secret(RunningClinic.SECRET)
+                .fixedClock(RunningClinic.MONDAY_MORNING)
                 .seed(7)
                 .run(Scenario.named("inbound-personalised"));
 
@@ -67,10 +69,11 @@ class InboundCallsTest {
 
     @Test
     void outsideOpeningHoursTheCallIsRejectedWithASpokenMessage() throws Exception {
-        clinic = RunningClinic.openOnly("Sat 09:00-12:00"); // the simulator calls on weekdays
+        clinic = RunningClinic.openOnly("Sat 09:00-12:00"); // the calls come on Monday morning
 
         SimulationReport report = WebhookSimulator.target(clinic.webhooks())
                 .secret(RunningClinic.SECRET)
+                .fixedClock(RunningClinic.MONDAY_MORNING)
                 .seed(42)
                 .run(Scenario.named("inbound-rejected"));
 
@@ -80,7 +83,7 @@ class InboundCallsTest {
         assertThat(reply(report, EventType.ASSISTANT_REQUEST, 0).path("error").asText()).isEqualTo(closed);
         assertThat(report.transcript(1)).extracting(line -> line.content()).contains(closed);
         assertThat(clinic.rows("SELECT answer, status, ended_reason FROM calls")).containsExactly(
-                Map.of("answer", "rejected", "status", "ended", "ended_reason", "assistant-request-rejected"));
+                Map.of("answer", "rejected", "status", "ended", "ended_reason", "assistant_request_rejected"));
         assertThat(clinic.rows("SELECT COUNT(*) AS reports FROM call_reports")).containsExactly(Map.of("reports", 1L));
     }
 
@@ -90,6 +93,7 @@ class InboundCallsTest {
 
         SimulationReport report = WebhookSimulator.target(clinic.webhooks())
                 .secret(RunningClinic.SECRET)
+                .fixedClock(RunningClinic.MONDAY_MORNING)
                 .seed(42)
                 .run(Scenario.named("inbound-error"));
 
@@ -105,6 +109,7 @@ class InboundCallsTest {
 
         SimulationReport report = WebhookSimulator.target(clinic.webhooks())
                 .secret(RunningClinic.SECRET)
+                .fixedClock(RunningClinic.MONDAY_MORNING)
                 .seed(3)
                 .run(Scenario.named("inbound-hangup-early"));
 

@@ -2,6 +2,7 @@ package dev.flireo.testkit.examples.clinic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flireo.testkit.contracts.Dialect;
 import dev.flireo.testkit.contracts.EventType;
 import dev.flireo.testkit.mock.FlireoMockExtension;
 import dev.flireo.testkit.openapi.client.ApiClient;
@@ -40,7 +41,7 @@ class LiveCallsTest {
 
     @BeforeEach
     void clinicOnThePlatform() throws Exception {
-        clinic = RunningClinic.start();
+        clinic = RunningClinic.onRealClock();
         assistant = new AssistantSetup(api(), clinic.clinic).ensureAssistant(clinic.webhooks(), RunningClinic.SECRET);
         new NumbersApi(api()).createNumber(new PhoneNumberCreate().phoneNumber(CLINIC_NUMBER).name("De Linde")
                 .agentId(assistant));
@@ -66,6 +67,10 @@ class LiveCallsTest {
         assertThat(flireo.deliveries()).allSatisfy(d -> assertThat(d.passed()).as(d.verdict().reason()).isTrue());
         assertThat(clinic.rows("SELECT customer_phone, answer, status FROM calls")).containsExactly(
                 Map.of("customer_phone", "+31612345678", "answer", "personalised", "status", "ended"));
+        // The mock's live calls speak its default dialect, snake_case, and the same end_reason as its REST API.
+        assertThat(flireo.server().webhookDialect()).isEqualTo(Dialect.VOICEDOCK);
+        assertThat(detail.getEndReason()).isEqualTo("user_hangup");
+        assertThat(clinic.rows("SELECT ended_reason FROM calls")).containsExactly(Map.of("ended_reason", "user_hangup"));
         assertThat(clinic.rows("SELECT duration_seconds FROM call_reports"))
                 .containsExactly(Map.of("duration_seconds", detail.getDurationSeconds()));
     }

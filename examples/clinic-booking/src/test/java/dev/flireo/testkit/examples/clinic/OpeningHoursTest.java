@@ -31,6 +31,18 @@ class OpeningHoursTest {
     }
 
     @Test
+    void alwaysIsOpenDayAndNightEveryDay() {
+        OpeningHours always = OpeningHours.parse("always");
+        LocalDateTime sunday = LocalDateTime.of(2026, 1, 11, 0, 0);
+
+        assertThat(always.isOpenAt(sunday)).isTrue();
+        assertThat(always.isOpenAt(sunday.withHour(23).withMinute(59).withSecond(59))).isTrue();
+        assertThat(always.fits(sunday.withHour(23), 30)).isTrue();
+        assertThat(always.fits(sunday.withHour(23).withMinute(45), 30)).as("past midnight").isFalse();
+        assertThat(always).hasToString("always");
+    }
+
+    @Test
     void rejectsWhatItCannotRead() {
         assertThatThrownBy(() -> OpeningHours.parse("Mon-Fri 18:00-08:00"))
                 .hasMessage("opening hours: 'Mon-Fri 18:00-08:00' closes before it opens");

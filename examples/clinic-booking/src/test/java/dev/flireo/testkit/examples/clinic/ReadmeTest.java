@@ -60,10 +60,11 @@ class ReadmeTest {
     }
 
     @Test
-    void theReplayIsSignedWithTheSecretTheExampleChecks() throws IOException {
+    void theReplayIsSignedWithTheSecretTheExampleChecksAndFindsItOpenAtAnyHour() throws IOException {
         for (Path readme : List.of(ROOT_README, README)) {
             String text = Files.readString(readme);
-            assertThat(text).as(readme.toString()).contains("./flireo example clinic --webhook-secret whsec_demo ")
+            assertThat(text).as(readme.toString())
+                    .contains("./flireo example clinic --webhook-secret whsec_demo --api-key fl_demo --opening-hours always ")
                     .contains("./flireo replay inbound-tool-calls --target http://127.0.0.1:8081/webhooks --secret whsec_demo ");
         }
     }

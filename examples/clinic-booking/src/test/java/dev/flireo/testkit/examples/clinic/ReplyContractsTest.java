@@ -29,6 +29,7 @@ class ReplyContractsTest {
         try (RunningClinic clinic = RunningClinic.openOnly(hours)) {
             SimulationReport report = WebhookSimulator.target(clinic.webhooks())
                     .secret(RunningClinic.SECRET)
+                    .fixedClock(RunningClinic.MONDAY_MORNING)
                     .seed(42)
                     .run(Scenario.named(scenario));
 

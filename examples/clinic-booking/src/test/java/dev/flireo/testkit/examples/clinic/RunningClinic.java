@@ -13,6 +13,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +25,12 @@ import java.util.Map;
 final class RunningClinic implements AutoCloseable {
 
     static final String SECRET = "whsec_clinic_test_secret";
+    /**
+     * Monday 2 March 2026, 10:00 in Amsterdam: the clinic is open. The simulator dates its calls by the time of
+     * sending, and the clinic answers by the call's time, so the tests play them at this time: the simulator on a
+     * fixed clock here ({@code fixedClock}), the clinic checking the signatures' 300 s window on the same clock.
+     */
+    static final Instant MONDAY_MORNING = Instant.parse("2026-03-02T09:00:00Z");
     static final ObjectMapper JSON = new ObjectMapper();
 
     final Clinic clinic;
@@ -29,17 +38,23 @@ final class RunningClinic implements AutoCloseable {
     final Customers customers = new Customers(db);
     final ClinicServer server;
 
-    private RunningClinic(OpeningHours hours) {
+    private RunningClinic(OpeningHours hours, Clock clock) {
         this.clinic = Clinic.deLinde(hours);
-        this.server = ClinicServer.start(0, clinic, db, SECRET);
+        this.server = ClinicServer.start(0, clinic, db, SECRET, clock);
     }
 
+    /** The clinic on Monday morning, for the simulator on {@code fixedClock(MONDAY_MORNING)}. */
     static RunningClinic start() {
-        return new RunningClinic(OpeningHours.weekdays());
+        return new RunningClinic(OpeningHours.weekdays(), Clock.fixed(MONDAY_MORNING, ZoneOffset.UTC));
     }
 
     static RunningClinic openOnly(String hours) {
-        return new RunningClinic(OpeningHours.parse(hours));
+        return new RunningClinic(OpeningHours.parse(hours), Clock.fixed(MONDAY_MORNING, ZoneOffset.UTC));
+    }
+
+    /** The clinic on the real clock: the mock's live calls sign with the real time, whatever their own clock. */
+    static RunningClinic onRealClock() {
+        return new RunningClinic(OpeningHours.weekdays(), Clock.systemUTC());
     }
 
     URI webhooks() {
@@ -72,8 +87,8 @@ final class RunningClinic implements AutoCloseable {
      */
     static String callerOf(String scenario, long seed) {
         try (RunningClinic scratch = start()) {
-            SimulationReport report = WebhookSimulator.target(scratch.webhooks()).secret(SECRET).seed(seed)
-                    .run(Scenario.named(scenario));
+            SimulationReport report = WebhookSimulator.target(scratch.webhooks()).secret(SECRET)
+                    .fixedClock(MONDAY_MORNING).seed(seed).run(Scenario.named(scenario));
             return message(report.deliveries().get(0).request().bodyText()).path("customer").path("number").asText();
         }
     }

@@ -11,7 +11,6 @@ import dev.flireo.testkit.simulator.WebhookSimulator;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +40,7 @@ class SecurityTest {
     void forgedStaleAndReplayedWebhooksAreAllRejected() throws Exception {
         SimulationReport report = WebhookSimulator.target(clinic.webhooks())
                 .secret(RunningClinic.SECRET)
+                .fixedClock(RunningClinic.MONDAY_MORNING)
                 .seed(42)
                 .probeSecurity(true)
                 .run(Scenario.named("inbound-happy-path"));
@@ -95,7 +95,7 @@ class SecurityTest {
     }
 
     private static Map<String, String> signed(String body) {
-        long now = Instant.now().getEpochSecond();
+        long now = RunningClinic.MONDAY_MORNING.getEpochSecond(); // the clinic's clock
         return Map.of(WebhookSignature.TIMESTAMP_HEADER, Long.toString(now),
                 WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(RunningClinic.SECRET, now, body));
     }

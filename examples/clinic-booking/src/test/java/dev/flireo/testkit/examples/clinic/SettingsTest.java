@@ -49,7 +49,7 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.parse(List.of("--flireo-url", "localhost:8080"), env))
                 .hasMessage("--flireo-url must be an http:// or https:// URL, got 'localhost:8080'");
         assertThatThrownBy(() -> Settings.parse(List.of("--opening-hours", "weekdays"), env))
-                .hasMessage("opening hours: cannot read 'weekdays'; expected e.g. 'Mon-Fri 08:00-18:00' or 'Sat 09:00-12:00'");
+                .hasMessage("opening hours: cannot read 'weekdays'; expected e.g. 'Mon-Fri 08:00-18:00', 'Sat 09:00-12:00' or 'always'");
         assertThatThrownBy(() -> Settings.parse(List.of("--secret", "s"), env)).hasMessage("unknown option '--secret'");
         assertThatThrownBy(() -> Settings.parse(List.of("--port"), env)).hasMessage("--port needs a value");
     }

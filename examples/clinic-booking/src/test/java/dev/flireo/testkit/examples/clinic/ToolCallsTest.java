@@ -38,6 +38,7 @@ class ToolCallsTest {
 
         SimulationReport report = WebhookSimulator.target(clinic.webhooks())
                 .secret(RunningClinic.SECRET)
+                .fixedClock(RunningClinic.MONDAY_MORNING)
                 .seed(42)
                 .run(Scenario.named("inbound-tool-calls"));
 
@@ -72,6 +73,7 @@ class ToolCallsTest {
 
         SimulationReport report = WebhookSimulator.target(clinic.webhooks())
                 .secret(RunningClinic.SECRET)
+                .fixedClock(RunningClinic.MONDAY_MORNING)
                 .seed(11)
                 .run(Scenario.named("inbound-tool-calls"));
 
@@ -90,11 +92,11 @@ class ToolCallsTest {
         clinic = RunningClinic.start();
         WebhookSimulator simulator = WebhookSimulator.target(clinic.webhooks()).secret(RunningClinic.SECRET).seed(42);
 
-        SimulationReport first = simulator.run(Scenario.named("inbound-tool-calls"));
-        // The same seed gives the same bodies and tool call ids. A platform re-delivery is signed anew, at a later
-        // second; within the same second the same body and signature would be a replay, which the clinic refuses.
-        Thread.sleep(1000);
-        SimulationReport again = simulator.run(Scenario.named("inbound-tool-calls"));
+        SimulationReport first = simulator.fixedClock(RunningClinic.MONDAY_MORNING).run(Scenario.named("inbound-tool-calls"));
+        // The same seed gives the same tool call ids. A platform re-delivery is signed anew, at a later time; the
+        // same body and signature again would be a replay, which the clinic refuses.
+        SimulationReport again = simulator.fixedClock(RunningClinic.MONDAY_MORNING.plusSeconds(60))
+                .run(Scenario.named("inbound-tool-calls"));
 
         first.assertPassed();
         again.assertPassed();
@@ -110,6 +112,7 @@ class ToolCallsTest {
 
         SimulationReport report = WebhookSimulator.target(clinic.webhooks())
                 .secret(RunningClinic.SECRET)
+                .fixedClock(RunningClinic.MONDAY_MORNING)
                 .seed(5)
                 .run(Scenario.named("campaign-batch").withCalls(10));
 
