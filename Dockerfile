@@ -1,7 +1,7 @@
 # The flireo CLI as an image; its default command is the mock server:
-#   docker run -p 8080:8080 flireo-testkit            the fake Flireo API on port 8080
-#   docker run flireo-testkit replay ...              the webhook simulator, or any other flireo command
-# Build the jar first (mvn -B -DskipTests -pl cli -am package), then: docker build -t flireo-testkit .
+#   docker run -p 8080:8080 flireo-testkit:local            the fake Flireo API on port 8080
+#   docker run flireo-testkit:local replay ...              the webhook simulator, or any other flireo command
+# Build the jar first (./mvnw -B -DskipTests -pl cli -am package), then: docker build -t flireo-testkit:local .
 # Without registry access, docker/build-local.sh makes a local base image and passes it as BASE_IMAGE.
 ARG BASE_IMAGE=eclipse-temurin:17-jre
 FROM ${BASE_IMAGE}

@@ -146,10 +146,9 @@ main() {
     prune_bases "$base"
   fi
 
-  command -v mvn >/dev/null 2>&1 || die "Maven is missing; the image adds the CLI jar that Maven builds"
   if jar_stale; then
-    log "building the CLI jar: mvn -B -q -DskipTests -pl cli -am package"
-    quietly "the Maven build failed" mvn -B -q -f "$root/pom.xml" -DskipTests -pl cli -am package
+    log "building the CLI jar: ./mvnw -B -q -DskipTests -pl cli -am package"
+    quietly "the Maven build failed" "$root/mvnw" -B -q -f "$root/pom.xml" -DskipTests -pl cli -am package
   fi
 
   log "docker build -t $image (BASE_IMAGE=$base)"

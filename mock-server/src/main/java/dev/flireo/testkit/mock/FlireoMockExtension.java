@@ -1,5 +1,6 @@
 package dev.flireo.testkit.mock;
 
+import dev.flireo.testkit.openapi.client.ApiClient;
 import dev.flireo.testkit.simulator.Delivery;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,6 +108,11 @@ public final class FlireoMockExtension
 
     public String apiKey() {
         return server().apiKey();
+    }
+
+    /** The generated client on {@link #baseUrl()} with {@link #apiKey()}, e.g. {@code new CallsApi(flireo.client())}. */
+    public ApiClient client() {
+        return server().client();
     }
 
     public MockState state() {

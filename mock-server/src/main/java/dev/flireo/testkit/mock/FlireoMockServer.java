@@ -27,6 +27,7 @@ import dev.flireo.testkit.mock.internal.StateFile;
 import dev.flireo.testkit.mock.internal.StateStore;
 import dev.flireo.testkit.mock.internal.StateWriter;
 import dev.flireo.testkit.mock.internal.Proxy;
+import dev.flireo.testkit.openapi.client.ApiClient;
 import dev.flireo.testkit.simulator.Delivery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -296,6 +297,18 @@ public final class FlireoMockServer implements AutoCloseable {
         return options.apiKeys.isEmpty() ? DEFAULT_API_KEY : options.apiKeys.get(0);
     }
 
+    /**
+     * A new generated client on {@link #baseUrl()} that sends {@code Authorization: Bearer} {@link #apiKey()}: pass
+     * it to any {@code *Api} class, e.g. {@code new AssistantsApi(flireo.client())}.
+     */
+    public ApiClient client() {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(baseUrl());
+        String bearer = "Bearer " + apiKey();
+        client.setRequestInterceptor(request -> request.header("Authorization", bearer));
+        return client;
+    }
+
     public MockState state() {
         return state;
     }
@@ -369,7 +382,12 @@ public final class FlireoMockServer implements AutoCloseable {
         return enforceRateLimits;
     }
 
-    /** The embedded WireMock server, e.g. to add your own stubs or read its request journal. */
+    /**
+     * The embedded WireMock server, e.g. to add your own stubs or read its request journal. An escape hatch, not a
+     * stable API: in the published jar WireMock is relocated to {@code dev.flireo.testkit.mock.shaded.wiremock} (so
+     * that a project's dependency management cannot change the WireMock and Jetty the mock runs on), and this is
+     * that relocated type; stub with the relocated {@code WireMock} helpers or over HTTP on {@code /__admin}.
+     */
     public WireMockServer wireMock() {
         return wireMock;
     }

@@ -31,8 +31,8 @@ class CallsAcceptanceTest {
     @RegisterExtension
     static FlireoMockExtension flireo = FlireoMockExtension.newInstance().manualClock().build();
 
-    private final CallsApi calls = new CallsApi(Clients.client(flireo));
-    private final CallControlApi control = new CallControlApi(Clients.client(flireo));
+    private final CallsApi calls = new CallsApi(flireo.client());
+    private final CallControlApi control = new CallControlApi(flireo.client());
     private UUID agentId;
 
     @BeforeEach
@@ -76,7 +76,7 @@ class CallsAcceptanceTest {
             assertThat(log.getMinutesUsed()).isEqualTo(1);
             assertThat(log.getCost()).isEqualByComparingTo("0.07");
         });
-        assertThat(new OrganizationApi(Clients.client(flireo)).getAccount().getMinutesBalance()).isEqualTo(499);
+        assertThat(new OrganizationApi(flireo.client()).getAccount().getMinutesBalance()).isEqualTo(499);
     }
 
     @Test

@@ -17,7 +17,7 @@ final class Clients {
     }
 
     static ApiClient client(FlireoMockExtension flireo) {
-        return client(flireo.baseUrl(), flireo.apiKey());
+        return flireo.client();
     }
 
     static ApiClient client(String baseUrl, String key) {

@@ -1,5 +1,6 @@
 package dev.flireo.testkit.openapi;
 
+import dev.flireo.testkit.openapi.internal.OperationIndex;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -66,8 +67,14 @@ public final class FlireoSpecs {
         return api;
     }
 
-    /** Every operation and webhook of a document, in document order. */
+    /** Every operation and webhook of a document, in document order: from the build's index when there is one. */
     public static List<SpecOperation> operations(SpecDocument doc) {
+        List<SpecOperation> indexed = OperationIndex.read(doc);
+        return indexed != null ? indexed : parsedOperations(doc);
+    }
+
+    /** {@link #operations} read from the document parsed by swagger-parser, as the build's index is written. */
+    public static List<SpecOperation> parsedOperations(SpecDocument doc) {
         OpenAPI api = load(doc);
         List<SpecOperation> result = new ArrayList<>();
         if (api.getPaths() != null) {

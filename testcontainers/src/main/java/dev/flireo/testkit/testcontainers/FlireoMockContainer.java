@@ -1,5 +1,6 @@
 package dev.flireo.testkit.testcontainers;
 
+import dev.flireo.testkit.openapi.client.ApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +10,14 @@ import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
 
 /**
- * The Flireo mock server (image {@code flireo-testkit}) as a container.
+ * The Flireo mock server (image {@code flireo-testkit:local}, built by the README's {@code docker build}) as a
+ * container.
  *
  * <pre>{@code
  * @Container
  * static FlireoMockContainer flireo = new FlireoMockContainer().withApiKey("test-key");
  * ...
- * apiClient.updateBaseUri(flireo.getBaseUrl());
+ * new AssistantsApi(flireo.client()).listAssistants();
  * }</pre>
  *
  * <p>Webhooks the mock sends reach a receiver on the host at {@link #hostUrl(int)}: the container resolves
@@ -27,6 +29,7 @@ public class FlireoMockContainer extends GenericContainer<FlireoMockContainer> {
     public static final int PORT = 8080;
     public static final String HOST_ALIAS = "host.docker.internal";
 
+    private static final String ANY_KEY = "fl_test";
     private static final String SEED_PATH = "/opt/flireo/seed.json";
 
     private final List<String> apiKeys = new ArrayList<>();
@@ -41,6 +44,9 @@ public class FlireoMockContainer extends GenericContainer<FlireoMockContainer> {
 
     public FlireoMockContainer(DockerImageName imageName) {
         super(imageName);
+        if (LocalImageOnly.isLocalBuild(imageName)) {
+            withImagePullPolicy(new LocalImageOnly());
+        }
         withExposedPorts(PORT);
         withEnv("FLIREO_PORT", String.valueOf(PORT));
         withExtraHost(HOST_ALIAS, "host-gateway");
@@ -84,6 +90,18 @@ public class FlireoMockContainer extends GenericContainer<FlireoMockContainer> {
     /** The REST API's base URL, e.g. {@code http://localhost:32768/api/v1}. */
     public String getBaseUrl() {
         return getHostUrl() + "/api/v1";
+    }
+
+    /**
+     * A new generated client on {@link #getBaseUrl()} that sends the first {@link #withApiKey(String) API key}
+     * (without one the mock accepts any key, and this sends {@value #ANY_KEY}).
+     */
+    public ApiClient client() {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(getBaseUrl());
+        String bearer = "Bearer " + (apiKeys.isEmpty() ? ANY_KEY : apiKeys.get(0));
+        client.setRequestInterceptor(request -> request.header("Authorization", bearer));
+        return client;
     }
 
     /** The admin API's base URL ({@code /__flireo}): health, deliveries, inbound calls. */

@@ -39,36 +39,27 @@ class FlireoMockContainerIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET = "whsec_container_test";
 
-    // tag::container[]
     @Container
-    static FlireoMockContainer flireo = new FlireoMockContainer()
-            .withApiKey("test-key")
-            .withTimeScale(20);
-
-    static ApiClient client(String apiKey) {
-        ApiClient client = new ApiClient();
-        client.updateBaseUri(flireo.getBaseUrl());
-        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + apiKey));
-        return client;
-    }
-    // end::container[]
+    static FlireoMockContainer flireo = new FlireoMockContainer().withApiKey("test-key").withTimeScale(20);
 
     @Test
     void servesTheApiToTheGeneratedClientWithTheConfiguredKeyOnly() throws Exception {
-        AssistantsApi assistants = new AssistantsApi(client("test-key"));
+        AssistantsApi assistants = new AssistantsApi(flireo.client());
         UUID id = assistants.createAssistant(new AssistantCreate().name("Container")).getAssistant().getId();
 
         assertThat(assistants.getAssistant(id).getAssistant().getName()).isEqualTo("Container");
-        assertThatThrownBy(() -> new AssistantsApi(client("other-key")).listAssistants())
+        ApiClient otherKey = flireo.client();
+        otherKey.setRequestInterceptor(request -> request.header("Authorization", "Bearer other-key"));
+        assertThatThrownBy(() -> new AssistantsApi(otherKey).listAssistants())
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(401));
     }
 
     @Test
     void anInboundCallSendsSignedWebhooksToAReceiverOnTheHost() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            UUID agent = new AssistantsApi(client("test-key")).createAssistant(new AssistantCreate().name("Reception")
+            UUID agent = new AssistantsApi(flireo.client()).createAssistant(new AssistantCreate().name("Reception")
                     .webhookUrl(URI.create(receiver.url())).webhookSecret(SECRET)).getAssistant().getId();
-            new NumbersApi(client("test-key")).createNumber(new PhoneNumberCreate().phoneNumber("+31850835038")
+            new NumbersApi(flireo.client()).createNumber(new PhoneNumberCreate().phoneNumber("+31850835038")
                     .agentId(agent));
 
             String callId = JSON.readTree(admin("POST", "/calls/inbound", "{\"phone_number\":\"+31850835038\","
@@ -88,7 +79,7 @@ class FlireoMockContainerIT {
             assertThat(deliveries).extracting(d -> JSON.readTree(d.body()).at("/message/call/id").asText())
                     .containsOnly(JSON.readTree(deliveries.get(0).body()).at("/message/call/id").asText());
 
-            CallDetail call = new CallsApi(client("test-key")).getCall(callId);
+            CallDetail call = new CallsApi(flireo.client()).getCall(callId);
             assertThat(call.getStatus().getValue()).isEqualTo("ended");
             assertThat(call.getDirection().getValue()).isEqualTo("inbound");
             assertThat(call.getDurationSeconds()).isEqualTo(20);
@@ -97,16 +88,13 @@ class FlireoMockContainerIT {
 
     @Test
     void startsFromASeedFile(@TempDir Path dir) throws Exception {
-        new AssistantsApi(client("test-key")).createAssistant(new AssistantCreate().name("Seeded"));
+        new AssistantsApi(flireo.client()).createAssistant(new AssistantCreate().name("Seeded"));
         // With the secrets: the plain export shows them as *** (a seed carrying *** is refused).
         Path seed = Files.writeString(dir.resolve("seed.json"), admin("GET", "/state?secrets=include", null));
 
         try (FlireoMockContainer seeded = new FlireoMockContainer().withSeed(MountableFile.forHostPath(seed))) {
             seeded.start();
-            ApiClient client = new ApiClient();
-            client.updateBaseUri(seeded.getBaseUrl());
-            client.setRequestInterceptor(request -> request.header("Authorization", "Bearer any-key"));
-            assertThat(new AssistantsApi(client).listAssistants().getAssistants())
+            assertThat(new AssistantsApi(seeded.client()).listAssistants().getAssistants())
                     .extracting(a -> a.getName()).contains("Seeded");
         }
     }

@@ -59,6 +59,26 @@ public final class Scenario {
         return parse(text, file.toString());
     }
 
+    /**
+     * A scenario file on the classpath, e.g. {@code "scenarios/refund.yaml"} from {@code src/test/resources}, so a
+     * test finds it whatever the working directory (Maven runs a module's tests in the module's folder, an IDE
+     * often in the project's). Loaded with the thread's context class loader, which sees the test's resources.
+     */
+    public static Scenario fromClasspath(String resource) {
+        Objects.requireNonNull(resource, "resource");
+        String path = resource.startsWith("/") ? resource.substring(1) : resource;
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try (InputStream in = (loader != null ? loader : Scenario.class.getClassLoader()).getResourceAsStream(path)) {
+            if (in == null) {
+                throw new ScenarioException("no scenario file '" + path + "' on the classpath (a test's own files"
+                        + " belong in src/test/resources/" + path + ")");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), path + " (classpath)");
+        } catch (IOException e) {
+            throw new ScenarioException("cannot read scenario file " + path + " from the classpath: " + e.getMessage(), e);
+        }
+    }
+
     /** A scenario from YAML text; {@code source} names it in error messages. */
     public static Scenario parse(String yaml, String source) {
         return new Scenario(ScenarioParser.parse(yaml, source), source);

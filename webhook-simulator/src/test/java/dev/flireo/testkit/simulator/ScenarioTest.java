@@ -57,6 +57,18 @@ class ScenarioTest {
     }
 
     @Test
+    void aUsersFileLoadsFromTheClasspathWhateverTheWorkingDirectory() {
+        Scenario scenario = Scenario.fromClasspath("scenarios/from-classpath.yaml");
+
+        assertThat(scenario.name()).isEqualTo("from-classpath");
+        assertThat(Scenario.fromClasspath("/scenarios/from-classpath.yaml").spec().steps()).hasSize(4);
+        assertThatThrownBy(() -> Scenario.fromClasspath("scenarios/nope.yaml"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessage("no scenario file 'scenarios/nope.yaml' on the classpath (a test's own files belong in"
+                        + " src/test/resources/scenarios/nope.yaml)");
+    }
+
+    @Test
     void unknownBuiltInsAndMissingFilesAreNamed() {
         assertThatThrownBy(() -> Scenario.named("inbound-sad-path")).hasMessageStartingWith(
                 "no built-in scenario 'inbound-sad-path'; built-in scenarios: inbound-happy-path, ");
