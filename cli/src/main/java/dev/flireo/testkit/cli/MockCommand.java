@@ -234,6 +234,7 @@ final class MockCommand implements Callable<Integer> {
         out.println("  API:    " + server.baseUrl());
         out.println("  legacy: " + server.legacyBaseUrl());
         out.println("  admin:  " + server.adminUrl() + "   (WireMock: " + server.adminUrl().replace("__flireo", "__admin") + ")");
+        out.println("  dashboard: " + server.adminUrl() + "/ui/");
         if (stateFile != null) {
             out.println("  state:  " + stateFile.toAbsolutePath() + (restored ? " (restored)" : " (new)"));
         }

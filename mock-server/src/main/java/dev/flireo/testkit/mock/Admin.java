@@ -7,6 +7,7 @@ import dev.flireo.testkit.mock.internal.ErrorBodies;
 import dev.flireo.testkit.mock.internal.Faults;
 import dev.flireo.testkit.mock.internal.HttpResult;
 import dev.flireo.testkit.mock.internal.Json;
+import dev.flireo.testkit.mock.internal.MockApi;
 import dev.flireo.testkit.mock.internal.RequestJson;
 import dev.flireo.testkit.mock.internal.SecretFields;
 import dev.flireo.testkit.mock.internal.Urls;
@@ -33,6 +34,12 @@ final class Admin {
     HttpResult handle(String method, String url, byte[] raw) {
         String path = Urls.path(url).substring(PREFIX.length());
         try {
+            if (path.equals(Dashboard.PATH) || path.startsWith(Dashboard.PATH + "/")) {
+                return Dashboard.serve(method, path);
+            }
+            if (method.equals("POST") && path.equals("/calls/outbound")) {
+                return outbound(raw);
+            }
             JsonNode out = route(method, path, raw, Urls.query(url));
             return result(200, out, Map.of());
         } catch (ApiError e) {
@@ -53,6 +60,8 @@ final class Admin {
         switch (op) {
             case "GET /health":
                 return health();
+            case "GET /changes":
+                return changes();
             case "POST /reset":
                 server.reset();
                 return ok();
@@ -65,7 +74,7 @@ final class Admin {
                 server.state().load(SecretFields.restore(body(raw), server.state().export()));
                 return ok();
             case "GET /deliveries":
-                return server.deliveryLog().toJson();
+                return DeliveryFilter.from(query).apply(server.deliveryLog());
             case "DELETE /deliveries":
                 server.deliveryLog().clear();
                 return ok();
@@ -101,6 +110,9 @@ final class Admin {
                 server.enforceRateLimits(enforce.asBoolean());
                 return Json.object().put("enforce", enforce.asBoolean());
             default:
+                if (method.equals("GET") && path.startsWith("/state/")) {
+                    return stateItem(path.substring("/state/".length()), query);
+                }
                 if (method.equals("DELETE") && path.startsWith("/faults/")) {
                     String operation = path.substring("/faults/".length());
                     if (!server.api().faults().remove(operation)) {
@@ -117,7 +129,8 @@ final class Admin {
         if (!server.ready()) {
             throw new ApiError(503, "starting", "The Flireo mock is starting", null);
         }
-        ObjectNode health = Json.object().put("status", "ok").put("webhook_dialect", server.webhookDialect().wireName());
+        ObjectNode health = Json.object().put("status", "ok").put("webhook_dialect", server.webhookDialect().wireName())
+                .put("dashboard", PREFIX + Dashboard.PATH + "/");
         return health.setAll(server.healthDetails());
     }
 
@@ -128,6 +141,26 @@ final class Admin {
             throw ApiError.invalid(400, "secrets must be include (or left out to redact them)", "secrets");
         }
         return !values.isEmpty();
+    }
+
+    /**
+     * What a watcher (the dashboard) polls to learn whether to fetch again: the state's change count, the number of
+     * deliveries and the mock's time. Cheap: no export, no lock, so an open dashboard does not slow the API.
+     */
+    private JsonNode changes() {
+        return Json.object().put("state_version", server.state().version())
+                .put("deliveries", server.deliveryLog().size()).put("now", Json.timestamp(server.clock().now()));
+    }
+
+    /** One collection (an array) or singleton of {@code GET /state}, redacted the same way, without exporting it all. */
+    private JsonNode stateItem(String name, Map<String, List<String>> query) {
+        JsonNode item = server.state().item(name);
+        if (item == null) {
+            throw ApiError.notFound("no_collection", "No collection or singleton named " + name
+                    + " in the state; GET /__flireo/state lists them all");
+        }
+        JsonNode document = Json.object().set(name, item);
+        return (includeSecrets(query) ? document : SecretFields.redact(document)).get(name);
     }
 
     private static ObjectNode ok() {
@@ -160,6 +193,15 @@ final class Admin {
 
     ObjectNode startInbound(String number, String customer, Integer talkSeconds) {
         return server.api().calls().startInbound(number, customer, talkSeconds);
+    }
+
+    /**
+     * An outbound call placed by the REST API's own {@code POST /calls/outbound} with the mock's key, answered as
+     * that operation answers: the dashboard needs no API key, and the call is validated and started in one place.
+     */
+    private HttpResult outbound(byte[] raw) {
+        return server.api().handle("POST", MockApi.FLIREO_PREFIX + "/calls/outbound",
+                Map.of("authorization", "Bearer " + server.apiKey(), "content-type", "application/json"), raw);
     }
 
     private JsonNode outcome(JsonNode body) {

@@ -1,6 +1,9 @@
 package dev.flireo.testkit.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flireo.testkit.mock.internal.MockContext;
 import dev.flireo.testkit.mock.internal.StateStore;
@@ -50,6 +53,28 @@ public final class MockState {
     public void load(JsonNode document) {
         store.load(document);
         afterLoad.run();
+    }
+
+    /** Counts the changes so far: equal counts mean equal state (the admin API's change feed). */
+    long version() {
+        return store.version();
+    }
+
+    /**
+     * One collection as an array, or one singleton (JSON null while unset), as stored, without taking the lock of
+     * a whole export; null when there is no such name.
+     */
+    JsonNode item(String name) {
+        if (StateStore.COLLECTIONS.contains(name)) {
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            store.collection(name).list().forEach(array::add);
+            return array;
+        }
+        if (StateStore.SINGLETONS.contains(name)) {
+            JsonNode value = store.singleton(name);
+            return value == null ? NullNode.instance : value;
+        }
+        return null;
     }
 
     /** Back to the state the server started with. */

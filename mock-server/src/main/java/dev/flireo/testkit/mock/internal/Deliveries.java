@@ -46,9 +46,19 @@ public final class Deliveries {
     }
 
     public ArrayNode toJson() {
+        return toJson(e -> true, Integer.MAX_VALUE);
+    }
+
+    /** The newest {@code last} entries that {@code filter} accepts, oldest first, as {@link #toJson()} shows them. */
+    public ArrayNode toJson(java.util.function.Predicate<Entry> filter, int last) {
+        List<Entry> picked = log.stream().filter(filter).toList();
         ArrayNode out = Json.array();
-        log.forEach(e -> out.add(toJson(e)));
+        picked.subList(Math.max(0, picked.size() - last), picked.size()).forEach(e -> out.add(toJson(e)));
         return out;
+    }
+
+    public int size() {
+        return log.size();
     }
 
     /**
