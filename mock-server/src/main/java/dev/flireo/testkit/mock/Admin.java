@@ -144,17 +144,25 @@ final class Admin {
     }
 
     /**
-     * What a watcher (the dashboard) polls to learn whether to fetch again: the state's change count, the number of
-     * deliveries and the mock's time. Cheap: no export, no lock, so an open dashboard does not slow the API.
+     * What a watcher (the dashboard) polls to learn whether to fetch again: the state's change count, the numbers of
+     * calls and deliveries, and the mock's time. Cheap: no export, no lock, so an open dashboard does not slow the API.
      */
     private JsonNode changes() {
         return Json.object().put("state_version", server.state().version())
-                .put("deliveries", server.deliveryLog().size()).put("now", Json.timestamp(server.clock().now()));
+                .put("calls", server.state().size("calls")).put("deliveries", server.deliveryLog().size())
+                .put("now", Json.timestamp(server.clock().now()));
     }
 
-    /** One collection (an array) or singleton of {@code GET /state}, redacted the same way, without exporting it all. */
+    /**
+     * One collection (an array; {@code ?last=N} its newest N items) or singleton of {@code GET /state}, redacted
+     * the same way, without exporting it all.
+     */
     private JsonNode stateItem(String name, Map<String, List<String>> query) {
-        JsonNode item = server.state().item(name);
+        String last = query.containsKey("last") ? String.join(",", query.get("last")) : null;
+        if (last != null && !last.matches("[1-9][0-9]{0,8}")) {
+            throw ApiError.invalid(400, "last must be a whole number from 1, got " + last, "last");
+        }
+        JsonNode item = server.state().item(name, last == null ? Integer.MAX_VALUE : Integer.parseInt(last));
         if (item == null) {
             throw ApiError.notFound("no_collection", "No collection or singleton named " + name
                     + " in the state; GET /__flireo/state lists them all");

@@ -61,13 +61,14 @@ public final class MockState {
     }
 
     /**
-     * One collection as an array, or one singleton (JSON null while unset), as stored, without taking the lock of
-     * a whole export; null when there is no such name.
+     * One collection as an array (its newest {@code last} items, oldest first), or one singleton (JSON null while
+     * unset), as stored, without taking the lock of a whole export; null when there is no such name.
      */
-    JsonNode item(String name) {
+    JsonNode item(String name, int last) {
         if (StateStore.COLLECTIONS.contains(name)) {
+            List<ObjectNode> items = store.collection(name).list();
             ArrayNode array = JsonNodeFactory.instance.arrayNode();
-            store.collection(name).list().forEach(array::add);
+            items.subList(Math.max(0, items.size() - last), items.size()).forEach(array::add);
             return array;
         }
         if (StateStore.SINGLETONS.contains(name)) {
@@ -75,6 +76,10 @@ public final class MockState {
             return value == null ? NullNode.instance : value;
         }
         return null;
+    }
+
+    int size(String collection) {
+        return store.collection(collection).size();
     }
 
     /** Back to the state the server started with. */

@@ -71,6 +71,7 @@ class DashboardAcceptanceTest {
         admin("POST", "/clock/advance", "{\"seconds\":5}");
         JsonNode after = admin("GET", "/changes", null).json();
         assertThat(after.get("state_version").asLong()).isGreaterThan(before.get("state_version").asLong());
+        assertThat(after.get("calls").asInt()).isEqualTo(flireo.state().list("calls").size());
         assertThat(after.get("now").asText()).isEqualTo("2025-12-13T12:00:05.000Z");
     }
 
@@ -84,6 +85,11 @@ class DashboardAcceptanceTest {
                 .isEqualTo(SECRET);
         admin("PUT", "/credit", "{\"minutes_balance\":12.5}");
         assertThat(admin("GET", "/state/account", null).json().get("minutes_balance").asDouble()).isEqualTo(12.5);
+
+        JsonNode newest = admin("GET", "/state/assistants?last=1", null).json();
+        assertThat(newest).hasSize(1);
+        assertThat(newest.get(0)).isEqualTo(assistants.get(1));
+        assertThat(admin("GET", "/state/calls?last=0", null).json().at("/error/param").asText()).isEqualTo("last");
 
         Http.Reply unknown = admin("GET", "/state/robots", null);
         assertThat(unknown.status()).isEqualTo(404);

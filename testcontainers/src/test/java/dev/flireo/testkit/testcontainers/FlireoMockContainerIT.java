@@ -124,6 +124,13 @@ class FlireoMockContainerIT {
         assertThat(admin("GET", "/health", null)).contains("\"webhook_dialect\":\"voicedock\"");
     }
 
+    @Test
+    void servesTheDashboardFromTheImage() throws Exception {
+        assertThat(admin("GET", "/health", null)).contains("\"dashboard\":\"/__flireo/ui/\"");
+        assertThat(admin("GET", "/ui/", null)).contains("<script src=\"/__flireo/ui/app.js\"");
+        assertThat(admin("GET", "/ui/app.js", null)).contains("/__flireo");
+    }
+
     private static String admin(String method, String path, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(flireo.getAdminUrl() + path))
                 .header("Content-Type", "application/json")

@@ -6,8 +6,8 @@ const POLL_MS = 500;
 const SHOWN_CALLS = 500;
 const SHOWN_DELIVERIES = 200;
 const $ = (id) => document.getElementById(id);
-const seen = { state: -1, deliveries: -1 };
-const view = { calls: [], usage: new Map(), call: null, deliveries: [], delivery: null, clock: null };
+const seen = { state: -1, deliveries: -1, calls: 0 };
+const view = { calls: [], call: null, deliveries: [], delivery: null, clock: null };
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -42,6 +42,7 @@ async function poll() {
     $('clock').textContent = changes.now;
     $('clock').setAttribute('datetime', changes.now);
     const work = [];
+    seen.calls = changes.calls;
     if (changes.state_version !== seen.state) { seen.state = changes.state_version; work.push(loadCalls()); }
     if (changes.deliveries !== seen.deliveries) { seen.deliveries = changes.deliveries; work.push(loadDeliveries()); }
     await Promise.all(work);
@@ -63,20 +64,19 @@ async function loadClock() {
 }
 
 // ---- calls ----
+// Only the newest calls are fetched: with thousands stored, the whole collection would hold up the first paint.
 async function loadCalls() {
-  const [calls, usage] = await Promise.all([admin('GET', '/state/calls'), admin('GET', '/state/usage')]);
-  view.calls = calls.json.slice().reverse();
-  view.usage = new Map(usage.json.map((u) => [u.call_id, u]));
+  view.calls = (await admin('GET', '/state/calls?last=' + SHOWN_CALLS)).json.reverse();
   renderCalls();
   if (view.call) showCall(view.call, false);
   if (!$('actions').hidden) loadChoices();
 }
 
 function renderCalls() {
-  $('count-calls').textContent = '(' + view.calls.length + ')';
-  $('calls-caption').textContent = view.calls.length > SHOWN_CALLS
-    ? 'Calls: newest ' + SHOWN_CALLS + ' of ' + view.calls.length : 'Calls, newest first';
-  const rows = view.calls.slice(0, SHOWN_CALLS).map((c) => {
+  $('count-calls').textContent = '(' + seen.calls + ')';
+  $('calls-caption').textContent = seen.calls > view.calls.length
+    ? 'Calls: newest ' + view.calls.length + ' of ' + seen.calls : 'Calls, newest first';
+  const rows = view.calls.map((c) => {
     const row = el('tr', { tabindex: '0', 'data-id': c.id, class: c.id === view.call ? 'selected' : '' },
       el('td', { class: 'mono' }, short(c.id)), el('td', {}, c.direction || c.type || ''),
       el('td', {}, c.caller_phone || ''), el('td', { class: 'status s-' + c.status }, c.status),
@@ -102,10 +102,12 @@ async function showCall(id, focus) {
   const c = view.calls.find((x) => x.id === id);
   if (!c) return;
   document.querySelectorAll('#calls-rows tr').forEach((r) => r.classList.toggle('selected', r.dataset.id === id));
-  const usage = view.usage.get(id);
+  const [usages, hooks] = await Promise.all([admin('GET', '/state/usage'),
+    admin('GET', '/deliveries?call_id=' + encodeURIComponent(id))]);
+  if (view.call !== id) return; // another call was picked meanwhile
+  const usage = usages.json.find((u) => u.call_id === id);
   const cost = usage ? '€' + usage.cost + ' (' + usage.minutes_used + ' min)' : c.cost !== undefined ? String(c.cost) : '—';
   const transcript = (c.messages || []).filter((m) => m.role !== 'system');
-  const hooks = (await admin('GET', '/deliveries?call_id=' + encodeURIComponent(id))).json;
   const detail = el('div', {},
     el('h2', { id: 'call-title', tabindex: '-1' }, 'Call ', el('span', { class: 'mono' }, c.id)),
     el('dl', {},
@@ -123,7 +125,7 @@ async function showCall(id, focus) {
     el('h3', {}, 'Summary'), el('p', { id: 'call-summary' }, c.summary || '—'),
     el('h3', {}, 'Analysis'), el('pre', {}, c.analysis_result ? pretty(c.analysis_result) : '—'),
     el('h3', {}, 'Webhooks of this call'),
-    el('ul', { class: 'plain' }, ...hooks.map((d) => el('li', {}, d.event + ' → ' + (d.status || d.error) + ', ', verdictBadge(d.verdict)))));
+    el('ul', { class: 'plain' }, ...hooks.json.map((d) => el('li', {}, d.event + ' → ' + (d.status || d.error) + ', ', verdictBadge(d.verdict)))));
   $('call-detail').replaceChildren(detail);
   if (focus) $('call-title').focus();
 }
@@ -289,4 +291,5 @@ function wire() {
 }
 
 wire();
-loadClock().then(poll, poll);
+loadClock().catch(() => { /* poll reports a mock that does not answer */ });
+poll();
