@@ -17,7 +17,7 @@ describe('the mock dashboard', () => {
 
   before(async () => {
     [mock, receiver] = await Promise.all([startMock('--time-scale', '20'), startReceiver()]);
-    agent = (await mock.rest('POST', '/assistants', { name: 'UI test line', webhook_url: receiver.url, webhook_secret: SECRET }))
+    agent = (await mock.rest('POST', '/assistants', { name: 'UI test line', first_message: 'Goedemorgen, met de testlijn.', webhook_url: receiver.url, webhook_secret: SECRET }))
       .json.assistant.id;
     browser = await openBrowser();
     page = browser.page;

@@ -3,7 +3,7 @@
 // Live updates poll GET /__flireo/changes (a few numbers, no lock) and fetch again only what changed.
 const ADMIN = '/__flireo';
 const POLL_MS = 500;
-const SHOWN_CALLS = 500;
+const SHOWN_CALLS = 200;
 const SHOWN_DELIVERIES = 200;
 const $ = (id) => document.getElementById(id);
 const seen = { state: -1, deliveries: -1, calls: 0 };
