@@ -57,7 +57,7 @@ class DashboardAcceptanceTest {
 
         Http.Reply missing = admin("GET", "/ui/secrets.txt", null);
         assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.json().at("/error/message").asText()).contains("secrets.txt", "/__flireo/ui/");
+        assertThat(missing.json().at("/message").asText()).contains("secrets.txt", "/__flireo/ui/");
         assertThat(admin("POST", "/ui/", "{}").status()).isEqualTo(405);
         assertThat(admin("GET", "/health", null).json().get("dashboard").asText()).isEqualTo("/__flireo/ui/");
     }
@@ -89,11 +89,11 @@ class DashboardAcceptanceTest {
         JsonNode newest = admin("GET", "/state/assistants?last=1", null).json();
         assertThat(newest).hasSize(1);
         assertThat(newest.get(0)).isEqualTo(assistants.get(1));
-        assertThat(admin("GET", "/state/calls?last=0", null).json().at("/error/param").asText()).isEqualTo("last");
+        assertThat(admin("GET", "/state/calls?last=0", null).json().at("/param").asText()).isEqualTo("last");
 
         Http.Reply unknown = admin("GET", "/state/robots", null);
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.json().at("/error/message").asText()).contains("robots");
+        assertThat(unknown.json().at("/message").asText()).contains("robots");
     }
 
     @Test
@@ -134,11 +134,11 @@ class DashboardAcceptanceTest {
 
     @Test
     void aBadDeliveryQueryIsRefusedNamingTheParameter() {
-        assertThat(admin("GET", "/deliveries?outcome=maybe", null).json().at("/error/param").asText()).isEqualTo("outcome");
+        assertThat(admin("GET", "/deliveries?outcome=maybe", null).json().at("/param").asText()).isEqualTo("outcome");
         Http.Reply event = admin("GET", "/deliveries?event=hangup", null);
         assertThat(event.status()).isEqualTo(400);
-        assertThat(event.json().at("/error/message").asText()).contains("hangup", "status-update");
-        assertThat(admin("GET", "/deliveries?last=0", null).json().at("/error/param").asText()).isEqualTo("last");
-        assertThat(admin("GET", "/deliveries?colour=red", null).json().at("/error/param").asText()).isEqualTo("colour");
+        assertThat(event.json().at("/message").asText()).contains("hangup", "status-update");
+        assertThat(admin("GET", "/deliveries?last=0", null).json().at("/param").asText()).isEqualTo("last");
+        assertThat(admin("GET", "/deliveries?colour=red", null).json().at("/param").asText()).isEqualTo("colour");
     }
 }

@@ -140,7 +140,7 @@ function deliveryQuery() {
 
 async function loadDeliveries() {
   const reply = await admin('GET', '/deliveries?' + deliveryQuery());
-  if (!reply.ok) { $('deliveries-caption').textContent = reply.json.error.message; return; }
+  if (!reply.ok) { $('deliveries-caption').textContent = reply.json.message; return; }
   view.deliveries = reply.json.reverse();
   $('count-deliveries').textContent = '(' + seen.deliveries + ')';
   $('deliveries-caption').textContent = 'Deliveries: newest ' + view.deliveries.length + ' matching, of ' + seen.deliveries;
