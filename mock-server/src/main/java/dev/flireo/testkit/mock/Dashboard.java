@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The dashboard's page, script and style under {@code /__flireo/ui/}, from the classpath: no CDN and no build step,
@@ -22,6 +23,9 @@ final class Dashboard {
     private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
             + " img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+    /** Read once: the files are fixed in the jar, and a lookup in the shaded jar is slow on a first paint. */
+    private static final Map<String, byte[]> FILES = new ConcurrentHashMap<>();
+
     private Dashboard() {
     }
 
@@ -35,8 +39,9 @@ final class Dashboard {
         if (type == null) {
             throw ApiError.notFound("no_route", "No dashboard file " + file + "; the dashboard is at /__flireo/ui/");
         }
+        byte[] body = FILES.computeIfAbsent(file, Dashboard::read);
         return new HttpResult(200, Map.of("Content-Type", type, "Content-Security-Policy", POLICY,
-                "X-Content-Type-Options", "nosniff", "Cache-Control", "no-cache"), read(file), 0, null);
+                "X-Content-Type-Options", "nosniff", "Cache-Control", "no-cache"), body, 0, null);
     }
 
     private static byte[] read(String file) {
