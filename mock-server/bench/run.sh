@@ -88,6 +88,19 @@ warm "http://127.0.0.1:$mock_port/api/v1/assistants"
 warm "http://127.0.0.1:$prism_port/assistants"
 read -r m_get_rps m_get_p50 m_get_p99 m_get_err <<<"$(measure "http://127.0.0.1:$mock_port/api/v1/assistants")"
 read -r p_get_rps p_get_p50 p_get_p99 p_get_err <<<"$(measure "http://127.0.0.1:$prism_port/assistants")"
+# The same GET again with the dashboard open in headless Chromium (it polls /__flireo/changes twice a second and
+# fetches what changed), to see what a developer watching the page costs the API.
+d_get_rps=n/a d_get_p50=n/a d_get_p99=n/a
+if command -v chromium >/dev/null; then
+  setsid chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --user-data-dir="$work/chromium" --remote-debugging-port=0 \
+    "http://127.0.0.1:$mock_port/__flireo/ui/" > "$work/chromium.log" 2>&1 &
+  chromium_pid=$!
+  pids+=("$chromium_pid")
+  sleep 3   # the page loads and starts polling
+  read -r d_get_rps d_get_p50 d_get_p99 _ <<<"$(measure "http://127.0.0.1:$mock_port/api/v1/assistants")"
+  kill -- "-$chromium_pid" 2>/dev/null || true
+fi
 warm -s "$root/mock-server/bench/post-assistant.lua" "http://127.0.0.1:$mock_port/api/v1/assistants"
 read -r m_post_rps m_post_p50 m_post_p99 m_post_err <<<"$(measure "http://127.0.0.1:$mock_port/api/v1/assistants" "$root/mock-server/bench/post-assistant.lua")"
 read -r p_post_rps p_post_p50 p_post_p99 p_post_err <<<"$(measure "http://127.0.0.1:$prism_port/assistants" "$root/mock-server/bench/post-assistant.lua")"
@@ -99,6 +112,7 @@ echo "| measurement | Flireo mock | Prism $prism_version | mock / Prism |"
 echo "|---|---|---|---|"
 echo "| GET /api/v1/assistants, requests/s | $m_get_rps | $p_get_rps | $(ratio "$m_get_rps" "$p_get_rps") |"
 echo "| GET p50 / p99 latency | $m_get_p50 / $m_get_p99 | $p_get_p50 / $p_get_p99 | |"
+echo "| GET with the dashboard open, requests/s (p50 / p99) | $d_get_rps ($d_get_p50 / $d_get_p99) | | $(ratio "$d_get_rps" "$m_get_rps") of the GET above |"
 echo "| POST /api/v1/assistants, requests/s | $m_post_rps | $p_post_rps | $(ratio "$m_post_rps" "$p_post_rps") |"
 echo "| POST p50 / p99 latency | $m_post_p50 / $m_post_p99 | $p_post_p50 / $p_post_p99 | |"
 echo "| non-2xx answers (GET, POST) | $m_get_err, $m_post_err | $p_get_err, $p_post_err | |"
