@@ -241,10 +241,14 @@ final class Admin {
                 .put("time_scale", clock.timeScale());
     }
 
+    /** A century: far beyond any call or campaign, and far inside what the clock's {@code Instant} can hold. */
+    private static final long MAX_ADVANCE_SECONDS = 100L * 365 * 24 * 3600;
+
     private JsonNode advance(JsonNode body) {
         JsonNode seconds = body.get("seconds");
-        if (seconds == null || !seconds.isNumber() || seconds.asDouble() < 0) {
-            throw ApiError.invalid(400, "seconds must be a non-negative number", "seconds");
+        if (seconds == null || !seconds.isNumber() || seconds.asDouble() < 0 || seconds.asDouble() > MAX_ADVANCE_SECONDS) {
+            throw ApiError.invalid(400, "seconds must be a number from 0 to " + MAX_ADVANCE_SECONDS + " (100 years)",
+                    "seconds");
         }
         server.clock().advance(Duration.ofMillis((long) (seconds.asDouble() * 1000)));
         return clock();

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +122,18 @@ class AdminApiAcceptanceTest {
         assertThat(api("GET", "/account", null).status()).isEqualTo(200);
         assertThat(admin("POST", "/faults", "{\"operation_id\":\"getAccount\",\"fault\":\"EXPLODE\"}").json()
                 .at("/param").asText()).isEqualTo("fault");
+    }
+
+    @Test
+    void aClockAdvanceBeyondACenturyIsRefusedNamingSeconds() {
+        for (String seconds : List.of("1e300", "99999999999999999999", "3153600001")) {
+            Http.Reply reply = admin("POST", "/clock/advance", "{\"seconds\":" + seconds + "}");
+            assertThat(reply.status()).as(seconds).isEqualTo(400);
+            assertThat(reply.json().get("param").asText()).isEqualTo("seconds");
+            assertThat(reply.json().get("message").asText()).contains("100 years");
+        }
+        admin("POST", "/calls/inbound", "{\"phone_number\":\"+31850835037\",\"customer_number\":\"+31611112222\"}");
+        assertThat(admin("POST", "/clock/advance", "{\"seconds\":3153600000}").status()).isEqualTo(200);
     }
 
     @Test
