@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flireo.testkit.mock.internal.MockContext;
+import dev.flireo.testkit.mock.internal.Resource;
+import dev.flireo.testkit.mock.internal.Singleton;
 import dev.flireo.testkit.mock.internal.StateStore;
 import java.util.List;
 import java.util.Optional;
@@ -28,11 +30,15 @@ public final class MockState {
 
     /** The items of a collection ({@code assistants}, {@code calls}, {@code numbers}...), oldest first. */
     public List<JsonNode> list(String collection) {
-        return store.collection(collection).list().stream().map(n -> (JsonNode) MockContext.present(n)).toList();
+        return store.collection(resource(collection)).list().stream().map(n -> (JsonNode) MockContext.present(n)).toList();
     }
 
     public Optional<JsonNode> get(String collection, String id) {
-        return store.collection(collection).get(id).map(MockContext::present);
+        return store.collection(resource(collection)).get(id).map(MockContext::present);
+    }
+
+    private static Resource resource(String collection) {
+        return Resource.named(collection).orElseThrow(() -> new IllegalArgumentException("unknown collection " + collection));
     }
 
     /** The whole state, including fields the API never returns (e.g. stored passwords), for export. */
@@ -65,21 +71,23 @@ public final class MockState {
      * unset), as stored, without taking the lock of a whole export; null when there is no such name.
      */
     JsonNode item(String name, int last) {
-        if (StateStore.COLLECTIONS.contains(name)) {
-            List<ObjectNode> items = store.collection(name).list();
+        Optional<Resource> collection = Resource.named(name);
+        if (collection.isPresent()) {
+            List<ObjectNode> items = store.collection(collection.get()).list();
             ArrayNode array = JsonNodeFactory.instance.arrayNode();
             items.subList(Math.max(0, items.size() - last), items.size()).forEach(array::add);
             return array;
         }
-        if (StateStore.SINGLETONS.contains(name)) {
-            JsonNode value = store.singleton(name);
+        Optional<Singleton> singleton = Singleton.named(name);
+        if (singleton.isPresent()) {
+            JsonNode value = store.singleton(singleton.get());
             return value == null ? NullNode.instance : value;
         }
         return null;
     }
 
     int size(String collection) {
-        return store.collection(collection).size();
+        return store.collection(resource(collection)).size();
     }
 
     /** Back to the state the server started with. */

@@ -30,7 +30,7 @@ final class AccountHandlers {
 
     /** The stored organization record, created on first use. */
     static ObjectNode organizationRecord(MockContext ctx) {
-        return (ObjectNode) ctx.state().updateSingleton("account", current -> {
+        return (ObjectNode) ctx.state().updateSingleton(Singleton.ACCOUNT, current -> {
             if (current != null) {
                 return current;
             }
@@ -63,7 +63,7 @@ final class AccountHandlers {
 
     private static void updateMinutesBalance(MockContext ctx, java.util.function.DoubleUnaryOperator change) {
         organizationRecord(ctx);
-        ctx.state().updateSingleton("account", current -> {
+        ctx.state().updateSingleton(Singleton.ACCOUNT, current -> {
             ObjectNode copy = current.deepCopy();
             double minutes = change.applyAsDouble(current.path("minutes_balance").asDouble());
             if (minutes == Math.rint(minutes)) {
@@ -85,12 +85,12 @@ final class AccountHandlers {
     private void addCounts(ObjectNode org) {
         ZonedDateTime now = ctx.now().atZone(ZoneOffset.UTC);
         String monthStart = Json.timestamp(now.withDayOfMonth(1).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant());
-        long monthly = ctx.collection("usage").list(u -> u.path("created_at").asText().compareTo(monthStart) >= 0)
+        long monthly = ctx.collection(Resource.USAGE).list(u -> u.path("created_at").asText().compareTo(monthStart) >= 0)
                 .stream().mapToLong(u -> u.path("minutes_used").asLong()).sum();
         org.put("monthly_usage_minutes", monthly);
-        org.put("active_numbers", ctx.collection("numbers").list(n -> n.path("is_active").asBoolean(true)).size());
-        org.put("active_agents", ctx.collection("assistants").list(a -> a.path("is_active").asBoolean(true)).size());
-        org.put("active_calls", ctx.collection("calls").list(CallHandlers::isLive).size());
+        org.put("active_numbers", ctx.collection(Resource.NUMBERS).list(n -> n.path("is_active").asBoolean(true)).size());
+        org.put("active_agents", ctx.collection(Resource.ASSISTANTS).list(a -> a.path("is_active").asBoolean(true)).size());
+        org.put("active_calls", ctx.collection(Resource.CALLS).list(CallHandlers::isLive).size());
     }
 
     private ApiResponse organization(ApiRequest request) {
@@ -105,7 +105,7 @@ final class AccountHandlers {
         org.putNull("parent_org_id");
         if ("true".equals(request.query("include_children"))) {
             org.putArray("children");
-            ctx.collection("organizations").list().forEach(child -> org.withArray("children").add(Json.object()
+            ctx.collection(Resource.ORGANIZATIONS).list().forEach(child -> org.withArray("children").add(Json.object()
                     .put("id", child.get("id").asText()).put("name", child.get("name").asText())
                     .put("created_at", child.get("created_at").asText())));
         }
@@ -113,7 +113,7 @@ final class AccountHandlers {
     }
 
     private ApiResponse createOrganization(ApiRequest request) {
-        if (ctx.collection("organizations").any(o -> o.path("api_key").asText().equals(request.apiKey()))) {
+        if (ctx.collection(Resource.ORGANIZATIONS).any(o -> o.path("api_key").asText().equals(request.apiKey()))) {
             throw new ApiError(403, "forbidden", "Only parent organizations can create organizations", null);
         }
         ObjectNode org = ctx.newResource(request.object(), false);
@@ -121,7 +121,7 @@ final class AccountHandlers {
             org.put("parent_org_id", organizationRecord(ctx).get("id").asText());
         }
         org.put("api_key", "fl_live_" + MockContext.randomToken(32));
-        ctx.collection("organizations").insert(org);
+        ctx.collection(Resource.ORGANIZATIONS).insert(org);
         return ApiResponse.created(MockContext.present(org));
     }
 
@@ -131,12 +131,12 @@ final class AccountHandlers {
             throw ApiError.badRequest("invalid_request",
                     "content_retention_days cannot be longer than metadata_retention_days", "content_retention_days");
         }
-        ctx.state().putSingleton("retention", body.deepCopy());
+        ctx.state().putSingleton(Singleton.RETENTION, body.deepCopy());
         return ApiResponse.ok(body.deepCopy());
     }
 
     private ApiResponse usage(ApiRequest request) {
-        List<ObjectNode> logs = new java.util.ArrayList<>(ctx.collection("usage").list(u -> Pages.inDateRange(u, request)));
+        List<ObjectNode> logs = new java.util.ArrayList<>(ctx.collection(Resource.USAGE).list(u -> Pages.inDateRange(u, request)));
         java.util.Collections.reverse(logs);
         List<ObjectNode> shown = logs.stream().map(AccountHandlers::usageLog).toList();
         ObjectNode out = Pages.page(Json.object(), "logs", shown, request, 100, "pagination");

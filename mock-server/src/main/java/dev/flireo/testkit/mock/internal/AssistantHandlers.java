@@ -26,12 +26,12 @@ final class AssistantHandlers {
     }
 
     static ObjectNode require(MockContext ctx, String id) {
-        return ctx.collection("assistants").get(id).orElseThrow(() -> ApiError.notFound("Assistant " + id));
+        return ctx.collection(Resource.ASSISTANTS).get(id).orElseThrow(() -> ApiError.notFound("Assistant " + id));
     }
 
     private ApiResponse list() {
         ObjectNode out = Json.object();
-        ctx.collection("assistants").list().forEach(a -> out.withArray("assistants").add(MockContext.present(a)));
+        ctx.collection(Resource.ASSISTANTS).list().forEach(a -> out.withArray("assistants").add(MockContext.present(a)));
         out.withArray("assistants");
         return ApiResponse.ok(out);
     }
@@ -39,23 +39,23 @@ final class AssistantHandlers {
     private ApiResponse create(ApiRequest request) {
         ObjectNode assistant = ctx.newResource(request.object(), true);
         MockContext.defaults(assistant, defaults(request.object()));
-        ctx.collection("assistants").insert(assistant);
+        ctx.collection(Resource.ASSISTANTS).insert(assistant);
         return ApiResponse.created(wrap(assistant));
     }
 
     private ApiResponse update(ApiRequest request) {
         String id = request.path("id");
-        ObjectNode updated = ctx.collection("assistants").update(id, a -> ctx.merge(a, request.object()))
+        ObjectNode updated = ctx.collection(Resource.ASSISTANTS).update(id, a -> ctx.merge(a, request.object()))
                 .orElseThrow(() -> ApiError.notFound("Assistant " + id));
         return ApiResponse.ok(wrap(updated));
     }
 
     private ApiResponse delete(ApiRequest request) {
         String id = request.path("id");
-        ctx.collection("assistants").remove(id).orElseThrow(() -> ApiError.notFound("Assistant " + id));
+        ctx.collection(Resource.ASSISTANTS).remove(id).orElseThrow(() -> ApiError.notFound("Assistant " + id));
         // Calls to a number without an agent are not handled: the number stays, unassigned.
-        ctx.collection("numbers").list(n -> id.equals(n.path("agent_id").asText(null)))
-                .forEach(n -> ctx.collection("numbers").update(n.get("id").asText(), u -> u.putNull("agent_id")));
+        ctx.collection(Resource.NUMBERS).list(n -> id.equals(n.path("agent_id").asText(null)))
+                .forEach(n -> ctx.collection(Resource.NUMBERS).update(n.get("id").asText(), u -> u.putNull("agent_id")));
         return ApiResponse.ok(Json.object().put("success", true));
     }
 

@@ -31,7 +31,7 @@ final class ByokDomainHandlers {
         into.put("deleteDomain", r -> {
             requireResend();
             requireDomain();
-            ctx.state().putSingleton("domain", null);
+            ctx.state().putSingleton(Singleton.DOMAIN, null);
             return ApiResponse.ok(Json.object().put("success", true));
         });
         into.put("listResendDomains", r -> listResendDomains());
@@ -44,7 +44,7 @@ final class ByokDomainHandlers {
     }
 
     private ObjectNode keys() {
-        ObjectNode stored = (ObjectNode) ctx.state().singleton("byok_keys");
+        ObjectNode stored = (ObjectNode) ctx.state().singleton(Singleton.BYOK_KEYS);
         ObjectNode out = Json.object();
         for (String provider : PROVIDERS) {
             JsonNode id = stored == null ? null : stored.get(provider + "_secret_id");
@@ -54,7 +54,7 @@ final class ByokDomainHandlers {
     }
 
     private ApiResponse mutateKey(String provider, String secretId, String apiKey) {
-        ctx.state().updateSingleton("byok_keys", current -> {
+        ctx.state().updateSingleton(Singleton.BYOK_KEYS, current -> {
             ObjectNode next = current == null ? Json.object() : (ObjectNode) current.deepCopy();
             if (secretId == null) {
                 next.remove(provider + "_secret_id");
@@ -76,7 +76,7 @@ final class ByokDomainHandlers {
                     "Store a " + provider + " key first: POST /byok with provider " + provider, "provider");
         }
         JsonNode config = request.object().get("config");
-        JsonNode all = ctx.state().updateSingleton("byok_config", current -> {
+        JsonNode all = ctx.state().updateSingleton(Singleton.BYOK_CONFIG, current -> {
             ObjectNode next = current == null ? Json.object() : (ObjectNode) current.deepCopy();
             next.with(provider).setAll((ObjectNode) config.deepCopy());
             return next;
@@ -92,12 +92,12 @@ final class ByokDomainHandlers {
     }
 
     private JsonNode domainOrNull() {
-        JsonNode domain = ctx.state().singleton("domain");
+        JsonNode domain = ctx.state().singleton(Singleton.DOMAIN);
         return domain == null ? com.fasterxml.jackson.databind.node.NullNode.instance : MockContext.present((ObjectNode) domain);
     }
 
     private ObjectNode requireDomain() {
-        JsonNode domain = ctx.state().singleton("domain");
+        JsonNode domain = ctx.state().singleton(Singleton.DOMAIN);
         if (domain == null) {
             throw ApiError.notFound("domain_not_found", "No domain has been added; POST /domains first");
         }
@@ -108,7 +108,7 @@ final class ByokDomainHandlers {
         requireResend();
         String name = request.object().get("domain_name").asText();
         ObjectNode domain = newDomain(name, MockContext.uuid(), "not_started");
-        JsonNode stored = ctx.state().updateSingleton("domain", current -> current == null ? domain : current);
+        JsonNode stored = ctx.state().updateSingleton(Singleton.DOMAIN, current -> current == null ? domain : current);
         if (stored != domain) {
             throw ApiError.conflict("domain_exists", "The organization already has a domain ("
                     + stored.path("domain_name").asText() + "); delete it first", "domain_name");
@@ -142,14 +142,14 @@ final class ByokDomainHandlers {
 
     /** The domains in the organization's own Resend account: two fixtures plus the one it added here. */
     private ArrayNode resendDomains() {
-        JsonNode stored = ctx.state().updateSingleton("resend_domains", current -> current != null ? current
+        JsonNode stored = ctx.state().updateSingleton(Singleton.RESEND_DOMAINS, current -> current != null ? current
                 : Json.array()
                     .add(Json.object().put("id", MockContext.uuid()).put("name", "mail.example.com")
                             .put("status", "verified").put("region", "eu-west-1"))
                     .add(Json.object().put("id", MockContext.uuid()).put("name", "notify.example.org")
                             .put("status", "pending").put("region", "us-east-1")));
         ArrayNode out = (ArrayNode) stored.deepCopy();
-        JsonNode own = ctx.state().singleton("domain");
+        JsonNode own = ctx.state().singleton(Singleton.DOMAIN);
         if (own != null && out.findValues("id").stream().noneMatch(id -> id.equals(own.get("resend_domain_id")))) {
             out.add(Json.object().put("id", own.get("resend_domain_id").asText()).put("name", own.get("domain_name").asText())
                     .put("status", own.get("status").asText()).put("region", own.get("region").asText()));
@@ -159,7 +159,7 @@ final class ByokDomainHandlers {
 
     private ApiResponse listResendDomains() {
         requireResend();
-        JsonNode own = ctx.state().singleton("domain");
+        JsonNode own = ctx.state().singleton(Singleton.DOMAIN);
         ObjectNode out = Json.object("domains", resendDomains());
         out.put("selected_domain_id", own == null ? null : own.get("resend_domain_id").asText());
         return ApiResponse.ok(out);
@@ -177,13 +177,13 @@ final class ByokDomainHandlers {
         if (chosen == null) {
             throw ApiError.notFound("resend_domain_not_found", "No domain with id " + resendId + " in your Resend account");
         }
-        JsonNode own = ctx.state().singleton("domain");
+        JsonNode own = ctx.state().singleton(Singleton.DOMAIN);
         if (own != null && !own.get("resend_domain_id").asText().equals(resendId)) {
             throw ApiError.conflict("domain_exists", "The organization already has a domain ("
                     + own.path("domain_name").asText() + "); delete it first", "resendDomainId");
         }
         ObjectNode domain = newDomain(chosen.get("name").asText(), resendId, chosen.get("status").asText());
-        ctx.state().putSingleton("domain", domain);
+        ctx.state().putSingleton(Singleton.DOMAIN, domain);
         return ApiResponse.ok(Json.object("domain", MockContext.present(domain)));
     }
 
@@ -191,7 +191,7 @@ final class ByokDomainHandlers {
     private ApiResponse verify() {
         requireResend();
         requireDomain();
-        JsonNode domain = ctx.state().updateSingleton("domain", current -> {
+        JsonNode domain = ctx.state().updateSingleton(Singleton.DOMAIN, current -> {
             ObjectNode d = (ObjectNode) current.deepCopy();
             d.put("status", "verified");
             d.put("verified_at", ctx.timestamp());

@@ -82,7 +82,7 @@ public final class CallEngine {
         call.put("_end_at", Json.timestamp(answer.plus(talk)));
         call.put("_outcome", outcome == null ? "completed" : outcome.name());
         call.put("_end_reason", capped ? "max_duration" : "user_hangup");
-        ctx.collection("calls").insert(call);
+        ctx.collection(Resource.CALLS).insert(call);
         live.add(call.get("id").asText());
         return call;
     }
@@ -93,11 +93,11 @@ public final class CallEngine {
      * such a call goes on with the saved assistant, as after the platform's 5 s timeout.
      */
     public void adopt() {
-        for (ObjectNode call : ctx.collection("calls").list(c -> LIVE.contains(c.path("status").asText())
+        for (ObjectNode call : ctx.collection(Resource.CALLS).list(c -> LIVE.contains(c.path("status").asText())
                 && c.has("_ringing_at") && c.has("_answer_at") && c.has("_end_at"))) {
             String id = call.get("id").asText();
             if (live.add(id) && call.has("_awaiting_reply")) {
-                ctx.collection("calls").update(id, c -> {
+                ctx.collection(Resource.CALLS).update(id, c -> {
                     c.remove("_awaiting_reply");
                     return c.put("_assistant_request", "fallback: no reply before the mock restarted");
                 });
@@ -129,7 +129,7 @@ public final class CallEngine {
         Instant now = ctx.now();
         for (Iterator<String> it = live.iterator(); it.hasNext(); ) {
             String id = it.next();
-            ObjectNode call = ctx.collection("calls").get(id).orElse(null);
+            ObjectNode call = ctx.collection(Resource.CALLS).get(id).orElse(null);
             if (call == null || !LIVE.contains(call.path("status").asText())) {
                 it.remove();
                 continue;
@@ -155,7 +155,7 @@ public final class CallEngine {
             status = "in-progress";
         }
         if (status.equals("in-progress")) {
-            call = ctx.collection("calls").get(call.get("id").asText()).orElse(call);
+            call = ctx.collection(Resource.CALLS).get(call.get("id").asText()).orElse(call);
             callTools(call, now);
         }
         if (status.equals("in-progress") && due(call, "_end_at", now)) {
@@ -174,7 +174,7 @@ public final class CallEngine {
     }
 
     private void setStatus(ObjectNode call, String status, String atField) {
-        ctx.collection("calls").update(call.get("id").asText(), c -> {
+        ctx.collection(Resource.CALLS).update(call.get("id").asText(), c -> {
             c.put("status", status);
             c.put("updated_at", c.get(atField).asText());
             return c;
@@ -182,7 +182,7 @@ public final class CallEngine {
     }
 
     private void answer(ObjectNode call) {
-        ctx.collection("calls").update(call.get("id").asText(), c -> {
+        ctx.collection(Resource.CALLS).update(call.get("id").asText(), c -> {
             c.put("status", "in-progress");
             c.put("started_at", c.get("_answer_at").asText());
             c.put("updated_at", c.get("_answer_at").asText());
@@ -201,8 +201,8 @@ public final class CallEngine {
             return;
         }
         String id = call.get("id").asText();
-        ctx.collection("calls").update(id, c -> c.put("_tools_sent", true))
-                .ifPresent(c -> webhooks.toolsDue(c, delivery -> ctx.collection("calls").update(id, u -> {
+        ctx.collection(Resource.CALLS).update(id, c -> c.put("_tools_sent", true))
+                .ifPresent(c -> webhooks.toolsDue(c, delivery -> ctx.collection(Resource.CALLS).update(id, u -> {
                     String text = delivery.acknowledged() ? "Tool result: " + delivery.replyText()
                             : "Tool call failed: " + (delivery.error() != null ? delivery.error() : "HTTP " + delivery.status());
                     u.withArray("messages").add(Json.object().put("role", "assistant").put("content", text));
@@ -216,7 +216,7 @@ public final class CallEngine {
      */
     public boolean end(String id, String status, String reason, String error, String at) {
         boolean[] ended = new boolean[1];
-        ObjectNode call = ctx.collection("calls").update(id, c -> {
+        ObjectNode call = ctx.collection(Resource.CALLS).update(id, c -> {
             if (!LIVE.contains(c.path("status").asText())) {
                 return c;
             }
@@ -278,7 +278,7 @@ public final class CallEngine {
         log.set("agent_name", call.get("agent_name"));
         log.set("business_name", call.get("business_name"));
         log.put("created_at", call.get("ended_at").asText());
-        ctx.collection("usage").insert(log);
+        ctx.collection(Resource.USAGE).insert(log);
         AccountHandlers.chargeMinutes(ctx, minutes);
     }
 

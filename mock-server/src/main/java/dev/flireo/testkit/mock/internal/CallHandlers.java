@@ -43,13 +43,13 @@ public final class CallHandlers {
     }
 
     private ObjectNode require(String id) {
-        return ctx.collection("calls").get(id).orElseThrow(() -> ApiError.notFound("Call " + id));
+        return ctx.collection(Resource.CALLS).get(id).orElseThrow(() -> ApiError.notFound("Call " + id));
     }
 
     private ApiResponse list(ApiRequest request) {
         engine.tick();
         String status = request.query("status");
-        List<ObjectNode> calls = new ArrayList<>(ctx.collection("calls").list(c ->
+        List<ObjectNode> calls = new ArrayList<>(ctx.collection(Resource.CALLS).list(c ->
                 (status == null || status.equals(c.path("status").asText())) && Pages.inDateRange(c, request)));
         Collections.reverse(calls); // newest first
         ObjectNode out = Pages.page(Json.object(), "calls", calls, request, 100, "pagination");
@@ -98,7 +98,7 @@ public final class CallHandlers {
             return transientAssistant;
         }
         String agentId = body.get("assistant_id").asText();
-        ObjectNode saved = ctx.collection("assistants").get(agentId)
+        ObjectNode saved = ctx.collection(Resource.ASSISTANTS).get(agentId)
                 .orElseThrow(() -> ApiError.notFound("agent_not_found", "Assistant " + agentId + " not found"));
         if (!saved.path("is_active").asBoolean(true)) {
             throw ApiError.badRequest("agent_inactive", "Assistant " + agentId + " is not active", "assistant_id");
@@ -115,10 +115,10 @@ public final class CallHandlers {
     private ObjectNode resolveNumber(ObjectNode body) {
         if (body.hasNonNull("number_id")) {
             String id = body.get("number_id").asText();
-            return ctx.collection("numbers").get(id)
+            return ctx.collection(Resource.NUMBERS).get(id)
                     .orElseThrow(() -> ApiError.notFound("number_not_found", "Number " + id + " not found"));
         }
-        return ctx.collection("numbers").list(n -> n.path("is_active").asBoolean(true)).stream().findFirst()
+        return ctx.collection(Resource.NUMBERS).list(n -> n.path("is_active").asBoolean(true)).stream().findFirst()
                 .orElseThrow(() -> ApiError.badRequest("no_phone_number",
                         "No active phone number to call from: register one with POST /numbers or pass number_id",
                         "number_id"));
@@ -170,7 +170,7 @@ public final class CallHandlers {
         ObjectNode command = request.object();
         String type = command.get("type").asText();
         String now = ctx.timestamp();
-        ctx.collection("calls").update(id, c -> {
+        ctx.collection(Resource.CALLS).update(id, c -> {
             ObjectNode logged = command.deepCopy().put("at", now);
             c.withArray("_commands").add(logged);
             if (type.equals("say") || (command.hasNonNull("message") && !type.equals("inject-context"))) {
@@ -197,7 +197,7 @@ public final class CallHandlers {
      * credit), so the lead stays queued.
      */
     ObjectNode startCampaignCall(ObjectNode agent, String destination, String systemMessage, ObjectNode metadata) {
-        ObjectNode number = ctx.collection("numbers").list(n -> n.path("is_active").asBoolean(true)).stream().findFirst()
+        ObjectNode number = ctx.collection(Resource.NUMBERS).list(n -> n.path("is_active").asBoolean(true)).stream().findFirst()
                 .orElse(null);
         if (number == null || AccountHandlers.minutesBalance(ctx) <= 0) {
             return null;
@@ -219,10 +219,10 @@ public final class CallHandlers {
      * message and logs the call as rejected; a number without an agent does not handle the call.
      */
     public ObjectNode startInbound(String numberRef, String customer, Integer talkSeconds) {
-        ObjectNode number = ctx.collection("numbers").get(numberRef)
-                .or(() -> ctx.collection("numbers").list(n -> numberRef.equals(n.path("phone_number").asText())).stream().findFirst())
+        ObjectNode number = ctx.collection(Resource.NUMBERS).get(numberRef)
+                .or(() -> ctx.collection(Resource.NUMBERS).list(n -> numberRef.equals(n.path("phone_number").asText())).stream().findFirst())
                 .orElseThrow(() -> ApiError.notFound("number_not_found", "No registered number " + numberRef));
-        ObjectNode assistant = ctx.collection("assistants").get(number.path("agent_id").asText(null)).orElse(null);
+        ObjectNode assistant = ctx.collection(Resource.ASSISTANTS).get(number.path("agent_id").asText(null)).orElse(null);
         final String id = "call-_" + customer + "_" + MockContext.randomToken(12);
         ObjectNode call = newCall(id, "inbound", "ringing", assistant, number);
         call.put("caller_phone", customer);
@@ -232,7 +232,7 @@ public final class CallHandlers {
             call.put("end_reason", assistant == null ? "no_assistant" : "insufficient_credits");
             call.put("ended_at", call.get("created_at").asText());
             call.put("duration_seconds", 0);
-            ctx.collection("calls").insert(call);
+            ctx.collection(Resource.CALLS).insert(call);
             return call;
         }
         call.put("_first_message", assistant.path("first_message").asText(""));
@@ -243,12 +243,12 @@ public final class CallHandlers {
         ObjectNode started = engine.start(call, assistant, true, outcome);
         // The platform asks the webhook for the configuration first; without one it answers with the saved assistant.
         if (!engine.webhooks().assistantRequest(started, assistant, reply -> applyAssistantReply(id, reply))) {
-            ctx.collection("calls").update(id, c -> {
+            ctx.collection(Resource.CALLS).update(id, c -> {
                 c.remove("_awaiting_reply");
                 return c;
             });
         }
-        return ctx.collection("calls").get(id).orElse(started);
+        return ctx.collection(Resource.CALLS).get(id).orElse(started);
     }
 
     /** A reply parsed as strictly as a request: its metadata is kept with the call, so it must round-trip too. */
@@ -271,7 +271,7 @@ public final class CallHandlers {
         String rejection = answer.path("error").isTextual() && !answer.path("error").asText().isBlank()
                 ? answer.path("error").asText() : null;
         String now = ctx.timestamp();
-        ctx.collection("calls").update(id, c -> {
+        ctx.collection(Resource.CALLS).update(id, c -> {
             c.remove("_awaiting_reply");
             c.put("_assistant_request", reply == null ? "fallback: " + (delivery.error() != null ? delivery.error()
                     : "HTTP " + delivery.status()) : "applied");

@@ -26,7 +26,7 @@ final class CampaignHandlers {
         into.put("listCampaigns", r -> {
             ObjectNode out = Json.object();
             out.putArray("campaigns");
-            ctx.collection("campaigns").list().forEach(c -> out.withArray("campaigns").add(present(c)));
+            ctx.collection(Resource.CAMPAIGNS).list().forEach(c -> out.withArray("campaigns").add(present(c)));
             return ApiResponse.ok(out);
         });
         into.put("createCampaign", this::create);
@@ -34,9 +34,9 @@ final class CampaignHandlers {
         into.put("updateCampaign", this::update);
         into.put("deleteCampaign", r -> {
             String id = r.path("id");
-            ctx.collection("campaigns").remove(id).orElseThrow(() -> ApiError.notFound("Campaign " + id));
-            ctx.collection("leads").list(l -> id.equals(l.path("campaign_id").asText()))
-                    .forEach(l -> ctx.collection("leads").remove(l.get("id").asText()));
+            ctx.collection(Resource.CAMPAIGNS).remove(id).orElseThrow(() -> ApiError.notFound("Campaign " + id));
+            ctx.collection(Resource.LEADS).list(l -> id.equals(l.path("campaign_id").asText()))
+                    .forEach(l -> ctx.collection(Resource.LEADS).remove(l.get("id").asText()));
             return ApiResponse.ok(Json.object().put("success", true));
         });
         into.put("listCampaignLeads", r -> {
@@ -53,17 +53,17 @@ final class CampaignHandlers {
     }
 
     private ObjectNode require(String id) {
-        return ctx.collection("campaigns").get(id).orElseThrow(() -> ApiError.notFound("Campaign " + id));
+        return ctx.collection(Resource.CAMPAIGNS).get(id).orElseThrow(() -> ApiError.notFound("Campaign " + id));
     }
 
     private java.util.List<ObjectNode> leadsOf(String campaignId) {
-        return ctx.collection("leads").list(l -> campaignId.equals(l.path("campaign_id").asText()));
+        return ctx.collection(Resource.LEADS).list(l -> campaignId.equals(l.path("campaign_id").asText()));
     }
 
     private ApiResponse create(ApiRequest request) {
         ObjectNode body = withFullTimes(request.object());
         String agentId = body.get("agent_id").asText();
-        ObjectNode agent = ctx.collection("assistants").get(agentId)
+        ObjectNode agent = ctx.collection(Resource.ASSISTANTS).get(agentId)
                 .orElseThrow(() -> ApiError.unprocessable("Unknown agent " + agentId + " in agent_id", "agent_id"));
         if (!agent.path("is_active").asBoolean(true)) {
             throw ApiError.unprocessable("Agent " + agentId + " is not active", "agent_id");
@@ -74,7 +74,7 @@ final class CampaignHandlers {
                 .put("schedule_start_time", "09:00:00").put("schedule_end_time", "17:00:00")
                 .put("timezone", "Europe/Amsterdam");
         MockContext.defaults(campaign, defaults);
-        ctx.collection("campaigns").insert(campaign);
+        ctx.collection(Resource.CAMPAIGNS).insert(campaign);
         if (leads != null) {
             leads.forEach(lead -> addLead(campaign.get("id").asText(), (ObjectNode) lead));
         }
@@ -84,7 +84,7 @@ final class CampaignHandlers {
     private ApiResponse update(ApiRequest request) {
         String id = request.path("id");
         ObjectNode sent = withFullTimes(request.object());
-        ObjectNode updated = ctx.collection("campaigns").update(id, c -> {
+        ObjectNode updated = ctx.collection(Resource.CAMPAIGNS).update(id, c -> {
             String from = c.get("status").asText();
             if (from.equals("completed") || from.equals("cancelled")) {
                 throw ApiError.unprocessable("A " + from + " campaign can no longer be changed", "status");
@@ -116,7 +116,7 @@ final class CampaignHandlers {
     /** A cancelled campaign calls no one any more: its leads still waiting are skipped. */
     private void skipPending(String campaignId) {
         leadsOf(campaignId).stream().filter(l -> "pending".equals(l.path("status").asText())).forEach(l ->
-                ctx.collection("leads").update(l.get("id").asText(), u -> u.put("status", "skipped")));
+                ctx.collection(Resource.LEADS).update(l.get("id").asText(), u -> u.put("status", "skipped")));
     }
 
     /**
@@ -141,7 +141,7 @@ final class CampaignHandlers {
             if (leadsOf(campaignId).stream().anyMatch(l -> phone.equals(l.path("phone_number").asText()))) {
                 throw ApiError.conflict("lead_exists", "Lead " + phone + " is already in this campaign", "phone_number");
             }
-            ctx.collection("leads").insert(lead);
+            ctx.collection(Resource.LEADS).insert(lead);
         }
         return lead;
     }
@@ -149,13 +149,13 @@ final class CampaignHandlers {
     private ApiResponse removeLead(ApiRequest request) {
         require(request.path("id"));
         String leadId = request.path("leadId");
-        ObjectNode lead = ctx.collection("leads").get(leadId)
+        ObjectNode lead = ctx.collection(Resource.LEADS).get(leadId)
                 .filter(l -> request.path("id").equals(l.path("campaign_id").asText()))
                 .orElseThrow(() -> ApiError.notFound("Lead " + leadId));
         if ("calling".equals(lead.path("status").asText())) {
             throw ApiError.conflict("lead_in_call", "Lead " + leadId + " is being called and cannot be removed", "leadId");
         }
-        ctx.collection("leads").remove(leadId);
+        ctx.collection(Resource.LEADS).remove(leadId);
         return ApiResponse.ok(Json.object().put("success", true));
     }
 

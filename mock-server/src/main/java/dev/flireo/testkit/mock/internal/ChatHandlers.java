@@ -26,14 +26,14 @@ final class ChatHandlers {
         into.put("sendChatMessage", this::send);
         into.put("getChatContext", this::context);
         into.put("deleteChat", r -> {
-            ctx.collection("chats").remove(r.path("id")).orElseThrow(() -> ApiError.notFound("Chat " + r.path("id")));
+            ctx.collection(Resource.CHATS).remove(r.path("id")).orElseThrow(() -> ApiError.notFound("Chat " + r.path("id")));
             return ApiResponse.ok(Json.object().put("success", true));
         });
     }
 
     private ApiResponse list(ApiRequest request) {
         String assistantId = request.query("assistant_id");
-        List<ObjectNode> chats = new ArrayList<>(ctx.collection("chats")
+        List<ObjectNode> chats = new ArrayList<>(ctx.collection(Resource.CHATS)
                 .list(c -> assistantId == null || assistantId.equals(c.path("assistant_id").asText())));
         Collections.reverse(chats);
         ObjectNode out = Json.object();
@@ -52,7 +52,7 @@ final class ChatHandlers {
         if (body.hasNonNull("chat_id")) {
             String id = body.get("chat_id").asText();
             requireOf(id, assistant);
-            ObjectNode chat = ctx.collection("chats").update(id, c -> {
+            ObjectNode chat = ctx.collection(Resource.CHATS).update(id, c -> {
                 c.withArray("messages").add(user).add(reply);
                 return ctx.merge(c, Json.object());
             }).orElseThrow(() -> ApiError.notFound("Chat " + id));
@@ -60,7 +60,7 @@ final class ChatHandlers {
         }
         ObjectNode chat = ctx.newResource(Json.object().put("assistant_id", assistant.get("id").asText()), true);
         chat.putArray("messages").add(user).add(reply);
-        ctx.collection("chats").insert(chat);
+        ctx.collection(Resource.CHATS).insert(chat);
         return ApiResponse.ok(Json.object("chat", MockContext.present(chat)));
     }
 
@@ -72,7 +72,7 @@ final class ChatHandlers {
             throw ApiError.missingField("assistant_id");
         }
         if (assistantId == null) {
-            assistantId = ctx.collection("chats").get(chatId).orElseThrow(() -> ApiError.notFound("Chat " + chatId))
+            assistantId = ctx.collection(Resource.CHATS).get(chatId).orElseThrow(() -> ApiError.notFound("Chat " + chatId))
                     .get("assistant_id").asText();
         }
         ObjectNode assistant = AssistantHandlers.require(ctx, assistantId);
@@ -86,7 +86,7 @@ final class ChatHandlers {
     }
 
     private ObjectNode requireOf(String chatId, JsonNode assistant) {
-        return ctx.collection("chats").get(chatId)
+        return ctx.collection(Resource.CHATS).get(chatId)
                 .filter(c -> c.path("assistant_id").asText().equals(assistant.get("id").asText()))
                 .orElseThrow(() -> ApiError.notFound("Chat " + chatId + " of assistant " + assistant.get("id").asText()));
     }

@@ -25,42 +25,42 @@ final class LegacyHandlers {
     }
 
     void register(Map<String, Handler> into) {
-        crud(into, "Assistant", "legacy_assistants", "Assistant", true);
-        crud(into, "Contact", "legacy_contacts", "Contact", true);
-        crud(into, "ScheduledCall", "legacy_scheduled_calls", "Scheduled call", true);
-        crud(into, "SipConnection", "legacy_sip_connections", "SIP connection", true);
-        into.put("replaceAssistant", r -> update("legacy_assistants", "Assistant", r));
-        into.put("replaceContact", r -> update("legacy_contacts", "Contact", r));
-        into.put("cancelScheduledCall", r -> delete("legacy_scheduled_calls", "Scheduled call", r));
-        into.put("listCalls", r -> list("legacy_calls", r));
-        into.put("getCall", r -> get("legacy_calls", "Call", r));
-        into.put("deleteCall", r -> delete("legacy_calls", "Call", r));
+        crud(into, "Assistant", Resource.LEGACY_ASSISTANTS, "Assistant", true);
+        crud(into, "Contact", Resource.LEGACY_CONTACTS, "Contact", true);
+        crud(into, "ScheduledCall", Resource.LEGACY_SCHEDULED_CALLS, "Scheduled call", true);
+        crud(into, "SipConnection", Resource.LEGACY_SIP_CONNECTIONS, "SIP connection", true);
+        into.put("replaceAssistant", r -> update(Resource.LEGACY_ASSISTANTS, "Assistant", r));
+        into.put("replaceContact", r -> update(Resource.LEGACY_CONTACTS, "Contact", r));
+        into.put("cancelScheduledCall", r -> delete(Resource.LEGACY_SCHEDULED_CALLS, "Scheduled call", r));
+        into.put("listCalls", r -> list(Resource.LEGACY_CALLS, r));
+        into.put("getCall", r -> get(Resource.LEGACY_CALLS, "Call", r));
+        into.put("deleteCall", r -> delete(Resource.LEGACY_CALLS, "Call", r));
         into.put("startDirectCall", this::directCall);
         into.put("injectCallMessage", this::injectMessage);
         into.put("getAssistantPhoneNumber", this::assistantNumber);
         into.put("linkAssistantPhoneNumber", this::link);
         into.put("unlinkAssistantPhoneNumber", this::unlink);
         into.put("listPhoneNumbers", this::listNumbers);
-        into.put("getPhoneNumber", r -> ApiResponse.ok(Json.object("data", presentNumber(require("legacy_phone_numbers", "Phone number", r.path("id"))))));
-        into.put("deletePhoneNumber", r -> delete("legacy_phone_numbers", "Phone number", r));
+        into.put("getPhoneNumber", r -> ApiResponse.ok(Json.object("data", presentNumber(require(Resource.LEGACY_PHONE_NUMBERS, "Phone number", r.path("id"))))));
+        into.put("deletePhoneNumber", r -> delete(Resource.LEGACY_PHONE_NUMBERS, "Phone number", r));
         into.put("orderPhoneNumber", r -> order(r.object().get("phone_number").asText(),
                 r.object().path("number_type").asText("national"), null));
         into.put("listAvailablePhoneNumbers", r -> available(r, r.query("number_type") == null ? "national" : r.query("number_type")));
         into.put("listAvailablePhoneNumbersLegacy", r -> available(r, r.query("number_type") == null ? "national" : r.query("number_type")));
-        into.put("listPhoneNumberOrders", r -> list("legacy_phone_number_orders", r));
-        into.put("getPhoneNumberOrder", r -> get("legacy_phone_number_orders", "Order", r));
-        into.put("listVerificationGroups", r -> list("legacy_verification_groups", r));
+        into.put("listPhoneNumberOrders", r -> list(Resource.LEGACY_PHONE_NUMBER_ORDERS, r));
+        into.put("getPhoneNumberOrder", r -> get(Resource.LEGACY_PHONE_NUMBER_ORDERS, "Order", r));
+        into.put("listVerificationGroups", r -> list(Resource.LEGACY_VERIFICATION_GROUPS, r));
         into.put("createVerificationGroup", this::createGroup);
         into.put("getVerificationGroup", this::groupDetail);
-        into.put("deleteVerificationGroup", r -> delete("legacy_verification_groups", "Verification group", r));
+        into.put("deleteVerificationGroup", r -> delete(Resource.LEGACY_VERIFICATION_GROUPS, "Verification group", r));
         into.put("listVerificationDocuments", r -> {
-            require("legacy_verification_groups", "Verification group", r.path("id"));
+            require(Resource.LEGACY_VERIFICATION_GROUPS, "Verification group", r.path("id"));
             return ApiResponse.ok(Json.object("data", documentsOf(r.path("id"))));
         });
         into.put("uploadVerificationDocument", this::uploadDocument);
         into.put("deleteVerificationDocument", r -> {
-            require("legacy_verification_groups", "Verification group", r.path("id"));
-            ctx.collection("legacy_verification_documents").remove(r.path("documentId"))
+            require(Resource.LEGACY_VERIFICATION_GROUPS, "Verification group", r.path("id"));
+            ctx.collection(Resource.LEGACY_VERIFICATION_DOCUMENTS).remove(r.path("documentId"))
                     .orElseThrow(() -> notFound("Document " + r.path("documentId")));
             return ApiResponse.ok(Json.object().put("message", "Document deleted"));
         });
@@ -85,13 +85,13 @@ final class LegacyHandlers {
         into.put("createInstantAgent", r -> {
             ObjectNode agent = ctx.newResource(r.object(), true);
             MockContext.defaults(agent, Json.object().put("name", "Instant agent"));
-            ctx.collection("legacy_assistants").insert(agent);
+            ctx.collection(Resource.LEGACY_ASSISTANTS).insert(agent);
             return ApiResponse.created(Json.object().put("message", "Agent created").set("data", MockContext.present(agent)));
         });
         into.put("generateFaqs", r -> ApiResponse.ok(Json.object("data", Json.object("faqs", Json.array()))));
     }
 
-    private void crud(Map<String, Handler> into, String name, String collection, String label, boolean withUpdate) {
+    private void crud(Map<String, Handler> into, String name, Resource collection, String label, boolean withUpdate) {
         into.put("list" + name + "s", r -> list(collection, r));
         into.put("create" + name, r -> create(collection, label, r));
         into.put("get" + name, r -> get(collection, label, r));
@@ -105,31 +105,31 @@ final class LegacyHandlers {
         return ApiError.notFound(what + " not found");
     }
 
-    private ObjectNode require(String collection, String label, String id) {
+    private ObjectNode require(Resource collection, String label, String id) {
         return ctx.collection(collection).get(id).orElseThrow(() -> notFound(label + " " + id));
     }
 
-    private ApiResponse list(String collection, ApiRequest r) {
+    private ApiResponse list(Resource collection, ApiRequest r) {
         return ApiResponse.ok(Pages.page(Json.object(), "data", ctx.collection(collection).list(), r, 20, "meta"));
     }
 
-    private ApiResponse get(String collection, String label, ApiRequest r) {
+    private ApiResponse get(Resource collection, String label, ApiRequest r) {
         return ApiResponse.ok(Json.object("data", MockContext.present(require(collection, label, r.path("id")))));
     }
 
-    private ApiResponse create(String collection, String label, ApiRequest r) {
+    private ApiResponse create(Resource collection, String label, ApiRequest r) {
         ObjectNode item = ctx.newResource(r.object(), true);
         ctx.collection(collection).insert(item);
         return ApiResponse.created(Json.object().put("message", label + " created").set("data", MockContext.present(item)));
     }
 
-    private ApiResponse update(String collection, String label, ApiRequest r) {
+    private ApiResponse update(Resource collection, String label, ApiRequest r) {
         ObjectNode updated = ctx.collection(collection).update(r.path("id"), i -> ctx.merge(i, r.object()))
                 .orElseThrow(() -> notFound(label + " " + r.path("id")));
         return ApiResponse.ok(Json.object().put("message", label + " updated").set("data", MockContext.present(updated)));
     }
 
-    private ApiResponse delete(String collection, String label, ApiRequest r) {
+    private ApiResponse delete(Resource collection, String label, ApiRequest r) {
         ctx.collection(collection).remove(r.path("id")).orElseThrow(() -> notFound(label + " " + r.path("id")));
         return ApiResponse.ok(Json.object().put("message", label + " deleted"));
     }
@@ -139,7 +139,7 @@ final class LegacyHandlers {
     }
 
     private ObjectNode user() {
-        JsonNode stored = ctx.state().updateSingleton("legacy_user", current -> current != null ? current
+        JsonNode stored = ctx.state().updateSingleton(Singleton.LEGACY_USER, current -> current != null ? current
                 : Json.object().put("id", MockContext.uuid()).put("email", "demo@example.com").put("name", "Demo")
                     .put("credits", DEFAULT_CREDITS));
         return stored.deepCopy();
@@ -151,13 +151,13 @@ final class LegacyHandlers {
         }
         ObjectNode call = ctx.newResource(r.object(), true);
         call.put("status", "queued");
-        ctx.collection("legacy_calls").insert(call);
+        ctx.collection(Resource.LEGACY_CALLS).insert(call);
         return ApiResponse.created(Json.object().put("message", "Call started").set("data", MockContext.present(call)));
     }
 
     private ApiResponse injectMessage(ApiRequest r) {
         String callId = r.object().get("call_id").asText();
-        ctx.collection("legacy_calls").update(callId, c -> {
+        ctx.collection(Resource.LEGACY_CALLS).update(callId, c -> {
             c.withArray("injected_messages").add(r.object().get("message").asText());
             return c;
         }).orElseThrow(() -> notFound("Call " + callId));
@@ -165,7 +165,7 @@ final class LegacyHandlers {
     }
 
     private ObjectNode linkedNumber(String assistantId) {
-        return ctx.collection("legacy_phone_numbers").list(n -> assistantId.equals(n.path("_assistant_id").asText()))
+        return ctx.collection(Resource.LEGACY_PHONE_NUMBERS).list(n -> assistantId.equals(n.path("_assistant_id").asText()))
                 .stream().findFirst().orElse(null);
     }
 
@@ -176,7 +176,7 @@ final class LegacyHandlers {
     }
 
     private ApiResponse assistantNumber(ApiRequest r) {
-        ObjectNode assistant = require("legacy_assistants", "Assistant", r.path("id"));
+        ObjectNode assistant = require(Resource.LEGACY_ASSISTANTS, "Assistant", r.path("id"));
         ObjectNode number = linkedNumber(r.path("id"));
         ObjectNode data = Json.object().put("assistant_id", r.path("id")).put("assistant_name", assistant.path("name").asText(null));
         data.set("phone_number", number == null ? com.fasterxml.jackson.databind.node.NullNode.instance : linkView(number));
@@ -184,9 +184,9 @@ final class LegacyHandlers {
     }
 
     private synchronized ApiResponse link(ApiRequest r) {
-        require("legacy_assistants", "Assistant", r.path("id"));
+        require(Resource.LEGACY_ASSISTANTS, "Assistant", r.path("id"));
         String numberId = r.object().get("phone_number_id").asText();
-        ObjectNode number = require("legacy_phone_numbers", "Phone number", numberId);
+        ObjectNode number = require(Resource.LEGACY_PHONE_NUMBERS, "Phone number", numberId);
         String owner = number.path("_assistant_id").asText(null);
         if (r.path("id").equals(owner)) {
             throw legacyBadRequest("already_linked", "Phone number is already linked to this assistant");
@@ -196,12 +196,12 @@ final class LegacyHandlers {
         }
         ObjectNode previous = linkedNumber(r.path("id"));
         if (previous != null) {
-            ctx.collection("legacy_phone_numbers").update(previous.get("id").asText(), n -> {
+            ctx.collection(Resource.LEGACY_PHONE_NUMBERS).update(previous.get("id").asText(), n -> {
                 n.remove("_assistant_id");
                 return n;
             });
         }
-        ObjectNode linked = ctx.collection("legacy_phone_numbers").update(numberId, n -> n.put("_assistant_id", r.path("id"))).orElseThrow();
+        ObjectNode linked = ctx.collection(Resource.LEGACY_PHONE_NUMBERS).update(numberId, n -> n.put("_assistant_id", r.path("id"))).orElseThrow();
         ObjectNode data = Json.object().put("assistant_id", r.path("id"));
         ObjectNode view = linkView(linked);
         view.remove("origin");
@@ -212,12 +212,12 @@ final class LegacyHandlers {
     }
 
     private synchronized ApiResponse unlink(ApiRequest r) {
-        require("legacy_assistants", "Assistant", r.path("id"));
+        require(Resource.LEGACY_ASSISTANTS, "Assistant", r.path("id"));
         ObjectNode number = linkedNumber(r.path("id"));
         if (number == null) {
             throw legacyBadRequest("no_phone_number", "The assistant has no linked phone number");
         }
-        ctx.collection("legacy_phone_numbers").update(number.get("id").asText(), n -> {
+        ctx.collection(Resource.LEGACY_PHONE_NUMBERS).update(number.get("id").asText(), n -> {
             n.remove("_assistant_id");
             return n;
         });
@@ -234,7 +234,7 @@ final class LegacyHandlers {
     private ObjectNode presentNumber(ObjectNode number) {
         ObjectNode out = MockContext.present(number);
         String assistantId = number.path("_assistant_id").asText(null);
-        ObjectNode assistant = assistantId == null ? null : ctx.collection("legacy_assistants").get(assistantId).orElse(null);
+        ObjectNode assistant = assistantId == null ? null : ctx.collection(Resource.LEGACY_ASSISTANTS).get(assistantId).orElse(null);
         out.set("linked_assistant", assistant == null ? com.fasterxml.jackson.databind.node.NullNode.instance
                 : Json.object().put("id", assistantId).put("name", assistant.path("name").asText("")));
         out.put("available", assistant == null);
@@ -242,7 +242,7 @@ final class LegacyHandlers {
     }
 
     private ApiResponse listNumbers(ApiRequest r) {
-        List<ObjectNode> numbers = ctx.collection("legacy_phone_numbers").list().stream().map(this::presentNumber).toList();
+        List<ObjectNode> numbers = ctx.collection(Resource.LEGACY_PHONE_NUMBERS).list().stream().map(this::presentNumber).toList();
         ObjectNode out = Pages.page(Json.object(), "data", numbers, r, 20, "meta");
         if (!"false".equals(r.query("include_default"))) {
             out.putArray("shared_numbers").add(Json.object().put("id", "00000000-0000-4000-8000-000000000001")
@@ -257,10 +257,10 @@ final class LegacyHandlers {
             throw new ApiError(402, "insufficient_credits", "Ordering a number costs " + NUMBER_PRICE
                     + " credits; you have " + credits, null);
         }
-        if (ctx.collection("legacy_phone_numbers").any(n -> phone.equals(n.path("phone_number").asText()))) {
+        if (ctx.collection(Resource.LEGACY_PHONE_NUMBERS).any(n -> phone.equals(n.path("phone_number").asText()))) {
             throw legacyBadRequest("already_in_use", "Phone number " + phone + " is already in use");
         }
-        ctx.state().updateSingleton("legacy_user", u -> ((ObjectNode) u.deepCopy()).put("credits", credits - NUMBER_PRICE));
+        ctx.state().updateSingleton(Singleton.LEGACY_USER, u -> ((ObjectNode) u.deepCopy()).put("credits", credits - NUMBER_PRICE));
         ObjectNode order = ctx.newResource(null, false);
         order.remove("created_at");
         order.put("phone_number", phone).put("status", "success").put("number_type", type)
@@ -269,10 +269,10 @@ final class LegacyHandlers {
             order.set("verification_group", Json.object().put("id", group.get("id").asText()).put("name", group.path("name").asText(null))
                     .put("locality", group.path("locality").asText(null)));
         }
-        ctx.collection("legacy_phone_number_orders").insert(order);
+        ctx.collection(Resource.LEGACY_PHONE_NUMBER_ORDERS).insert(order);
         ObjectNode number = ctx.newResource(null, false);
         number.put("phone_number", phone).put("number_type", type).put("locality", group == null ? null : group.path("locality").asText(null));
-        ctx.collection("legacy_phone_numbers").insert(number);
+        ctx.collection(Resource.LEGACY_PHONE_NUMBERS).insert(number);
         ObjectNode data = Json.object().put("order_id", order.get("id").asText()).put("phone_number", phone)
                 .put("number_type", type).put("status", "pending").put("credits_used", NUMBER_PRICE)
                 .put("remaining_credits", credits - NUMBER_PRICE);
@@ -293,7 +293,7 @@ final class LegacyHandlers {
         while (data.size() < Math.min(limit, 10)) {
             String phone = prefix + String.format("%0" + (12 - prefix.length()) + "d", numberSequence.incrementAndGet());
             // The counter starts again with the process; a restored state may already own the number.
-            if (ctx.collection("legacy_phone_numbers").any(n -> phone.equals(n.path("phone_number").asText()))) {
+            if (ctx.collection(Resource.LEGACY_PHONE_NUMBERS).any(n -> phone.equals(n.path("phone_number").asText()))) {
                 continue;
             }
             ObjectNode n = Json.object().put("phone_number", phone).put("number_type", type)
@@ -311,23 +311,23 @@ final class LegacyHandlers {
         ObjectNode group = ctx.newResource(r.object(), false);
         group.put("status", "pending");
         group.put("locality", r.object().path("city").asText(null));
-        ctx.collection("legacy_verification_groups").insert(group);
+        ctx.collection(Resource.LEGACY_VERIFICATION_GROUPS).insert(group);
         return ApiResponse.created(Json.object().put("message", "Verification group created")
                 .set("data", Json.object().put("requirement_group_id", group.get("id").asText())));
     }
 
     private ArrayNode documentsOf(String groupId) {
         ArrayNode docs = Json.array();
-        ctx.collection("legacy_verification_documents").list(d -> groupId.equals(d.path("_group_id").asText()))
+        ctx.collection(Resource.LEGACY_VERIFICATION_DOCUMENTS).list(d -> groupId.equals(d.path("_group_id").asText()))
                 .forEach(d -> docs.add(MockContext.present(d)));
         return docs;
     }
 
     private ApiResponse groupDetail(ApiRequest r) {
-        ObjectNode detail = MockContext.present(require("legacy_verification_groups", "Verification group", r.path("id")));
+        ObjectNode detail = MockContext.present(require(Resource.LEGACY_VERIFICATION_GROUPS, "Verification group", r.path("id")));
         detail.set("documents", documentsOf(r.path("id")));
         ArrayNode numbers = detail.putArray("phone_numbers");
-        ctx.collection("legacy_phone_number_orders").list(o -> r.path("id").equals(o.path("verification_group").path("id").asText()))
+        ctx.collection(Resource.LEGACY_PHONE_NUMBER_ORDERS).list(o -> r.path("id").equals(o.path("verification_group").path("id").asText()))
                 .forEach(o -> numbers.add(Json.object().put("id", o.get("id").asText()).put("phone_number", o.get("phone_number").asText())
                         .put("status", "active")));
         return ApiResponse.ok(Json.object("data", detail));
@@ -335,22 +335,22 @@ final class LegacyHandlers {
 
     /** Multipart uploads are not parsed: the document is recorded as received and pending review. */
     private ApiResponse uploadDocument(ApiRequest r) {
-        require("legacy_verification_groups", "Verification group", r.path("id"));
+        require(Resource.LEGACY_VERIFICATION_GROUPS, "Verification group", r.path("id"));
         ObjectNode doc = Json.object().put("id", "doc_" + MockContext.randomToken(8)).put("type", "proof_of_address")
                 .put("status", "pending").put("_group_id", r.path("id"));
-        ctx.collection("legacy_verification_documents").insert(doc);
+        ctx.collection(Resource.LEGACY_VERIFICATION_DOCUMENTS).insert(doc);
         return ApiResponse.created(Json.object().put("message", "Document uploaded").set("data", MockContext.present(doc)));
     }
 
     /** The mock's reviewers approve at once, so a submitted group can order local numbers right away. */
     private ApiResponse submitGroup(ApiRequest r) {
-        ObjectNode group = ctx.collection("legacy_verification_groups").update(r.path("id"), g -> g.put("status", "approved"))
+        ObjectNode group = ctx.collection(Resource.LEGACY_VERIFICATION_GROUPS).update(r.path("id"), g -> g.put("status", "approved"))
                 .orElseThrow(() -> notFound("Verification group " + r.path("id")));
         return ApiResponse.ok(Json.object().put("message", "Verification group submitted").set("data", MockContext.present(group)));
     }
 
     private ObjectNode requireApprovedGroup(String id) {
-        ObjectNode group = require("legacy_verification_groups", "Verification group", id);
+        ObjectNode group = require(Resource.LEGACY_VERIFICATION_GROUPS, "Verification group", id);
         if (!"approved".equals(group.path("status").asText())) {
             throw legacyBadRequest("invalid_status", "Verification group " + id + " is " + group.path("status").asText()
                     + ", not approved");

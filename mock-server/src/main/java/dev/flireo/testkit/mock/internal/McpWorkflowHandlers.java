@@ -27,7 +27,7 @@ final class McpWorkflowHandlers {
         into.put("listMcpServers", r -> {
             ObjectNode out = Json.object();
             out.putArray("mcp_servers");
-            ctx.collection("mcp_servers").list().forEach(m -> out.withArray("mcp_servers").add(MockContext.present(m)));
+            ctx.collection(Resource.MCP_SERVERS).list().forEach(m -> out.withArray("mcp_servers").add(MockContext.present(m)));
             return ApiResponse.ok(out);
         });
         into.put("createMcpServer", this::createMcp);
@@ -38,7 +38,7 @@ final class McpWorkflowHandlers {
         into.put("listWorkflows", r -> {
             ObjectNode out = Json.object();
             out.putArray("workflows");
-            ctx.collection("workflows").list().forEach(w -> out.withArray("workflows").add(summary(w)));
+            ctx.collection(Resource.WORKFLOWS).list().forEach(w -> out.withArray("workflows").add(summary(w)));
             return ApiResponse.ok(out);
         });
         into.put("createWorkflow", this::createWorkflow);
@@ -48,11 +48,11 @@ final class McpWorkflowHandlers {
     }
 
     private ObjectNode requireMcp(String id) {
-        return ctx.collection("mcp_servers").get(id).orElseThrow(() -> ApiError.notFound("MCP server " + id));
+        return ctx.collection(Resource.MCP_SERVERS).get(id).orElseThrow(() -> ApiError.notFound("MCP server " + id));
     }
 
     private ObjectNode requireWorkflow(String id) {
-        return ctx.collection("workflows").get(id).orElseThrow(() -> ApiError.notFound("Workflow " + id));
+        return ctx.collection(Resource.WORKFLOWS).get(id).orElseThrow(() -> ApiError.notFound("Workflow " + id));
     }
 
     private ApiResponse createMcp(ApiRequest request) {
@@ -64,7 +64,7 @@ final class McpWorkflowHandlers {
         setHeaders(server, headers == null ? Json.object() : headers);
         synchronized (this) {
             checkUniqueName(server.get("name").asText(), null);
-            ctx.collection("mcp_servers").insert(server);
+            ctx.collection(Resource.MCP_SERVERS).insert(server);
         }
         return ApiResponse.created(Json.object("mcp_server", MockContext.present(server)));
     }
@@ -87,7 +87,7 @@ final class McpWorkflowHandlers {
             if (sent.has("name")) {
                 checkUniqueName(sent.get("name").asText(), id);
             }
-            ObjectNode updated = ctx.collection("mcp_servers").update(id, m -> {
+            ObjectNode updated = ctx.collection(Resource.MCP_SERVERS).update(id, m -> {
                 ctx.merge(m, sent);
                 if (headers != null) {
                     setHeaders(m, headers);
@@ -101,13 +101,13 @@ final class McpWorkflowHandlers {
     private ApiResponse deleteMcp(ApiRequest request) {
         String id = request.path("id");
         requireMcp(id);
-        List<String> users = ctx.collection("assistants").list(a -> usesMcp(a, id)).stream()
+        List<String> users = ctx.collection(Resource.ASSISTANTS).list(a -> usesMcp(a, id)).stream()
                 .map(a -> a.path("name").asText()).toList();
         if (!users.isEmpty()) {
             throw ApiError.conflict("mcp_server_in_use", "MCP server " + id + " is used by assistant(s) " + users
                     + "; remove their mcp tools first", "id");
         }
-        ctx.collection("mcp_servers").remove(id);
+        ctx.collection(Resource.MCP_SERVERS).remove(id);
         return ApiResponse.ok(Json.object().put("success", true));
     }
 
@@ -141,7 +141,7 @@ final class McpWorkflowHandlers {
     }
 
     private void checkUniqueName(String name, String exceptId) {
-        if (ctx.collection("mcp_servers").any(m -> name.equals(m.path("name").asText()) && !m.get("id").asText().equals(exceptId))) {
+        if (ctx.collection(Resource.MCP_SERVERS).any(m -> name.equals(m.path("name").asText()) && !m.get("id").asText().equals(exceptId))) {
             throw ApiError.conflict("name_taken", "An MCP server named '" + name + "' already exists", "name");
         }
     }
@@ -164,14 +164,14 @@ final class McpWorkflowHandlers {
         ObjectNode body = request.object();
         ObjectNode workflow = ctx.newResource(body, true);
         MockContext.defaults(workflow, Json.object().put("is_active", true));
-        ctx.collection("workflows").insert(workflow);
+        ctx.collection(Resource.WORKFLOWS).insert(workflow);
         return ApiResponse.created(Json.object("workflow", MockContext.present(workflow)));
     }
 
     private ApiResponse updateWorkflow(ApiRequest request) {
         String id = request.path("id");
         requireWorkflow(id);
-        ObjectNode updated = ctx.collection("workflows").update(id, w -> ctx.merge(w, request.object()))
+        ObjectNode updated = ctx.collection(Resource.WORKFLOWS).update(id, w -> ctx.merge(w, request.object()))
                 .orElseThrow(() -> ApiError.notFound("Workflow " + id));
         return ApiResponse.ok(Json.object("workflow", MockContext.present(updated)));
     }
@@ -179,13 +179,13 @@ final class McpWorkflowHandlers {
     private ApiResponse deleteWorkflow(ApiRequest request) {
         String id = request.path("id");
         requireWorkflow(id);
-        List<String> numbers = ctx.collection("numbers").list(n -> id.equals(n.path("workflow_id").asText(null)))
+        List<String> numbers = ctx.collection(Resource.NUMBERS).list(n -> id.equals(n.path("workflow_id").asText(null)))
                 .stream().map(n -> n.path("phone_number").asText()).toList();
         if (!numbers.isEmpty()) {
             throw ApiError.conflict("workflow_in_use", "Workflow " + id + " still runs on " + numbers
                     + "; detach with PATCH /numbers/{id} {\"workflow_id\": null}", "id");
         }
-        ctx.collection("workflows").remove(id);
+        ctx.collection(Resource.WORKFLOWS).remove(id);
         return ApiResponse.ok(Json.object().put("success", true));
     }
 

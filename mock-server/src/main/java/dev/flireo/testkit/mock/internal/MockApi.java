@@ -194,7 +194,7 @@ public final class MockApi {
             return false;
         }
         return apiKeys.isEmpty() || apiKeys.contains(key)
-                || ctx.collection("organizations").any(o -> key.equals(o.path("api_key").asText()));
+                || ctx.collection(Resource.ORGANIZATIONS).any(o -> key.equals(o.path("api_key").asText()));
     }
 
     static String bearer(Map<String, String> headers) {

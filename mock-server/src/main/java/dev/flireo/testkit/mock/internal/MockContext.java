@@ -29,7 +29,7 @@ public final class MockContext {
         return state;
     }
 
-    public StateStore.Collection collection(String name) {
+    public StateStore.Collection collection(Resource name) {
         return state.collection(name);
     }
 

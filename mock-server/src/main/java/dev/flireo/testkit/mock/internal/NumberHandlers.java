@@ -17,20 +17,20 @@ final class NumberHandlers {
         into.put("listNumbers", r -> {
             ObjectNode out = Json.object();
             out.putArray("numbers");
-            ctx.collection("numbers").list().forEach(n -> out.withArray("numbers").add(present(n)));
+            ctx.collection(Resource.NUMBERS).list().forEach(n -> out.withArray("numbers").add(present(n)));
             return ApiResponse.ok(out);
         });
         into.put("createNumber", this::createNumber);
         into.put("getNumber", r -> ApiResponse.ok(Json.object("number", present(requireNumber(r.path("id"))))));
         into.put("updateNumber", this::updateNumber);
         into.put("deleteNumber", r -> {
-            ctx.collection("numbers").remove(r.path("id")).orElseThrow(() -> ApiError.notFound("Number " + r.path("id")));
+            ctx.collection(Resource.NUMBERS).remove(r.path("id")).orElseThrow(() -> ApiError.notFound("Number " + r.path("id")));
             return ApiResponse.ok(Json.object().put("success", true));
         });
         into.put("listSipTrunks", r -> {
             ObjectNode out = Json.object();
             out.putArray("trunks");
-            ctx.collection("sip_trunks").list().forEach(t -> out.withArray("trunks").add(MockContext.present(t)));
+            ctx.collection(Resource.SIP_TRUNKS).list().forEach(t -> out.withArray("trunks").add(MockContext.present(t)));
             return ApiResponse.ok(out);
         });
         into.put("createSipTrunk", this::createTrunk);
@@ -53,11 +53,11 @@ final class NumberHandlers {
         MockContext.defaults(number, defaults);
         // One registration per E.164 number: the check and the insert happen under one lock.
         synchronized (this) {
-            if (ctx.collection("numbers").any(n -> phone.equals(n.path("phone_number").asText()))) {
+            if (ctx.collection(Resource.NUMBERS).any(n -> phone.equals(n.path("phone_number").asText()))) {
                 throw ApiError.conflict("number_already_registered", "Number " + phone + " is already registered",
                         "phone_number");
             }
-            ctx.collection("numbers").insert(number);
+            ctx.collection(Resource.NUMBERS).insert(number);
         }
         return ApiResponse.created(Json.object("number", present(number)));
     }
@@ -66,19 +66,19 @@ final class NumberHandlers {
         String id = request.path("id");
         requireNumber(id);
         checkReferences(request.object());
-        ObjectNode updated = ctx.collection("numbers").update(id, n -> ctx.merge(n, request.object()))
+        ObjectNode updated = ctx.collection(Resource.NUMBERS).update(id, n -> ctx.merge(n, request.object()))
                 .orElseThrow(() -> ApiError.notFound("Number " + id));
         return ApiResponse.ok(Json.object("number", present(updated)));
     }
 
     /** Referenced agents, trunks and workflows must exist (422, the request is well-formed but points nowhere). */
     private void checkReferences(ObjectNode body) {
-        check(body, "agent_id", "assistants", "agent");
-        check(body, "transfer_trunk_id", "sip_trunks", "SIP trunk");
-        check(body, "workflow_id", "workflows", "workflow");
+        check(body, "agent_id", Resource.ASSISTANTS, "agent");
+        check(body, "transfer_trunk_id", Resource.SIP_TRUNKS, "SIP trunk");
+        check(body, "workflow_id", Resource.WORKFLOWS, "workflow");
     }
 
-    private void check(ObjectNode body, String field, String collection, String what) {
+    private void check(ObjectNode body, String field, Resource collection, String what) {
         JsonNode id = body.get(field);
         if (id != null && !id.isNull() && ctx.collection(collection).get(id.asText()).isEmpty()) {
             throw ApiError.unprocessable("Unknown " + what + " " + id.asText() + " in " + field, field);
@@ -86,22 +86,22 @@ final class NumberHandlers {
     }
 
     private ObjectNode requireNumber(String id) {
-        return ctx.collection("numbers").get(id).orElseThrow(() -> ApiError.notFound("Number " + id));
+        return ctx.collection(Resource.NUMBERS).get(id).orElseThrow(() -> ApiError.notFound("Number " + id));
     }
 
     private ObjectNode requireTrunk(String id) {
-        return ctx.collection("sip_trunks").get(id).orElseThrow(() -> ApiError.notFound("SIP trunk " + id));
+        return ctx.collection(Resource.SIP_TRUNKS).get(id).orElseThrow(() -> ApiError.notFound("SIP trunk " + id));
     }
 
     /** A number with the names of what it points at, as the SDK documents. */
     private ObjectNode present(ObjectNode number) {
         ObjectNode out = MockContext.present(number);
-        ObjectNode agent = ctx.collection("assistants").get(number.path("agent_id").asText(null)).orElse(null);
+        ObjectNode agent = ctx.collection(Resource.ASSISTANTS).get(number.path("agent_id").asText(null)).orElse(null);
         out.put("agent_name", agent == null ? null : agent.path("name").asText(null));
         out.put("business_name", agent == null ? null : agent.path("business_name").asText(null));
-        ObjectNode trunk = ctx.collection("sip_trunks").get(number.path("transfer_trunk_id").asText(null)).orElse(null);
+        ObjectNode trunk = ctx.collection(Resource.SIP_TRUNKS).get(number.path("transfer_trunk_id").asText(null)).orElse(null);
         out.put("transfer_trunk_name", trunk == null ? null : trunk.path("name").asText(null));
-        ObjectNode workflow = ctx.collection("workflows").get(number.path("workflow_id").asText(null)).orElse(null);
+        ObjectNode workflow = ctx.collection(Resource.WORKFLOWS).get(number.path("workflow_id").asText(null)).orElse(null);
         out.put("workflow_name", workflow == null ? null : workflow.path("name").asText(null));
         return out;
     }
@@ -124,15 +124,15 @@ final class NumberHandlers {
         if (body.has("auth_password")) {
             trunk.set("_password", body.get("auth_password")); // "stored encrypted and never returned"
         }
-        ctx.collection("sip_trunks").insert(trunk);
+        ctx.collection(Resource.SIP_TRUNKS).insert(trunk);
         return ApiResponse.created(Json.object("trunk", MockContext.present(trunk)));
     }
 
     private ApiResponse deleteTrunk(ApiRequest request) {
         String id = request.path("id");
-        ctx.collection("sip_trunks").remove(id).orElseThrow(() -> ApiError.notFound("SIP trunk " + id));
-        ctx.collection("numbers").list(n -> id.equals(n.path("transfer_trunk_id").asText(null)))
-                .forEach(n -> ctx.collection("numbers").update(n.get("id").asText(), u -> u.putNull("transfer_trunk_id")));
+        ctx.collection(Resource.SIP_TRUNKS).remove(id).orElseThrow(() -> ApiError.notFound("SIP trunk " + id));
+        ctx.collection(Resource.NUMBERS).list(n -> id.equals(n.path("transfer_trunk_id").asText(null)))
+                .forEach(n -> ctx.collection(Resource.NUMBERS).update(n.get("id").asText(), u -> u.putNull("transfer_trunk_id")));
         return ApiResponse.ok(Json.object().put("success", true));
     }
 }

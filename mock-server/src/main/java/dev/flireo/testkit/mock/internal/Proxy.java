@@ -48,16 +48,16 @@ public final class Proxy {
     private static final Set<String> SKIPPED = Set.of("connection", "content-length", "transfer-encoding", "host",
             "upgrade", "http2-settings", "keep-alive", "expect");
     /** Response wrapper keys and the collections their resources are saved in. */
-    private static final Map<String, String> WRAPPERS = Map.ofEntries(
-            Map.entry("assistant", "assistants"), Map.entry("assistants", "assistants"),
-            Map.entry("number", "numbers"), Map.entry("numbers", "numbers"),
-            Map.entry("trunk", "sip_trunks"), Map.entry("trunks", "sip_trunks"),
-            Map.entry("tool_template", "tool_templates"), Map.entry("tool_templates", "tool_templates"),
-            Map.entry("analysis_template", "analysis_templates"), Map.entry("analysis_templates", "analysis_templates"),
-            Map.entry("campaign", "campaigns"), Map.entry("campaigns", "campaigns"),
-            Map.entry("lead", "leads"), Map.entry("leads", "leads"),
-            Map.entry("mcp_server", "mcp_servers"), Map.entry("mcp_servers", "mcp_servers"),
-            Map.entry("workflow", "workflows"), Map.entry("calls", "calls"), Map.entry("logs", "usage"));
+    private static final Map<String, Resource> WRAPPERS = Map.ofEntries(
+            Map.entry("assistant", Resource.ASSISTANTS), Map.entry("assistants", Resource.ASSISTANTS),
+            Map.entry("number", Resource.NUMBERS), Map.entry("numbers", Resource.NUMBERS),
+            Map.entry("trunk", Resource.SIP_TRUNKS), Map.entry("trunks", Resource.SIP_TRUNKS),
+            Map.entry("tool_template", Resource.TOOL_TEMPLATES), Map.entry("tool_templates", Resource.TOOL_TEMPLATES),
+            Map.entry("analysis_template", Resource.ANALYSIS_TEMPLATES), Map.entry("analysis_templates", Resource.ANALYSIS_TEMPLATES),
+            Map.entry("campaign", Resource.CAMPAIGNS), Map.entry("campaigns", Resource.CAMPAIGNS),
+            Map.entry("lead", Resource.LEADS), Map.entry("leads", Resource.LEADS),
+            Map.entry("mcp_server", Resource.MCP_SERVERS), Map.entry("mcp_servers", Resource.MCP_SERVERS),
+            Map.entry("workflow", Resource.WORKFLOWS), Map.entry("calls", Resource.CALLS), Map.entry("logs", Resource.USAGE));
 
     private final URI target;
     private final MockApi api;
@@ -214,10 +214,10 @@ public final class Proxy {
     /** Adds the resources of a successful answer to the recording and rewrites the seed file. */
     private synchronized void record(JsonNode body) {
         if (body.has("id") && body.has("status") && body.has("created_at")) {
-            recorded.collection("calls").put((ObjectNode) body.deepCopy());
+            recorded.collection(Resource.CALLS).put((ObjectNode) body.deepCopy());
         }
         body.fields().forEachRemaining(field -> {
-            String collection = WRAPPERS.get(field.getKey());
+            Resource collection = WRAPPERS.get(field.getKey());
             if (collection == null) {
                 return;
             }

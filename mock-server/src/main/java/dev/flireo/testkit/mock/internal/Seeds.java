@@ -27,13 +27,13 @@ public final class Seeds {
         llm.putArray("tools").add(Json.object().put("type", "endCall"));
         assistant.putObject("tts_config").put("provider", "elevenlabs").put("voice_id", "ukiwGs47sHyibruHJ1vg")
                 .put("model", "eleven_flash_v2_5");
-        ctx.collection("assistants").insert(assistant);
+        ctx.collection(Resource.ASSISTANTS).insert(assistant);
 
         ObjectNode number = ctx.newResource(null, true);
         number.put("phone_number", "+31850835037").put("name", "Flireo Demo")
                 .put("agent_id", assistant.get("id").asText()).putNull("transfer_trunk_id").putNull("workflow_id")
                 .put("source", "api").put("is_active", true);
-        ctx.collection("numbers").insert(number);
+        ctx.collection(Resource.NUMBERS).insert(number);
 
         pastCall(ctx, assistant, number, "+31612345678", now.minus(Duration.ofDays(2)), 84,
                 "Klant vroeg naar openingstijden en wilde een afspraak maken voor volgende week.");
@@ -61,7 +61,7 @@ public final class Seeds {
         call.putArray("messages")
                 .add(Json.object().put("role", "assistant").put("content", assistant.get("first_message").asText()))
                 .add(Json.object().put("role", "user").put("content", summary));
-        ctx.collection("calls").insert(call);
+        ctx.collection(Resource.CALLS).insert(call);
         long minutes = (seconds + 59) / 60;
         ObjectNode log = Json.object().put("id", MockContext.uuid()).put("call_id", call.get("id").asText())
                 .put("duration_sec", seconds).put("minutes_used", minutes)
@@ -69,6 +69,6 @@ public final class Seeds {
                 .put("phone_number", number.get("phone_number").asText())
                 .put("agent_name", assistant.get("name").asText()).put("business_name", "Acme Corp")
                 .put("created_at", Json.timestamp(end));
-        ctx.collection("usage").insert(log);
+        ctx.collection(Resource.USAGE).insert(log);
     }
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -26,28 +29,21 @@ import java.util.function.UnaryOperator;
  */
 public final class StateStore {
 
-    /** Every collection name; export, import and seed files use them as keys. */
-    public static final Set<String> COLLECTIONS = Set.of(
-            "assistants", "calls", "numbers", "sip_trunks", "tool_templates", "analysis_templates", "campaigns",
-            "leads", "mcp_servers", "workflows", "usage", "organizations", "chats",
-            "legacy_assistants", "legacy_calls", "legacy_contacts", "legacy_phone_numbers",
-            "legacy_phone_number_orders", "legacy_scheduled_calls", "legacy_sip_connections",
-            "legacy_verification_groups", "legacy_verification_documents");
     /** Collections the call engine and the campaign runner read on every clock tick: kept as trees, never parsed. */
-    private static final Set<String> ON_THE_CLOCK = Set.of("calls", "campaigns", "leads");
-    /** Every singleton name. */
-    public static final Set<String> SINGLETONS = Set.of(
-            "account", "byok_keys", "byok_config", "domain", "resend_domains", "retention", "legacy_user");
+    private static final Set<Resource> ON_THE_CLOCK = EnumSet.of(Resource.CALLS, Resource.CAMPAIGNS, Resource.LEADS);
 
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong version = new AtomicLong();
     private final ReentrantReadWriteLock snapshotLock = new ReentrantReadWriteLock();
-    private final Map<String, Collection> collections = new ConcurrentHashMap<>();
-    private final Map<String, JsonNode> singletons = new ConcurrentHashMap<>();
+    /** Filled once in the constructor and never changed: safe to read from any thread. */
+    private final Map<Resource, Collection> collections = new EnumMap<>(Resource.class);
+    private final Map<Singleton, JsonNode> singletons = new ConcurrentHashMap<>();
     private volatile Runnable onChange = () -> { };
 
     public StateStore() {
-        COLLECTIONS.forEach(name -> collections.put(name, new Collection(!ON_THE_CLOCK.contains(name))));
+        for (Resource name : Resource.values()) {
+            collections.put(name, new Collection(!ON_THE_CLOCK.contains(name)));
+        }
     }
 
     /** Called after every change (e.g. to schedule a write of the state file); must be quick. */
@@ -72,24 +68,20 @@ public final class StateStore {
         }
     }
 
-    public Collection collection(String name) {
-        Collection c = collections.get(name);
-        if (c == null) {
-            throw new IllegalArgumentException("unknown collection " + name);
-        }
-        return c;
+    public Collection collection(Resource name) {
+        return collections.get(name);
     }
 
-    public JsonNode singleton(String name) {
+    public JsonNode singleton(Singleton name) {
         return singletons.get(name);
     }
 
-    public void putSingleton(String name, JsonNode value) {
+    public void putSingleton(Singleton name, JsonNode value) {
         change(() -> value == null || value.isNull() ? singletons.remove(name) : singletons.put(name, value));
     }
 
     /** Atomically replaces a singleton with {@code update(current)} (current may be null). */
-    public JsonNode updateSingleton(String name, UnaryOperator<JsonNode> update) {
+    public JsonNode updateSingleton(Singleton name, UnaryOperator<JsonNode> update) {
         return change(() -> singletons.compute(name, (k, current) -> update.apply(current)));
     }
 
@@ -107,8 +99,9 @@ public final class StateStore {
         Map<String, JsonNode> singles;
         snapshotLock.writeLock().lock();
         try {
-            collections.forEach((name, c) -> items.put(name, c.list()));
-            singles = new TreeMap<>(singletons);
+            collections.forEach((name, c) -> items.put(name.wireName(), c.list()));
+            singles = new TreeMap<>();
+            singletons.forEach((name, value) -> singles.put(name.wireName(), value));
         } finally {
             snapshotLock.writeLock().unlock();
         }
@@ -148,7 +141,7 @@ public final class StateStore {
         for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String key = entry.getKey();
-            if (COLLECTIONS.contains(key)) {
+            if (Resource.named(key).isPresent()) {
                 if (!entry.getValue().isArray()) {
                     throw ApiError.badRequest("invalid_request", key + " must be an array", key);
                 }
@@ -159,19 +152,21 @@ public final class StateStore {
                     }
                     i++;
                 }
-            } else if (!SINGLETONS.contains(key)) {
+            } else if (Singleton.named(key).isEmpty()) {
                 throw ApiError.badRequest("invalid_request", "Unknown state key '" + key + "'; expected one of "
-                        + new TreeMap<>(Map.of("collections", COLLECTIONS, "singletons", SINGLETONS)), key);
+                        + new TreeMap<>(Map.of("collections", Arrays.asList(Resource.values()),
+                                "singletons", Arrays.asList(Singleton.values()))), key);
             }
         }
     }
 
     private Void apply(JsonNode document) {
         document.fields().forEachRemaining(entry -> {
-            if (COLLECTIONS.contains(entry.getKey())) {
-                entry.getValue().forEach(item -> collection(entry.getKey()).put((ObjectNode) item.deepCopy()));
+            Optional<Resource> collection = Resource.named(entry.getKey());
+            if (collection.isPresent()) {
+                entry.getValue().forEach(item -> collection(collection.get()).put((ObjectNode) item.deepCopy()));
             } else {
-                putSingleton(entry.getKey(), entry.getValue().deepCopy());
+                putSingleton(Singleton.named(entry.getKey()).orElseThrow(), entry.getValue().deepCopy());
             }
         });
         return null;

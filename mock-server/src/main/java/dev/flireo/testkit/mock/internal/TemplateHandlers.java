@@ -19,8 +19,8 @@ final class TemplateHandlers {
 
     void register(Map<String, Handler> into) {
         // Wrapper keys as SDK v2.2.0 reads them (the Flireo page's camelCase toolTemplate(s) is not sent).
-        Kind tools = new Kind("tool_templates", "tool_template", "tool_templates", "Tool template", "ToolTemplateCreate");
-        Kind analysis = new Kind("analysis_templates", "analysis_template", "analysis_templates", "Analysis template",
+        Kind tools = new Kind(Resource.TOOL_TEMPLATES, "tool_template", "tool_templates", "Tool template", "ToolTemplateCreate");
+        Kind analysis = new Kind(Resource.ANALYSIS_TEMPLATES, "analysis_template", "analysis_templates", "Analysis template",
                 "AnalysisTemplateCreate");
         for (Kind kind : new Kind[] {tools, analysis}) {
             String name = kind == tools ? "ToolTemplate" : "AnalysisTemplate";
@@ -36,7 +36,7 @@ final class TemplateHandlers {
         }
     }
 
-    private record Kind(String collection, String single, String plural, String label, String createSchema) {
+    private record Kind(Resource collection, String single, String plural, String label, String createSchema) {
     }
 
     private ApiResponse list(Kind kind) {
@@ -68,7 +68,7 @@ final class TemplateHandlers {
             throw ApiError.unprocessable("Changing tool_type requires a matching tool_config in the same request",
                     "tool_config");
         }
-        if (kind.collection.equals("tool_templates")) {
+        if (kind.collection == Resource.TOOL_TEMPLATES) {
             // tool_config follows tool_type: check the merged template as a whole, as a create would be.
             conforms.accept(kind.createSchema, merged);
         }

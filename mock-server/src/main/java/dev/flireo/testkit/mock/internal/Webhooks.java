@@ -216,7 +216,7 @@ final class Webhooks {
         if (call.has("_assistant")) {
             return (ObjectNode) call.get("_assistant");
         }
-        return ctx.collection("assistants").get(call.path("agent_id").asText(null)).orElse(null);
+        return ctx.collection(Resource.ASSISTANTS).get(call.path("agent_id").asText(null)).orElse(null);
     }
 
     /** The call as the engine renders it: webhook call ids are UUIDs, unlike the REST ids. */

@@ -57,7 +57,7 @@ class CallEngineTest {
         pool.shutdown();
 
         assertThat(total).isEqualTo(calls);
-        assertThat(ctx.collection("usage").size()).isEqualTo(calls);
+        assertThat(ctx.collection(Resource.USAGE).size()).isEqualTo(calls);
         assertThat(AccountHandlers.minutesBalance(ctx)).isEqualTo(100_000 - calls);
     }
 }

@@ -11,27 +11,27 @@ class StateStoreTest {
 
     @Test
     void exportAndLoadRoundTripWithCreationOrderKept() throws Exception {
-        store.collection("assistants").insert((com.fasterxml.jackson.databind.node.ObjectNode) Json.parse("{\"id\":\"b\",\"name\":\"B\"}"));
-        store.collection("assistants").insert((com.fasterxml.jackson.databind.node.ObjectNode) Json.parse("{\"id\":\"a\",\"name\":\"A\"}"));
-        store.putSingleton("account", Json.parse("{\"minutes_balance\":5}"));
+        store.collection(Resource.ASSISTANTS).insert((com.fasterxml.jackson.databind.node.ObjectNode) Json.parse("{\"id\":\"b\",\"name\":\"B\"}"));
+        store.collection(Resource.ASSISTANTS).insert((com.fasterxml.jackson.databind.node.ObjectNode) Json.parse("{\"id\":\"a\",\"name\":\"A\"}"));
+        store.putSingleton(Singleton.ACCOUNT, Json.parse("{\"minutes_balance\":5}"));
         var exported = store.export();
         StateStore copy = new StateStore();
         copy.load(exported);
-        assertThat(copy.collection("assistants").list()).extracting(n -> n.get("id").asText()).containsExactly("b", "a");
-        assertThat(copy.singleton("account").get("minutes_balance").asInt()).isEqualTo(5);
+        assertThat(copy.collection(Resource.ASSISTANTS).list()).extracting(n -> n.get("id").asText()).containsExactly("b", "a");
+        assertThat(copy.singleton(Singleton.ACCOUNT).get("minutes_balance").asInt()).isEqualTo(5);
         assertThat(copy.export()).isEqualTo(exported);
     }
 
     @Test
     void updatesReplaceAtomicallyAndLeaveEarlierReadsUntouched() throws Exception {
         var stored = (com.fasterxml.jackson.databind.node.ObjectNode) Json.parse("{\"id\":\"x\",\"n\":1}");
-        store.collection("numbers").insert(stored);
-        var read = store.collection("numbers").get("x").orElseThrow();
-        store.collection("numbers").update("x", n -> n.put("n", 2));
+        store.collection(Resource.NUMBERS).insert(stored);
+        var read = store.collection(Resource.NUMBERS).get("x").orElseThrow();
+        store.collection(Resource.NUMBERS).update("x", n -> n.put("n", 2));
         assertThat(read.get("n").asInt()).isEqualTo(1);
-        assertThat(store.collection("numbers").get("x").orElseThrow().get("n").asInt()).isEqualTo(2);
-        assertThat(store.collection("numbers").insert(stored)).isFalse();
-        assertThat(store.collection("numbers").update("missing", n -> n)).isEmpty();
+        assertThat(store.collection(Resource.NUMBERS).get("x").orElseThrow().get("n").asInt()).isEqualTo(2);
+        assertThat(store.collection(Resource.NUMBERS).insert(stored)).isFalse();
+        assertThat(store.collection(Resource.NUMBERS).update("missing", n -> n)).isEmpty();
     }
 
     @Test
@@ -41,6 +41,6 @@ class StateStoreTest {
         ApiError noId = catchThrowableOfType(ApiError.class,
                 () -> store.load(Json.parse("{\"assistants\":[{\"id\":\"ok\"},{\"name\":\"no id\"}]}")));
         assertThat(noId.param()).isEqualTo("assistants[1]");
-        assertThat(store.collection("assistants").size()).isZero();
+        assertThat(store.collection(Resource.ASSISTANTS).size()).isZero();
     }
 }
