@@ -232,7 +232,7 @@ final class Admin {
     }
 
     void setMinutesBalance(double minutes) {
-        dev.flireo.testkit.mock.internal.AccountSupport.setMinutesBalance(server.context(), minutes);
+        dev.flireo.testkit.mock.internal.calls.Billing.setMinutesBalance(server.context(), minutes);
     }
 
     private JsonNode clock() {

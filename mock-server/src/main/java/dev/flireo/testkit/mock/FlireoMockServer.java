@@ -10,7 +10,6 @@ import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.flireo.testkit.contracts.Dialect;
 import dev.flireo.testkit.mock.internal.ApiError;
-import dev.flireo.testkit.mock.internal.CallEngine;
 import dev.flireo.testkit.mock.internal.Deliveries;
 import dev.flireo.testkit.mock.internal.DirectDispatch;
 import dev.flireo.testkit.mock.internal.DispatchTransformer;
@@ -25,6 +24,8 @@ import dev.flireo.testkit.mock.internal.Seeds;
 import dev.flireo.testkit.mock.internal.SlowClients;
 import dev.flireo.testkit.mock.internal.StateFile;
 import dev.flireo.testkit.mock.internal.StateStore;
+import dev.flireo.testkit.mock.internal.calls.Calls;
+import dev.flireo.testkit.mock.internal.calls.Outcome;
 import dev.flireo.testkit.mock.internal.StateWriter;
 import dev.flireo.testkit.mock.internal.Proxy;
 import dev.flireo.testkit.openapi.client.ApiClient;
@@ -81,7 +82,7 @@ public final class FlireoMockServer implements AutoCloseable {
     private final StateStore store = new StateStore();
     private final MockClock clock;
     private final MockContext ctx;
-    private final CallEngine engine;
+    private final Calls engine;
     private final CompletableFuture<MockApi> api;
     private final Deliveries deliveries;
     private final MockState state;
@@ -103,7 +104,7 @@ public final class FlireoMockServer implements AutoCloseable {
         this.clock = options.manualStart != null ? MockClock.manual(options.manualStart) : MockClock.scaled(options.timeScale);
         this.enforceRateLimits = options.enforceRateLimits;
         this.ctx = new MockContext(store, clock::now);
-        this.engine = new CallEngine(ctx, deliveries, options.webhookDialect);
+        this.engine = new Calls(ctx, deliveries, options.webhookDialect);
         // Reading the specs and building WireMock are the slow parts of a start: do them side by side.
         this.api = CompletableFuture.supplyAsync(() -> new MockApi(ctx, engine, options.apiKeys, () -> enforceRateLimits));
         this.state = new MockState(store, this::reset, engine::adopt);
@@ -362,7 +363,7 @@ public final class FlireoMockServer implements AutoCloseable {
 
     /** How the next outbound call ends: completed, no-answer, busy, voicemail or error, after {@code talk}. */
     public void nextCallOutcome(String outcome, Duration talk) {
-        engine.queueOutcome(new CallEngine.Outcome(outcome, talk));
+        engine.queueOutcome(new Outcome(outcome, talk));
     }
 
     /** In proxy mode, every difference between the traffic and the spec seen so far, oldest first. */

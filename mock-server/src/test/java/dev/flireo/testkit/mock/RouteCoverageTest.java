@@ -2,7 +2,7 @@ package dev.flireo.testkit.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flireo.testkit.mock.internal.CallEngine;
+import dev.flireo.testkit.mock.internal.calls.Calls;
 import dev.flireo.testkit.mock.internal.MockApi;
 import dev.flireo.testkit.mock.internal.MockContext;
 import dev.flireo.testkit.mock.internal.StateStore;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class RouteCoverageTest {
 
     private final MockContext ctx = new MockContext(new StateStore(), Instant::now);
-    private final MockApi api = new MockApi(ctx, new CallEngine(ctx, new dev.flireo.testkit.mock.internal.Deliveries(),
+    private final MockApi api = new MockApi(ctx, new Calls(ctx, new dev.flireo.testkit.mock.internal.Deliveries(),
             FlireoMockServer.DEFAULT_WEBHOOK_DIALECT), List.of(), () -> false);
 
     @Test

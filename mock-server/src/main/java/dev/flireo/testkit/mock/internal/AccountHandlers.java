@@ -1,6 +1,7 @@
 package dev.flireo.testkit.mock.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flireo.testkit.mock.internal.calls.Calls;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -8,9 +9,6 @@ import java.util.Map;
 
 /** The organization of the key: {@code /account}, {@code /organizations}, {@code /usage}, {@code /voices}, health. */
 final class AccountHandlers {
-
-    /** Prepaid minutes of a new organization: the documented example balance. */
-    static final int DEFAULT_MINUTES_BALANCE = 500;
 
     private final MockContext ctx;
 
@@ -28,55 +26,8 @@ final class AccountHandlers {
         into.put("listVoices", r -> ApiResponse.ok(Json.object("voices", Catalogue.voices())));
     }
 
-    /** The stored organization record, created on first use. */
-    static ObjectNode organizationRecord(MockContext ctx) {
-        return (ObjectNode) ctx.state().updateSingleton(Singleton.ACCOUNT, current -> {
-            if (current != null) {
-                return current;
-            }
-            ObjectNode org = Json.object();
-            org.put("id", MockContext.uuid());
-            org.put("name", "Flireo Testkit Demo");
-            org.put("company_name", "Flireo Testkit Demo");
-            org.put("email", "demo@example.com");
-            org.put("minutes_balance", DEFAULT_MINUTES_BALANCE);
-            return org;
-        });
-    }
-
-    static double minutesBalance(MockContext ctx) {
-        return organizationRecord(ctx).path("minutes_balance").asDouble();
-    }
-
-    /** Replaces the prepaid balance (admin API and the Java API's credit control). */
-    static void setMinutesBalance(MockContext ctx, double minutes) {
-        updateMinutesBalance(ctx, balance -> minutes);
-    }
-
-    /**
-     * Charges minutes against the balance in one atomic update: calls ending at once (on the clock and by control
-     * commands) must each be charged, not overwrite each other's charge.
-     */
-    static void chargeMinutes(MockContext ctx, long minutes) {
-        updateMinutesBalance(ctx, balance -> balance - minutes);
-    }
-
-    private static void updateMinutesBalance(MockContext ctx, java.util.function.DoubleUnaryOperator change) {
-        organizationRecord(ctx);
-        ctx.state().updateSingleton(Singleton.ACCOUNT, current -> {
-            ObjectNode copy = current.deepCopy();
-            double minutes = change.applyAsDouble(current.path("minutes_balance").asDouble());
-            if (minutes == Math.rint(minutes)) {
-                copy.put("minutes_balance", (long) minutes);
-            } else {
-                copy.put("minutes_balance", minutes);
-            }
-            return copy;
-        });
-    }
-
     private ObjectNode account() {
-        ObjectNode org = MockContext.present(organizationRecord(ctx));
+        ObjectNode org = MockContext.present(Organization.record(ctx));
         org.put("minutes_balance", (long) Math.floor(org.path("minutes_balance").asDouble()));
         addCounts(org);
         return org;
@@ -90,11 +41,11 @@ final class AccountHandlers {
         org.put("monthly_usage_minutes", monthly);
         org.put("active_numbers", ctx.collection(Resource.NUMBERS).list(n -> n.path("is_active").asBoolean(true)).size());
         org.put("active_agents", ctx.collection(Resource.ASSISTANTS).list(a -> a.path("is_active").asBoolean(true)).size());
-        org.put("active_calls", ctx.collection(Resource.CALLS).list(CallHandlers::isLive).size());
+        org.put("active_calls", ctx.collection(Resource.CALLS).list(Calls::isLive).size());
     }
 
     private ApiResponse organization(ApiRequest request) {
-        ObjectNode stored = organizationRecord(ctx);
+        ObjectNode stored = Organization.record(ctx);
         ObjectNode org = Json.object();
         org.put("id", stored.get("id").asText());
         org.put("name", stored.path("name").asText());
@@ -118,7 +69,7 @@ final class AccountHandlers {
         }
         ObjectNode org = ctx.newResource(request.object(), false);
         if (!org.hasNonNull("parent_org_id")) {
-            org.put("parent_org_id", organizationRecord(ctx).get("id").asText());
+            org.put("parent_org_id", Organization.record(ctx).get("id").asText());
         }
         org.put("api_key", "fl_live_" + MockContext.randomToken(32));
         ctx.collection(Resource.ORGANIZATIONS).insert(org);

@@ -118,7 +118,7 @@ final class ByokDomainHandlers {
 
     private ObjectNode newDomain(String name, String resendId, String status) {
         ObjectNode domain = ctx.newResource(null, true);
-        domain.put("org_id", AccountHandlers.organizationRecord(ctx).get("id").asText());
+        domain.put("org_id", Organization.id(ctx));
         domain.put("domain_name", name);
         domain.put("resend_domain_id", resendId);
         domain.put("status", status);

@@ -2,6 +2,7 @@ package dev.flireo.testkit.mock.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flireo.testkit.mock.internal.calls.Calls;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -23,9 +24,9 @@ final class CampaignRunner {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
 
     private final MockContext ctx;
-    private final CallHandlers calls;
+    private final Calls calls;
 
-    CampaignRunner(MockContext ctx, CallHandlers calls) {
+    CampaignRunner(MockContext ctx, Calls calls) {
         this.ctx = ctx;
         this.calls = calls;
     }
@@ -51,7 +52,7 @@ final class CampaignRunner {
     /** A lead whose call has ended takes the call's outcome. */
     private void settle(ObjectNode lead) {
         ObjectNode call = ctx.collection(Resource.CALLS).get(lead.path("call_id").asText(null)).orElse(null);
-        if (call != null && CallHandlers.isLive(call)) {
+        if (call != null && Calls.isLive(call)) {
             return;
         }
         // SDK v2.2.0's lead statuses have no no_answer: an unanswered call fails the lead like any other failure.
@@ -66,9 +67,10 @@ final class CampaignRunner {
             ctx.collection(Resource.LEADS).update(lead.get("id").asText(), l -> l.put("status", "failed"));
             return;
         }
-        ObjectNode call = calls.startCampaignCall(agent, lead.get("phone_number").asText(),
+        ObjectNode call = calls.placeForCampaign(agent, lead.get("phone_number").asText(),
                 fill(campaign.path("system_message_template").asText(""), lead.path("variables")),
-                Json.object().put("campaign_id", campaign.get("id").asText()).put("lead_id", lead.get("id").asText()));
+                Json.object().put("campaign_id", campaign.get("id").asText()).put("lead_id", lead.get("id").asText()))
+                .orElse(null);
         if (call == null) {
             return; // no number or no credit yet: the lead waits, as queued leads do
         }

@@ -35,7 +35,7 @@ public final class Deliveries {
         this.listener = listener;
     }
 
-    void add(String callId, Delivery delivery, String webhookSecret) {
+    public void add(String callId, Delivery delivery, String webhookSecret) {
         Entry entry = new Entry(callId, delivery, Redaction.of(webhookSecret));
         log.add(entry);
         listener.accept(entry.shown());

@@ -3,6 +3,7 @@ package dev.flireo.testkit.mock.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.flireo.testkit.mock.internal.calls.Calls;
 import dev.flireo.testkit.openapi.SpecDocument;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -41,9 +42,9 @@ public final class MockApi {
     private final Faults faults = new Faults();
     private final Set<String> apiKeys = ConcurrentHashMap.newKeySet();
     private final BooleanSupplier enforceLimits;
-    private final CallHandlers calls;
+    private final Calls calls;
 
-    public MockApi(MockContext ctx, CallEngine engine, List<String> apiKeys, BooleanSupplier enforceLimits) {
+    public MockApi(MockContext ctx, Calls calls, List<String> apiKeys, BooleanSupplier enforceLimits) {
         this.ctx = ctx;
         this.limiter = new RateLimiter(100, ctx::now);
         this.apiKeys.addAll(apiKeys);
@@ -57,10 +58,9 @@ public final class MockApi {
         new CampaignHandlers(ctx).register(api);
         new McpWorkflowHandlers(ctx).register(api, bodyRules);
         new ChatHandlers(ctx).register(api);
-        this.calls = new CallHandlers(ctx, engine, enforceLimits);
-        calls.register(api);
-        CampaignRunner campaigns = new CampaignRunner(ctx, calls);
-        engine.afterTick(campaigns::tick);
+        this.calls = calls;
+        new CallHandlers(ctx, calls, enforceLimits).register(api);
+        calls.afterTick(new CampaignRunner(ctx, calls)::tick);
         handlers.put(flireo, api);
         Map<String, Handler> old = new HashMap<>();
         new LegacyHandlers(ctx).register(old);
@@ -91,7 +91,7 @@ public final class MockApi {
         return aliases;
     }
 
-    public CallHandlers calls() {
+    public Calls calls() {
         return calls;
     }
 

@@ -113,7 +113,7 @@ final class NumberHandlers {
     private ApiResponse createTrunk(ApiRequest request) {
         ObjectNode body = request.object();
         ObjectNode trunk = ctx.newResource(null, true);
-        trunk.put("org_id", AccountHandlers.organizationRecord(ctx).get("id").asText());
+        trunk.put("org_id", Organization.id(ctx));
         trunk.put("name", body.get("name").asText());
         trunk.put("provider", body.get("provider").asText());
         int port = body.path("port").asInt(5060);

@@ -1,6 +1,7 @@
 package dev.flireo.testkit.mock.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flireo.testkit.mock.internal.calls.Billing;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -62,10 +63,10 @@ public final class Seeds {
                 .add(Json.object().put("role", "assistant").put("content", assistant.get("first_message").asText()))
                 .add(Json.object().put("role", "user").put("content", summary));
         ctx.collection(Resource.CALLS).insert(call);
-        long minutes = (seconds + 59) / 60;
+        long minutes = Billing.billedMinutes(seconds);
         ObjectNode log = Json.object().put("id", MockContext.uuid()).put("call_id", call.get("id").asText())
                 .put("duration_sec", seconds).put("minutes_used", minutes)
-                .put("cost", Math.round(minutes * CallEngine.EUR_PER_MINUTE * 100) / 100.0).put("call_type", "phone")
+                .put("cost", Billing.cost(minutes)).put("call_type", "phone")
                 .put("phone_number", number.get("phone_number").asText())
                 .put("agent_name", assistant.get("name").asText()).put("business_name", "Acme Corp")
                 .put("created_at", Json.timestamp(end));

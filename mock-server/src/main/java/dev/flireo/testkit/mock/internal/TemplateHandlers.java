@@ -51,7 +51,7 @@ final class TemplateHandlers {
         if (!template.has("description")) {
             template.putNull("description");
         }
-        template.put("org_id", AccountHandlers.organizationRecord(ctx).get("id").asText());
+        template.put("org_id", Organization.id(ctx));
         synchronized (this) {
             checkUniqueName(kind, template.get("name").asText(), null);
             ctx.collection(kind.collection).insert(template);

@@ -1,8 +1,11 @@
-package dev.flireo.testkit.mock.internal;
+package dev.flireo.testkit.mock.internal.calls;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flireo.testkit.contracts.Dialect;
+import dev.flireo.testkit.mock.internal.Deliveries;
+import dev.flireo.testkit.mock.internal.Json;
+import dev.flireo.testkit.mock.internal.MockContext;
 import dev.flireo.testkit.contracts.EventType;
 import dev.flireo.testkit.simulator.CallEvents;
 import dev.flireo.testkit.simulator.CallSnapshot;
@@ -59,7 +62,7 @@ final class Webhooks {
     void statusChanged(ObjectNode call) {
         ObjectNode assistant = assistantOf(call);
         String status = call.path("status").asText();
-        boolean ended = !CallEngine.LIVE.contains(status);
+        boolean ended = !StoredCall.LIVE.contains(status);
         CallSnapshot snapshot = snapshot(call);
         send(call, assistant, null, EventType.STATUS_UPDATE, snapshot);
         if (ended) {
@@ -97,7 +100,7 @@ final class Webhooks {
             if (url == null) {
                 continue;
             }
-            JsonNode args = CallEngine.Analysis.sample(tool.path("parameters"));
+            JsonNode args = Analysis.sample(tool.path("parameters"));
             byUrl.computeIfAbsent(url, u -> new ArrayList<>()).add(new ToolCall("tool_" + MockContext.randomToken(12),
                     tool.get("name").asText(), args instanceof ObjectNode o ? o : Json.object()));
             allAsync.merge(url, tool.path("async").asBoolean(false), Boolean::logicalAnd);
@@ -213,10 +216,7 @@ final class Webhooks {
     }
 
     private ObjectNode assistantOf(ObjectNode call) {
-        if (call.has("_assistant")) {
-            return (ObjectNode) call.get("_assistant");
-        }
-        return ctx.collection(Resource.ASSISTANTS).get(call.path("agent_id").asText(null)).orElse(null);
+        return StoredCall.assistant(ctx, call);
     }
 
     /** The call as the engine renders it: webhook call ids are UUIDs, unlike the REST ids. */
@@ -229,17 +229,17 @@ final class Webhooks {
             default -> CallStatus.ENDED;
         };
         Instant at = Instant.parse(call.path("updated_at").asText(call.get("created_at").asText()));
-        CallSnapshot snapshot = CallSnapshot.start(call.get("_webhook_id").asText(),
+        CallSnapshot snapshot = CallSnapshot.start(StoredCall.webhookId(call),
                 "inbound".equals(call.path("direction").asText()) ? CallType.INBOUND : CallType.OUTBOUND,
-                webhookStatus, call.path("phone_number").asText(null), call.path("_number_name").asText(null),
+                webhookStatus, call.path("phone_number").asText(null), StoredCall.numberName(call),
                 call.path("caller_phone").asText(null), at);
         List<ChatMessage> messages = new ArrayList<>();
         call.path("messages").forEach(m -> messages.add(new ChatMessage(m.path("role").asText(), m.path("content").asText())));
         snapshot = snapshot.withMessages(messages);
-        if (!CallEngine.LIVE.contains(status)) {
+        if (!StoredCall.LIVE.contains(status)) {
             snapshot = snapshot.withEnd(call.path("error").asText(null), call.path("end_reason").asText(null));
         }
-        JsonNode metadata = call.get("_metadata");
-        return metadata instanceof ObjectNode o ? snapshot.withMetadata(o) : snapshot;
+        ObjectNode metadata = StoredCall.metadata(call);
+        return metadata != null ? snapshot.withMetadata(metadata) : snapshot;
     }
 }
