@@ -43,14 +43,29 @@ public record RequestProblem(String keyword, String field, String message, JsonN
             return new Violation(Severity.ERROR, pointer, keyword, "field `" + field.replaceAll(".*[.\\]]", "") + "`",
                     "missing", "Missing required field: " + field);
         }
-        String expected = schema == null ? "" : Snippets.of(schema);
         String sentence = field.isEmpty() ? "Invalid request body: " + message : "Invalid value for " + field + ": " + message;
-        return new Violation(Severity.ERROR, pointer, keyword, expected, Snippets.of(actual), sentence);
+        return new Violation(Severity.ERROR, pointer, keyword, expected(), Snippets.of(actual), sentence);
+    }
+
+    /** What the rule asks for, as the contracts' other reports put it: {@code integer}, {@code one of [...]}. */
+    private String expected() {
+        if (schema == null) {
+            return "";
+        }
+        if ("type".equals(keyword) && schema.isArray()) {
+            List<String> types = new ArrayList<>();
+            schema.forEach(t -> types.add(t.asText()));
+            return String.join(" or ", types);
+        }
+        if ("enum".equals(keyword)) {
+            return "one of " + schema;
+        }
+        return schema.isTextual() ? schema.asText() : Snippets.of(schema);
     }
 
     /** This problem of a parameter's value, named by the parameter. */
     Violation parameterViolation(String name) {
-        return new Violation(Severity.ERROR, "", keyword, schema == null ? "" : Snippets.of(schema), Snippets.of(actual),
+        return new Violation(Severity.ERROR, "", keyword, expected(), Snippets.of(actual),
                 "Invalid value for " + name + ": " + message);
     }
 
