@@ -15,9 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
- * The request pipeline of both served APIs: route, authenticate, count and limit, inject faults, validate
- * parameters and body against the spec (aliases normalised first), run the handler, render the answer with the
- * rate-limit headers. Bad input always ends as a documented 4xx, never as a 500.
+ * The request pipeline of both served APIs: route, authenticate, count and limit, inject faults, have the contracts
+ * ({@link RouteTable#contracts()}, the same the proxy and {@code flireo validate} use) judge parameters and body
+ * (aliases renamed first, the server's fields dropped), run the handler, render the answer with the rate-limit
+ * headers. Bad input always ends as a documented 4xx, never as a 500.
  */
 public final class MockApi {
 
