@@ -48,7 +48,7 @@ public final class RouteTable {
 
     /** The served spec a {@code $ref}'s file names ({@code ./flireo-api.yaml}), or null for another document. */
     static RouteTable byFileName(String file) {
-        String name = file.startsWith("./") ? file.substring(2) : file;
+        String name = file.substring(file.lastIndexOf('/') + 1);
         return name.equals(FLIREO.document.fileName()) ? FLIREO : name.equals(LEGACY.document.fileName()) ? LEGACY : null;
     }
 
