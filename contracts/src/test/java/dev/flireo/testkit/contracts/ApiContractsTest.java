@@ -29,8 +29,63 @@ class ApiContractsTest {
         assertThat(report.contract())
                 .isEqualTo("createOutboundCall request: flireo-api.yaml#/components/schemas/OutboundCallRequest");
         assertThat(report.errors()).extracting(Violation::pointer, Violation::message).containsExactly(tuple(
-                "/destination", "`destination` must be an E.164 phone number such as +31612345678, got \"0612345678\""));
+                "/destination", "Invalid value for destination: does not match the regex pattern ^\\+[1-9][0-9]{6,14}$"));
         assertThat(report.warnings()).extracting(Violation::pointer).containsExactly("/campaign");
+    }
+
+    @Test
+    void anAliasSpellingOfARequiredFieldIsAcceptedAsThePlatformAcceptsIt() throws Exception {
+        JsonNode trunk = JSON.readTree("{\"name\":\"PBX\",\"provider\":\"custom\",\"host\":\"sip.example.com\"}");
+
+        ValidationReport report = ApiContracts.flireo().validateRequest("createSipTrunk", trunk);
+
+        assertThat(report.valid()).as(report.summary()).isTrue();
+        assertThat(report.warnings()).extracting(Violation::pointer, Violation::rule).containsExactly(tuple("/host", "x-aliases"));
+        assertThat(trunk.has("host")).as("the caller's body is left as it was").isTrue();
+        assertThat(ApiContracts.flireo().normalizeRequest("createSipTrunk", trunk).get("address").asText())
+                .isEqualTo("sip.example.com");
+    }
+
+    @Test
+    void requestErrorsAreWordedAsTheApiAnswersThemMostRelevantFirst() throws Exception {
+        JsonNode body = JSON.readTree("{\"max_duration_seconds\":\"long\",\"llm_config\":{\"provider\":\"openai\"},"
+                + "\"voicemail_detection\":\"maybe\"}");
+
+        List<Violation> errors = ApiContracts.flireo().requestErrors("createAssistant", body);
+
+        assertThat(errors).extracting(Violation::message).containsExactly(
+                "Missing required field: name",
+                "Missing required field: llm_config.model",
+                "Invalid value for max_duration_seconds: string found, [integer, null] expected",
+                "Invalid value for voicemail_detection: string found, [boolean, null] expected");
+        assertThat(errors).extracting(Violation::field, Violation::rule).startsWith(tuple("name", "required"),
+                tuple("llm_config.model", "required"), tuple("max_duration_seconds", "type"));
+        assertThat(errors.get(2).pointer()).isEqualTo("/max_duration_seconds");
+    }
+
+    @Test
+    void aWorkflowsGraphIsARuleOfItsRequestContract() throws Exception {
+        JsonNode body = JSON.readTree("""
+                {"name":"Broken","definition":{"version":1,"entry_node":"bye","nodes":[
+                  {"id":"reception","type":"conversation","instructions":"Hi"},{"id":"bye","type":"end"}],
+                 "edges":[{"from":"reception","to":"bye","description":"x"}]}}""");
+
+        List<Violation> errors = ApiContracts.flireo().requestErrors("createWorkflow", body);
+
+        assertThat(errors).extracting(Violation::rule, Violation::field, Violation::message).containsExactly(
+                tuple(ApiContracts.BODY_RULE, "definition.entry_node",
+                        "Invalid value for definition.entry_node: expected the id of a conversation node, got \"bye\""));
+    }
+
+    @Test
+    void aParameterValueIsNamedByTheParameter() {
+        JsonNode teleporting = JSON.getNodeFactory().textNode("teleporting");
+
+        assertThat(ApiContracts.flireo().parameterError("listCalls", "status", teleporting))
+                .hasValueSatisfying(v -> assertThat(v.message()).startsWith("Invalid value for status: expected one of ")
+                        .contains("ringing"));
+        assertThat(ApiContracts.flireo().parameterError("listCalls", "status", JSON.getNodeFactory().textNode("ended")))
+                .isEmpty();
     }
 
     @Test

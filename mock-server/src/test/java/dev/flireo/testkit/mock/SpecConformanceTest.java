@@ -3,7 +3,7 @@ package dev.flireo.testkit.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flireo.testkit.contracts.ApiContracts;
-import dev.flireo.testkit.mock.internal.ApiSpec;
+import dev.flireo.testkit.mock.internal.RouteTable;
 import dev.flireo.testkit.mock.internal.MockApi;
 import dev.flireo.testkit.mock.internal.Route;
 import dev.flireo.testkit.openapi.SpecDocument;
@@ -157,7 +157,7 @@ class SpecConformanceTest {
 
         assertThat(proxy.drifts()).isEmpty();
         Set<String> all = new TreeSet<>();
-        ApiSpec.of(SpecDocument.FLIREO_API, MockApi.FLIREO_PREFIX).routes().stream().map(Route::operationId).forEach(all::add);
+        RouteTable.flireo().routes().stream().map(Route::operationId).forEach(all::add);
         assertThat(called).isEqualTo(all);
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flireo.testkit.contracts.ApiContracts;
-import dev.flireo.testkit.mock.internal.ApiSpec;
+import dev.flireo.testkit.mock.internal.RouteTable;
 import dev.flireo.testkit.mock.internal.MockApi;
 import dev.flireo.testkit.mock.internal.Route;
 import dev.flireo.testkit.openapi.SpecDocument;
@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the served specs say a request looks like, read from the same {@link ApiSpec} route table the mock serves:
+ * What the served specs say a request looks like, read from the same {@link RouteTable} route table the mock serves:
  * each operation's valid request body (one of its examples, else a sample built from its schema), the fields of
  * that body with their schemas, and sample values for path parameters.
  */
@@ -27,8 +27,8 @@ final class SpecSamples {
     record Field(String path, List<String> steps, JsonNode schema) {
     }
 
-    static final ApiSpec FLIREO = ApiSpec.of(SpecDocument.FLIREO_API, MockApi.FLIREO_PREFIX);
-    static final ApiSpec LEGACY = ApiSpec.of(SpecDocument.LEGACY_NL, MockApi.LEGACY_PREFIX);
+    static final RouteTable FLIREO = RouteTable.flireo();
+    static final RouteTable LEGACY = RouteTable.legacy();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private SpecSamples() {
@@ -72,7 +72,7 @@ final class SpecSamples {
         return out;
     }
 
-    private static void collect(ApiSpec spec, JsonNode schema, String prefix, List<String> steps, List<Field> out, int depth) {
+    private static void collect(RouteTable spec, JsonNode schema, String prefix, List<String> steps, List<Field> out, int depth) {
         for (Map.Entry<String, JsonNode> property : properties(spec, schema).entrySet()) {
             String path = prefix.isEmpty() ? property.getKey() : prefix + "." + property.getKey();
             List<String> next = new ArrayList<>(steps);
@@ -86,7 +86,7 @@ final class SpecSamples {
     }
 
     /** The properties a schema declares itself and through allOf, oneOf and anyOf. */
-    private static Map<String, JsonNode> properties(ApiSpec spec, JsonNode schema) {
+    private static Map<String, JsonNode> properties(RouteTable spec, JsonNode schema) {
         Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
         JsonNode s = resolve(spec, schema);
         s.path("properties").fields().forEachRemaining(f -> out.putIfAbsent(f.getKey(), f.getValue()));
@@ -97,7 +97,7 @@ final class SpecSamples {
     }
 
     /** The JSON types a schema allows ("integer" implies "number" is not allowed, and the reverse). */
-    static Set<String> types(ApiSpec spec, JsonNode schema) {
+    static Set<String> types(RouteTable spec, JsonNode schema) {
         JsonNode s = resolve(spec, schema);
         Set<String> types = new LinkedHashSet<>();
         JsonNode type = s.get("type");
@@ -133,7 +133,7 @@ final class SpecSamples {
     }
 
     /** A value the schema likely accepts: its example, enum or default, else one built from its type. */
-    static JsonNode sample(ApiSpec spec, JsonNode schema, int depth) {
+    static JsonNode sample(RouteTable spec, JsonNode schema, int depth) {
         JsonNode s = resolve(spec, schema);
         for (String key : List.of("const", "example", "default")) {
             if (s.has(key) && !s.get(key).isNull()) {
@@ -163,7 +163,7 @@ final class SpecSamples {
         };
     }
 
-    private static ObjectNode sampleObject(ApiSpec spec, JsonNode s, int depth) {
+    private static ObjectNode sampleObject(RouteTable spec, JsonNode s, int depth) {
         ObjectNode out = NODES.objectNode();
         if (depth > 3) {
             return out;
@@ -190,9 +190,9 @@ final class SpecSamples {
     }
 
     /** Follows $refs, also the legacy spec's references into flireo-api.yaml. */
-    static JsonNode resolve(ApiSpec spec, JsonNode schema) {
+    static JsonNode resolve(RouteTable spec, JsonNode schema) {
         JsonNode s = schema;
-        ApiSpec in = spec;
+        RouteTable in = spec;
         for (int i = 0; i < 20 && s.has("$ref"); i++) {
             String ref = s.get("$ref").asText();
             if (ref.startsWith("./" + SpecDocument.FLIREO_API.fileName() + "#")) {

@@ -1,6 +1,8 @@
 package dev.flireo.testkit.openapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.flireo.testkit.openapi.internal.OperationIndex;
+import dev.flireo.testkit.openapi.internal.SpecJson;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -22,6 +24,7 @@ import java.util.Objects;
 public final class FlireoSpecs {
 
     private static final Map<SpecDocument, SwaggerParseResult> PARSED = new EnumMap<>(SpecDocument.class);
+    private static final Map<SpecDocument, JsonNode> TREES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FlireoSpecs() {
     }
@@ -38,6 +41,20 @@ public final class FlireoSpecs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A document as a plain JSON tree, exactly as published ($refs unresolved), parsed once per JVM from the
+     * JSON copy the build writes: the one spec model contracts validate with and the mock routes by. Shared:
+     * never modify it.
+     */
+    public static JsonNode tree(SpecDocument doc) {
+        return TREES.computeIfAbsent(doc, SpecJson::tree);
+    }
+
+    /** A document as JSON text (UTF-8), for JSON Schema validators that load documents by IRI. */
+    public static byte[] json(SpecDocument doc) {
+        return SpecJson.bytes(doc);
     }
 
     /**

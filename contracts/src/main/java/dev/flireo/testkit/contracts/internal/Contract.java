@@ -29,13 +29,16 @@ public final class Contract {
             .unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword))
             .build();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            builder -> builder.metaSchema(OPENAPI_DIALECT)
+            // The documents' IRIs end in .yaml, so the "YAML" mapper reads them; they are served as JSON.
+            builder -> builder.metaSchema(OPENAPI_DIALECT).yamlMapper(new com.fasterxml.jackson.databind.ObjectMapper())
                     .schemaLoaders(loaders -> loaders.add(new SpecSchemaLoader())));
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .pathType(PathType.JSON_POINTER)
             .formatAssertionsEnabled(true)
             .build();
     private static final Map<SchemaRef, Contract> COMPILED = new ConcurrentHashMap<>();
+    /** Every reference asked for, resolved or not, to its contract: spares {@link SchemaRef#target()} on each use. */
+    private static final Map<SchemaRef, Contract> BY_REF = new ConcurrentHashMap<>();
     private static final Map<SpecDocument, JsonSchema> DOCUMENTS = new EnumMap<>(SpecDocument.class);
 
     private final SchemaRef ref;
@@ -49,10 +52,15 @@ public final class Contract {
         this.model = FieldModel.of(ref);
     }
 
-    /** The compiled contract for a schema, compiled on first use. */
+    /** The compiled contract for a schema, compiled on first use; a look-up once known (the mock asks per request). */
     public static Contract of(SchemaRef ref) {
-        SchemaRef target = ref.target();
-        return COMPILED.computeIfAbsent(target, Contract::new);
+        Contract known = BY_REF.get(ref);
+        if (known != null) {
+            return known;
+        }
+        Contract compiled = COMPILED.computeIfAbsent(ref.target(), Contract::new);
+        BY_REF.put(ref, compiled);
+        return compiled;
     }
 
     // The validator re-reads a document for every fragment it is asked for; a spec takes 0.3 s to parse, so each is
@@ -78,6 +86,32 @@ public final class Contract {
 
     public List<Violation> errors(JsonNode value) {
         return ViolationMapper.errors(schema.validate(value), ref, value);
+    }
+
+    /**
+     * The errors in the REST API's wording (the mock's answers), most relevant first, one per field, with the
+     * problems of {@code extra} rules (a workflow's graph) among them.
+     */
+    public List<Violation> requestErrors(JsonNode value, List<RequestProblem> extra) {
+        var messages = schema.validate(value);
+        if (messages.isEmpty() && extra.isEmpty()) {
+            return List.of();
+        }
+        List<RequestProblem> problems = new ArrayList<>(messages.size() + extra.size());
+        messages.forEach(m -> problems.add(RequestProblem.of(m)));
+        problems.addAll(extra);
+        return RelevantProblems.of(problems).stream().map(RequestProblem::violation).toList();
+    }
+
+    /** The first problem of a request parameter's value, worded {@code Invalid value for limit: ...}. */
+    public java.util.Optional<Violation> parameterError(String name, JsonNode value) {
+        var messages = schema.validate(value);
+        if (messages.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<RequestProblem> problems = new ArrayList<>();
+        messages.forEach(m -> problems.add(RequestProblem.of(m)));
+        return java.util.Optional.of(RelevantProblems.first(problems).parameterViolation(name));
     }
 
     public List<Violation> warnings(JsonNode value) {

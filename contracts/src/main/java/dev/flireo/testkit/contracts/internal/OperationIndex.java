@@ -89,10 +89,11 @@ public final class OperationIndex {
      * @param request the JSON request body schema, if the operation takes one
      * @param requestMediaTypes every media type the request body may have (empty: no body)
      * @param responses by status key as written in the spec: {@code 200}, {@code 4XX}, {@code default}
+     * @param parameters the schema of each path and query parameter by name (the operation's own win)
      */
     public record Operation(String operationId, String method, String path, Pattern template,
                             Optional<SchemaRef> request, List<String> requestMediaTypes,
-                            Map<String, Optional<SchemaRef>> responses) {
+                            Map<String, Optional<SchemaRef>> responses, Map<String, SchemaRef> parameters) {
 
         static Operation of(SchemaRef op, String method, String path) {
             SchemaRef body = follow(op.child("requestBody"));
@@ -101,8 +102,16 @@ public final class OperationIndex {
             Map<String, Optional<SchemaRef>> responses = new LinkedHashMap<>();
             op.node().path("responses").fieldNames().forEachRemaining(status ->
                     responses.put(status, json(follow(op.child("responses", status)))));
+            Map<String, SchemaRef> parameters = new LinkedHashMap<>();
+            SchemaRef item = new SchemaRef(op.document(), op.pointer().substring(0, op.pointer().lastIndexOf('/')));
+            for (SchemaRef list : List.of(item.child("parameters"), op.child("parameters"))) {
+                for (int i = 0; i < list.node().size(); i++) {
+                    SchemaRef param = follow(list.child(Integer.toString(i)));
+                    parameters.put(param.node().path("name").asText(), param.child("schema").target());
+                }
+            }
             return new Operation(op.node().get("operationId").asText(), method, path, compile(path), json(body),
-                    mediaTypes, responses);
+                    mediaTypes, responses, parameters);
         }
 
         boolean matches(String path) {

@@ -1,31 +1,17 @@
 package dev.flireo.testkit.contracts.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.flireo.testkit.openapi.FlireoSpecs;
 import dev.flireo.testkit.openapi.SpecDocument;
-import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** The bundled OpenAPI documents as Jackson trees, parsed once: the single source of every contract. */
+/** The bundled OpenAPI documents as Jackson trees: the openapi module's, parsed once, the source of every contract. */
 public final class SpecTrees {
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Map<SpecDocument, JsonNode> TREES = new ConcurrentHashMap<>();
 
     private SpecTrees() {
     }
 
     public static JsonNode tree(SpecDocument doc) {
-        return TREES.computeIfAbsent(doc, d -> {
-            try {
-                return YAML.readTree(d.read());
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException("bundled spec " + d.fileName() + " is not valid YAML", e);
-            }
-        });
+        return FlireoSpecs.tree(doc);
     }
 
     /** The document a {@code $ref} names by file ({@code ./flireo-api.yaml}). */

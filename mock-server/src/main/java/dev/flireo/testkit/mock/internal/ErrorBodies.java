@@ -21,7 +21,7 @@ public final class ErrorBodies {
     }
 
     /** The body of an error of {@code spec}'s API; no spec (the admin API, unknown paths) gets the Flireo envelope. */
-    public static ObjectNode of(ApiSpec spec, ApiError e) {
+    public static ObjectNode of(RouteTable spec, ApiError e) {
         if (spec != null && spec.prefix().equals(MockApi.LEGACY_PREFIX)) {
             return legacy(e);
         }

@@ -4,13 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /** {@code /mcp-servers} (unique names, write-only headers, in-use check) and {@code /workflows} (graph rules). */
 final class McpWorkflowHandlers {
@@ -21,9 +17,8 @@ final class McpWorkflowHandlers {
         this.ctx = ctx;
     }
 
-    void register(Map<String, Handler> into, Map<String, BodyRules> rules) {
-        rules.put("createWorkflow", body -> definitionProblems(body.get("definition")));
-        rules.put("updateWorkflow", body -> definitionProblems(body.get("definition")));
+    /** The workflow graph rules are the contracts' ({@code ApiContracts.requestErrors}), checked before a handler runs. */
+    void register(Map<String, Handler> into) {
         into.put("listMcpServers", r -> {
             ObjectNode out = Json.object();
             out.putArray("mcp_servers");
@@ -201,67 +196,5 @@ final class McpWorkflowHandlers {
         s.put("created_at", workflow.get("created_at").asText());
         s.put("updated_at", workflow.get("updated_at").asText());
         return s;
-    }
-
-    /**
-     * The graph rules the schema cannot express, each problem naming its field. Checked beside the schema (a node
-     * the schema refuses still has an id the edges can name), so one answer lists every problem of a definition.
-     */
-    static List<SchemaValidator.Problem> definitionProblems(JsonNode def) {
-        List<SchemaValidator.Problem> problems = new ArrayList<>();
-        if (def == null || !def.path("nodes").isArray()) {
-            return problems;
-        }
-        Map<String, String> types = new HashMap<>();
-        int n = 0;
-        for (JsonNode node : def.path("nodes")) {
-            String id = node.path("id").asText();
-            if (types.put(id, node.path("type").asText()) != null) {
-                problems.add(problem("definition.nodes[" + n + "].id", "node id \"" + id + "\" is used twice"));
-            }
-            n++;
-        }
-        String entry = def.path("entry_node").asText();
-        if (!"conversation".equals(types.get(entry))) {
-            problems.add(problem("definition.entry_node", "expected the id of a conversation node, got \"" + entry + "\""));
-        }
-        Set<String> pairs = new HashSet<>();
-        Map<String, Integer> outgoing = new HashMap<>();
-        int i = 0;
-        for (JsonNode edge : def.path("edges")) {
-            String from = edge.path("from").asText();
-            String to = edge.path("to").asText();
-            String where = "definition.edges[" + i++ + "]";
-            if (!types.containsKey(from) || !types.containsKey(to)) {
-                String end = types.containsKey(from) ? "to" : "from";
-                problems.add(problem(where + "." + end, "expected the id of a node, got \"" + edge.path(end).asText() + "\""));
-                continue;
-            }
-            if (from.equals(to)) {
-                problems.add(problem(where + ".to", "is a self-loop on \"" + from + "\"; expected another node"));
-            }
-            if (!pairs.add(from + "->" + to)) {
-                problems.add(problem(where, "duplicates the edge " + from + " -> " + to));
-            }
-            String fromType = types.get(from);
-            if (fromType.equals("transfer") || fromType.equals("end")) {
-                problems.add(problem(where + ".from", "\"" + from + "\" is a terminal " + fromType + " node; no edge leaves it"));
-            }
-            if (!fromType.equals("tool") && edge.path("description").asText("").isBlank()) {
-                problems.add(problem(where + ".description", "expected a description on an edge that does not leave a tool node"));
-            }
-            outgoing.merge(from, 1, Integer::sum);
-        }
-        outgoing.forEach((node, count) -> {
-            if ("tool".equals(types.get(node)) && count > 1) {
-                problems.add(problem("definition.edges", "tool node \"" + node + "\" has " + count
-                        + " outgoing edges; expected exactly one"));
-            }
-        });
-        return problems;
-    }
-
-    private static SchemaValidator.Problem problem(String field, String message) {
-        return new SchemaValidator.Problem(BodyRules.KEYWORD, field, message, null, "");
     }
 }

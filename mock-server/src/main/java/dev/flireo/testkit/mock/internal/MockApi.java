@@ -3,10 +3,10 @@ package dev.flireo.testkit.mock.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.flireo.testkit.contracts.ApiContracts;
+import dev.flireo.testkit.contracts.Violation;
 import dev.flireo.testkit.mock.internal.calls.Calls;
-import dev.flireo.testkit.openapi.SpecDocument;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
- * The request pipeline of both served APIs: route, authenticate, count and limit, inject faults, validate
- * parameters and body against the spec (aliases normalised first), run the handler, render the answer with the
- * rate-limit headers. Bad input always ends as a documented 4xx, never as a 500.
+ * The request pipeline of both served APIs: route, authenticate, count and limit, inject faults, have the contracts
+ * ({@link RouteTable#contracts()}, the same the proxy and {@code flireo validate} use) judge parameters and body
+ * (aliases renamed first, the server's fields dropped), run the handler, render the answer with the rate-limit
+ * headers. Bad input always ends as a documented 4xx, never as a 500.
  */
 public final class MockApi {
 
@@ -26,17 +27,11 @@ public final class MockApi {
     public static final String LEGACY_PREFIX = "/v1";
     private static final System.Logger LOG = System.getLogger(MockApi.class.getName());
 
-    private final ApiSpec flireo = ApiSpec.of(SpecDocument.FLIREO_API, FLIREO_PREFIX);
-    private final ApiSpec legacy = ApiSpec.of(SpecDocument.LEGACY_NL, LEGACY_PREFIX);
-    private final Map<ApiSpec, Router> routers = Map.of(flireo, new Router(flireo.routes()), legacy, new Router(legacy.routes()));
-    private final Map<ApiSpec, Map<String, Handler>> handlers = new HashMap<>();
-    /** Rules of request bodies the schema cannot express, per operation id of the Flireo API (workflow graphs). */
-    private final Map<String, BodyRules> bodyRules = new HashMap<>();
-    private final SchemaValidator validator = new SchemaValidator(List.of(flireo, legacy));
-    private final Map<String, ApiSpec> specsByFile = Map.of(
-            SpecDocument.FLIREO_API.fileName(), flireo, SpecDocument.LEGACY_NL.fileName(), legacy);
-    private final AliasNormalizer aliases = new AliasNormalizer(specsByFile);
-    private final ServerOwnedFields serverOwned = new ServerOwnedFields(specsByFile);
+    private final RouteTable flireo = RouteTable.flireo();
+    private final RouteTable legacy = RouteTable.legacy();
+    private final Map<RouteTable, Router> routers = Map.of(flireo, new Router(flireo.routes()), legacy, new Router(legacy.routes()));
+    private final Map<RouteTable, Map<String, Handler>> handlers = new HashMap<>();
+    private final ServerOwnedFields serverOwned = new ServerOwnedFields();
     private final MockContext ctx;
     private final RateLimiter limiter;
     private final Faults faults = new Faults();
@@ -56,7 +51,7 @@ public final class MockApi {
         new TemplateHandlers(ctx, this::conforms).register(api);
         new ByokDomainHandlers(ctx).register(api);
         new CampaignHandlers(ctx).register(api);
-        new McpWorkflowHandlers(ctx).register(api, bodyRules);
+        new McpWorkflowHandlers(ctx).register(api);
         new ChatHandlers(ctx).register(api);
         this.calls = calls;
         new CallHandlers(ctx, calls, enforceLimits).register(api);
@@ -67,11 +62,11 @@ public final class MockApi {
         handlers.put(legacy, old);
     }
 
-    public ApiSpec flireo() {
+    public RouteTable flireo() {
         return flireo;
     }
 
-    public ApiSpec legacy() {
+    public RouteTable legacy() {
         return legacy;
     }
 
@@ -83,37 +78,23 @@ public final class MockApi {
         return limiter;
     }
 
-    public SchemaValidator validator() {
-        return validator;
-    }
-
-    public AliasNormalizer aliases() {
-        return aliases;
-    }
-
     public Calls calls() {
         return calls;
     }
 
     /** Compiles every request and parameter schema, so no request pays for it (run in the background at start). */
     public void warmUp() {
-        for (ApiSpec spec : List.of(flireo, legacy)) {
-            for (Route route : spec.routes()) {
-                if (route.requestSchema() != null) {
-                    validator.warm(spec, route.requestSchema());
-                }
-                route.params().forEach(p -> validator.warm(spec, p.schema()));
-            }
-        }
+        flireo.contracts().compileRequests();
+        legacy.contracts().compileRequests();
     }
 
     /** Operation ids of a spec that have no handler (an acceptance test keeps this empty). */
-    public List<String> unhandled(ApiSpec spec) {
+    public List<String> unhandled(RouteTable spec) {
         return spec.routes().stream().map(Route::operationId).filter(id -> !handlers.get(spec).containsKey(id)).toList();
     }
 
     /** The operation a request belongs to, or null when no operation of the spec matches. */
-    public Router.Match matchOrNull(ApiSpec spec, String method, String path) {
+    public Router.Match matchOrNull(RouteTable spec, String method, String path) {
         try {
             return routers.get(spec).match(method, path.substring(spec.prefix().length()));
         } catch (ApiError e) {
@@ -122,7 +103,7 @@ public final class MockApi {
     }
 
     /** The spec serving a path, or null when the path is under neither prefix. */
-    public ApiSpec specFor(String path) {
+    public RouteTable specFor(String path) {
         if (path.equals(FLIREO_PREFIX) || path.startsWith(FLIREO_PREFIX + "/")) {
             return flireo;
         }
@@ -135,7 +116,7 @@ public final class MockApi {
     public HttpResult handle(String method, String url, Map<String, String> headers, byte[] body) {
         Map<String, String> out = new LinkedHashMap<>();
         String path = Urls.path(url);
-        ApiSpec spec = specFor(path);
+        RouteTable spec = specFor(path);
         String key = bearer(headers);
         RateLimiter.Usage usage = count(key, out);
         Route route = null;
@@ -177,7 +158,7 @@ public final class MockApi {
     public HttpResult refuse(String method, String url, Map<String, String> headers, ApiError error) {
         Map<String, String> out = new LinkedHashMap<>();
         count(bearer(headers), out);
-        ApiSpec spec = specFor(Urls.path(url));
+        RouteTable spec = specFor(Urls.path(url));
         return render(spec, error, out);
     }
 
@@ -223,15 +204,12 @@ public final class MockApi {
         if (route.requestSchema() != null) {
             body = parseBody(route, raw);
             if (body != null) {
-                aliases.normalize(route.spec(), route.spec().at(route.requestSchema()), body);
+                ApiContracts contracts = route.spec().contracts();
+                contracts.normalizeRequest(route.operationId(), body);
                 serverOwned.strip(route, body);
-                List<SchemaValidator.Problem> problems = new ArrayList<>(
-                        validator.validate(route.spec(), route.requestSchema(), body));
-                if (route.spec() == flireo && bodyRules.containsKey(route.operationId())) {
-                    problems.addAll(bodyRules.get(route.operationId()).problems(body));
-                }
-                if (!problems.isEmpty()) {
-                    throw toError(route, problems);
+                List<Violation> errors = contracts.requestErrors(route.operationId(), body);
+                if (!errors.isEmpty()) {
+                    throw toError(route, errors);
                 }
             }
         }
@@ -272,11 +250,9 @@ public final class MockApi {
             throw ApiError.invalid(400, "Invalid value for " + param.name() + ": expected " + expected + ", got '"
                     + value + "'", param.name());
         }
-        List<SchemaValidator.Problem> problems = validator.validate(route.spec(), param.schema(), typed);
-        if (!problems.isEmpty()) {
-            SchemaValidator.Problem p = RelevantProblems.first(problems);
-            throw ApiError.invalid(400, "Invalid value for " + param.name() + ": " + p.message(), param.name());
-        }
+        route.spec().contracts().parameterError(route.operationId(), param.name(), typed).ifPresent(v -> {
+            throw ApiError.invalid(400, v.message(), param.name());
+        });
     }
 
     /**
@@ -291,7 +267,7 @@ public final class MockApi {
         return parsed;
     }
 
-    private static String resolveType(ApiSpec spec, JsonNode schema) {
+    private static String resolveType(RouteTable spec, JsonNode schema) {
         if (schema.has("$ref") && schema.get("$ref").asText().startsWith("#")) {
             return spec.at(schema.get("$ref").asText()).path("type").asText("string");
         }
@@ -299,40 +275,29 @@ public final class MockApi {
     }
 
     /**
-     * Every problem of a body, most relevant first, one sentence each naming its field. The first decides the
-     * status: a missing field or a broken {@link BodyRules body rule} 400; any other rule (type, enum, pattern...)
-     * 422 where the operation documents it, else 400.
+     * The contracts' errors of a body (most relevant first, one sentence each naming its field) as one answer. The
+     * first decides the status: a missing field or a broken body rule (a workflow's graph) 400; any other rule
+     * (type, enum, pattern...) 422 where the operation documents it, else 400.
      */
-    static ApiError toError(Route route, List<SchemaValidator.Problem> problems) {
-        List<SchemaValidator.Problem> ordered = RelevantProblems.of(problems);
-        SchemaValidator.Problem first = ordered.get(0);
+    static ApiError toError(Route route, List<Violation> errors) {
+        Violation first = errors.get(0);
         String field = first.field().isEmpty() ? null : first.field();
-        boolean badRequest = "required".equals(first.keyword()) && field != null || BodyRules.KEYWORD.equals(first.keyword());
+        boolean badRequest = "required".equals(first.rule()) && field != null || ApiContracts.BODY_RULE.equals(first.rule());
         int status = badRequest || !route.documents(422) ? 400 : 422;
-        return ApiError.invalid(status, ordered.stream().map(MockApi::sentence).toList(), field);
-    }
-
-    private static String sentence(SchemaValidator.Problem p) {
-        if (p.field().isEmpty()) {
-            return "Invalid request body: " + p.message();
-        }
-        return "required".equals(p.keyword()) ? ApiError.missingFieldMessage(p.field())
-                : "Invalid value for " + p.field() + ": " + p.message();
+        return ApiError.invalid(status, errors.stream().map(Violation::message).toList(), field);
     }
 
     /** Validates a stored-to-be resource against a component schema of flireo-api.yaml (422 naming the fields). */
     private void conforms(String schemaName, ObjectNode value) {
-        String pointer = "/components/schemas/" + schemaName;
-        List<SchemaValidator.Problem> problems = validator.validate(flireo, pointer, value);
-        if (!problems.isEmpty()) {
-            List<SchemaValidator.Problem> ordered = RelevantProblems.of(problems);
-            String field = ordered.get(0).field();
-            throw ApiError.invalid(422, ordered.stream().map(MockApi::sentence).toList(), field.isEmpty() ? null : field);
+        List<Violation> errors = flireo.contracts().componentErrors(schemaName, value);
+        if (!errors.isEmpty()) {
+            String field = errors.get(0).field();
+            throw ApiError.invalid(422, errors.stream().map(Violation::message).toList(), field.isEmpty() ? null : field);
         }
     }
 
     /** The error in the envelope of its API (see {@link ErrorBodies}). */
-    HttpResult render(ApiSpec spec, ApiError e, Map<String, String> headers) {
+    HttpResult render(RouteTable spec, ApiError e, Map<String, String> headers) {
         Map<String, String> out = new LinkedHashMap<>(headers);
         out.putAll(e.headers());
         out.put("Content-Type", "application/json");

@@ -87,7 +87,7 @@ public final class Proxy {
     }
 
     public HttpResult handle(String method, String url, Map<String, String> headers, byte[] body) {
-        ApiSpec spec = api.specFor(Urls.path(url));
+        RouteTable spec = api.specFor(Urls.path(url));
         Router.Match match = api.matchOrNull(spec, method, Urls.path(url));
         String operation = match == null ? method + " " + Urls.path(url) : match.route().operationId();
         if (match == null) {
@@ -129,7 +129,7 @@ public final class Proxy {
         return b.build();
     }
 
-    private HttpResult badGateway(ApiSpec spec, String message) {
+    private HttpResult badGateway(RouteTable spec, String message) {
         return api.render(spec, new ApiError(502, "bad_gateway", message, null), new LinkedHashMap<>());
     }
 
@@ -155,9 +155,9 @@ public final class Proxy {
         }
     }
 
-    /** The contracts module checks the traffic: drift is what {@code flireo validate} would report. */
+    /** The contracts module checks the traffic: drift is what {@code flireo validate} and the mock would report. */
     private static ApiContracts contracts(Route route) {
-        return route.spec().prefix().equals(MockApi.LEGACY_PREFIX) ? ApiContracts.legacy() : ApiContracts.flireo();
+        return route.spec().contracts();
     }
 
     private JsonNode parse(Route route, String direction, byte[] body) {
@@ -172,29 +172,12 @@ public final class Proxy {
 
     private void report(Route route, String direction, ValidationReport report) {
         for (Violation v : report.errors()) {
-            drift(new Drift(route.operationId(), direction, field(v.pointer()), v.expected(), abbreviate(v.actual()), v.message()));
+            drift(new Drift(route.operationId(), direction, v.field(), v.expected(), abbreviate(v.actual()), v.message()));
         }
         for (Violation v : report.warnings()) {
-            drift(new Drift(route.operationId(), direction, field(v.pointer()), v.expected(), abbreviate(v.actual()),
+            drift(new Drift(route.operationId(), direction, v.field(), v.expected(), abbreviate(v.actual()),
                     "warning: " + v.message()));
         }
-    }
-
-    /** {@code /voices/0/id} as {@code voices[0].id}, the form the mock's own errors use. */
-    static String field(String pointer) {
-        StringBuilder out = new StringBuilder();
-        for (String token : pointer.split("/")) {
-            if (token.isEmpty()) {
-                continue;
-            }
-            String name = token.replace("~1", "/").replace("~0", "~");
-            if (name.chars().allMatch(Character::isDigit)) {
-                out.append('[').append(name).append(']');
-            } else {
-                out.append(out.length() == 0 ? "" : ".").append(name);
-            }
-        }
-        return out.toString();
     }
 
     private void drift(Drift drift) {

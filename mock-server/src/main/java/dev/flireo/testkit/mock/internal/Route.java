@@ -11,7 +11,7 @@ import java.util.Set;
  * @param authenticated false when the operation says {@code security: []}
  */
 public record Route(
-        ApiSpec spec,
+        RouteTable spec,
         String method,
         String template,
         String operationId,
@@ -27,7 +27,7 @@ public record Route(
     }
 
     List<String> segments() {
-        return ApiSpec.segments(template);
+        return RouteTable.segments(template);
     }
 
     public boolean documents(int status) {

@@ -20,7 +20,7 @@ public final class Router {
 
     /** The match, or an {@link ApiError} 404 (no such path) or 405 (path known, method not). */
     public Match match(String method, String path) {
-        List<String> given = ApiSpec.segments(path);
+        List<String> given = RouteTable.segments(path);
         Match best = null;
         int bestScore = -1;
         TreeSet<String> allowed = new TreeSet<>();

@@ -22,13 +22,8 @@ final class ServerOwnedFields {
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH");
     private static final int MAX_DEPTH = 8;
 
-    private final Map<String, ApiSpec> specsByFile;
-    private final Map<ApiSpec, Set<String>> owned = new ConcurrentHashMap<>();
+    private final Map<RouteTable, Set<String>> owned = new ConcurrentHashMap<>();
     private final Map<Route, Set<String>> declared = new ConcurrentHashMap<>();
-
-    ServerOwnedFields(Map<String, ApiSpec> specsByFile) {
-        this.specsByFile = specsByFile;
-    }
 
     /** Removes the server's fields from the top level of a write's body. */
     void strip(Route route, JsonNode body) {
@@ -46,7 +41,7 @@ final class ServerOwnedFields {
     }
 
     /** {@link #ALWAYS} and every property name some component schema of the spec marks readOnly. */
-    private static Set<String> readOnlyNames(ApiSpec spec) {
+    private static Set<String> readOnlyNames(RouteTable spec) {
         Set<String> names = new HashSet<>(ALWAYS);
         collectReadOnly(spec.tree().path("components").path("schemas"), names);
         return Set.copyOf(names);
@@ -70,14 +65,14 @@ final class ServerOwnedFields {
         return Set.copyOf(names);
     }
 
-    private void collectDeclared(ApiSpec spec, JsonNode schema, Set<String> into, int depth) {
+    private void collectDeclared(RouteTable spec, JsonNode schema, Set<String> into, int depth) {
         if (schema == null || schema.isMissingNode() || depth > MAX_DEPTH) {
             return;
         }
         if (schema.has("$ref")) {
             String ref = schema.get("$ref").asText();
             int hash = ref.indexOf('#');
-            ApiSpec target = hash > 0 ? specsByFile.get(ref.substring(ref.lastIndexOf('/', hash) + 1, hash)) : spec;
+            RouteTable target = hash > 0 ? RouteTable.byFileName(ref.substring(0, hash)) : spec;
             if (target != null && hash >= 0) {
                 collectDeclared(target, target.at(ref.substring(hash + 1)), into, depth + 1);
             }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class RouterTest {
 
-    private static final ApiSpec SPEC = ApiSpec.of(SpecDocument.FLIREO_API, "/api/v1");
+    private static final RouteTable SPEC = RouteTable.flireo();
     private final Router router = new Router(SPEC.routes());
 
     @Test

@@ -1,4 +1,4 @@
-package dev.flireo.testkit.mock.internal;
+package dev.flireo.testkit.contracts.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,17 +20,17 @@ final class RelevantProblems {
     private static final Set<String> COMPOSITE = Set.of("oneOf", "anyOf", "allOf", "not", "if", "then", "else");
 
     /** Most relevant first: a missing field, then concrete rules before summaries, the deepest field first. */
-    private static final Comparator<SchemaValidator.Problem> RELEVANCE = Comparator
-            .comparing((SchemaValidator.Problem p) -> !"required".equals(p.keyword()))
+    private static final Comparator<RequestProblem> RELEVANCE = Comparator
+            .comparing((RequestProblem p) -> !"required".equals(p.keyword()))
             .thenComparing(p -> COMPOSITE.contains(p.keyword()))
             .thenComparing(p -> -depth(p.field()))
-            .thenComparing(SchemaValidator.Problem::field);
+            .thenComparing(RequestProblem::field);
 
     private RelevantProblems() {
     }
 
     /** The problem to report when there is room for one (a query parameter's single value). */
-    static SchemaValidator.Problem first(List<SchemaValidator.Problem> problems) {
+    static RequestProblem first(List<RequestProblem> problems) {
         return of(problems).get(0);
     }
 
@@ -40,12 +40,12 @@ final class RelevantProblems {
      * one oneOf/anyOf at one place only the one holding the most relevant problem counts (what the other branches
      * would need is noise: the body is not that kind).
      */
-    static List<SchemaValidator.Problem> of(List<SchemaValidator.Problem> problems) {
-        List<SchemaValidator.Problem> kept = matchingBranches(problems);
-        List<SchemaValidator.Problem> concrete = kept.stream().filter(p -> !COMPOSITE.contains(p.keyword())).toList();
+    static List<RequestProblem> of(List<RequestProblem> problems) {
+        List<RequestProblem> kept = matchingBranches(problems);
+        List<RequestProblem> concrete = kept.stream().filter(p -> !COMPOSITE.contains(p.keyword())).toList();
         Map<String, String> chosen = new HashMap<>();
-        Map<String, SchemaValidator.Problem> out = new LinkedHashMap<>();
-        for (SchemaValidator.Problem p : kept.stream().sorted(RELEVANCE).toList()) {
+        Map<String, RequestProblem> out = new LinkedHashMap<>();
+        for (RequestProblem p : kept.stream().sorted(RELEVANCE).toList()) {
             boolean summarised = COMPOSITE.contains(p.keyword())
                     && concrete.stream().anyMatch(c -> under(c.field(), p.field()));
             Map<String, String> branches = branches(p);
@@ -57,7 +57,7 @@ final class RelevantProblems {
             }
         }
         return out.values().stream()
-                .sorted(Comparator.comparing((SchemaValidator.Problem p) -> !"required".equals(p.keyword()))
+                .sorted(Comparator.comparing((RequestProblem p) -> !"required".equals(p.keyword()))
                         .thenComparing(p -> "required".equals(p.keyword()) ? depth(p.field()) : 0)
                         .thenComparing(kept::indexOf))
                 .toList();
@@ -69,11 +69,11 @@ final class RelevantProblems {
      * discriminator of every oneOf in the specs). Where no branch takes the body's {@code type}, that is the one
      * problem at that place: its summary becomes "expected one of" the values the branches take.
      */
-    private static List<SchemaValidator.Problem> matchingBranches(List<SchemaValidator.Problem> problems) {
+    private static List<RequestProblem> matchingBranches(List<RequestProblem> problems) {
         Map<String, Set<String>> wrong = new HashMap<>();
         Map<String, String> discriminator = new HashMap<>();
         Map<String, Set<String>> values = new HashMap<>();
-        for (SchemaValidator.Problem p : problems) {
+        for (RequestProblem p : problems) {
             Map.Entry<String, String> inner = innermost(branches(p));
             if (inner != null && discriminates(p, inner.getKey())) {
                 wrong.computeIfAbsent(inner.getKey(), k -> new HashSet<>()).add(inner.getValue());
@@ -84,8 +84,8 @@ final class RelevantProblems {
                 }
             }
         }
-        List<SchemaValidator.Problem> out = new ArrayList<>();
-        for (SchemaValidator.Problem p : problems) {
+        List<RequestProblem> out = new ArrayList<>();
+        for (RequestProblem p : problems) {
             boolean summary = p.keyword().equals("oneOf") || p.keyword().equals("anyOf");
             if (!summary && branches(p).entrySet().stream().anyMatch(b -> wrong.getOrDefault(b.getKey(), Set.of()).contains(b.getValue()))) {
                 continue;
@@ -94,13 +94,13 @@ final class RelevantProblems {
             boolean noBranchLeft = summary && discriminator.containsKey(key) && problems.stream().noneMatch(q ->
                     !COMPOSITE.contains(q.keyword()) && branches(q).containsKey(key)
                             && !wrong.get(key).contains(branches(q).get(key)));
-            out.add(noBranchLeft ? new SchemaValidator.Problem("enum", discriminator.get(key),
-                    "expected one of " + String.join(", ", values.getOrDefault(key, Set.of())), null, "") : p);
+            out.add(noBranchLeft ? RequestProblem.of("enum", discriminator.get(key),
+                    "expected one of " + String.join(", ", values.getOrDefault(key, Set.of()))) : p);
         }
         return out;
     }
 
-    private static boolean discriminates(SchemaValidator.Problem p, String key) {
+    private static boolean discriminates(RequestProblem p, String key) {
         String where = key.substring(key.indexOf('@') + 1);
         return p.keyword().equals("const") || p.keyword().equals("false")
                 || p.keyword().equals("enum") && p.field().equals(where.isEmpty() ? "type" : where + ".type");
@@ -122,7 +122,7 @@ final class RelevantProblems {
      * The oneOf/anyOf branches a problem was found in, outermost first: "schema path @ field" of each oneOf/anyOf
      * on its evaluation path, to the branch index. The field tells the items of an array apart.
      */
-    private static Map<String, String> branches(SchemaValidator.Problem p) {
+    private static Map<String, String> branches(RequestProblem p) {
         Map<String, String> out = new LinkedHashMap<>();
         String[] tokens = p.evaluationPath().split("/");
         List<String> location = Arrays.stream(p.field().split("\\.|(?=\\[)")).filter(t -> !t.isEmpty()).toList();

@@ -1,20 +1,17 @@
-package dev.flireo.testkit.mock.internal;
+package dev.flireo.testkit.contracts.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flireo.testkit.openapi.SpecDocument;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AliasNormalizerTest {
 
-    private static final ApiSpec SPEC = ApiSpec.of(SpecDocument.FLIREO_API, "/api/v1");
-    private final AliasNormalizer aliases = new AliasNormalizer(Map.of(SPEC.document().fileName(), SPEC));
-
-    private JsonNode normalized(String schema, String json) throws Exception {
-        JsonNode body = Json.parse(json);
-        aliases.normalize(SPEC, SPEC.at("/components/schemas/" + schema), body);
+    private static JsonNode normalized(String schema, String json) throws Exception {
+        JsonNode body = new ObjectMapper().readTree(json);
+        AliasNormalizer.normalize(new SchemaRef(SpecDocument.FLIREO_API, "/components/schemas/" + schema), body);
         return body;
     }
 

@@ -1,11 +1,9 @@
 package dev.flireo.testkit.mock.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.flireo.testkit.contracts.ApiContracts;
+import dev.flireo.testkit.openapi.FlireoSpecs;
 import dev.flireo.testkit.openapi.SpecDocument;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -14,31 +12,49 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A bundled spec read as a plain JSON tree: the route table is built from its paths, and request schemas are
- * addressed by JSON pointer into it, so the validator sees exactly the published document.
+ * The operations one served API answers, read from the paths of the openapi module's spec tree (the one spec
+ * model, parsed once per JVM, that the contracts validate with): the router's fast path, with each operation's
+ * parameters, statuses and security. Request bodies and parameter values are judged by {@link #contracts()}.
  */
-public final class ApiSpec {
+public final class RouteTable {
 
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
+    private static final RouteTable FLIREO = new RouteTable(SpecDocument.FLIREO_API, MockApi.FLIREO_PREFIX, ApiContracts.flireo());
+    private static final RouteTable LEGACY = new RouteTable(SpecDocument.LEGACY_NL, MockApi.LEGACY_PREFIX, ApiContracts.legacy());
 
     private final SpecDocument document;
     private final String prefix;
+    private final ApiContracts contracts;
     private final JsonNode tree;
     private final List<Route> routes;
 
-    private ApiSpec(SpecDocument document, String prefix) {
+    private RouteTable(SpecDocument document, String prefix, ApiContracts contracts) {
         this.document = document;
         this.prefix = prefix;
-        try (java.io.InputStream json = SpecJson.open(document)) {
-            this.tree = json != null ? Json.MAPPER.readTree(json) : new ObjectMapper(new YAMLFactory()).readTree(document.read());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.contracts = contracts;
+        this.tree = FlireoSpecs.tree(document);
         this.routes = List.copyOf(readRoutes());
     }
 
-    public static ApiSpec of(SpecDocument document, String prefix) {
-        return new ApiSpec(document, prefix);
+    /** The Flireo API under {@code /api/v1}. */
+    public static RouteTable flireo() {
+        return FLIREO;
+    }
+
+    /** The legacy Dutch API under {@code /v1}. */
+    public static RouteTable legacy() {
+        return LEGACY;
+    }
+
+    /** The served spec a {@code $ref}'s file names ({@code ./flireo-api.yaml}), or null for another document. */
+    static RouteTable byFileName(String file) {
+        String name = file.substring(file.lastIndexOf('/') + 1);
+        return name.equals(FLIREO.document.fileName()) ? FLIREO : name.equals(LEGACY.document.fileName()) ? LEGACY : null;
+    }
+
+    /** The contracts that judge this API's requests: the same the proxy and {@code flireo validate} use. */
+    public ApiContracts contracts() {
+        return contracts;
     }
 
     public SpecDocument document() {
@@ -56,11 +72,6 @@ public final class ApiSpec {
 
     public List<Route> routes() {
         return routes;
-    }
-
-    /** The classpath location networknt loads the document from (relative $refs resolve next to it). */
-    public String location() {
-        return "classpath:openapi/" + document.fileName();
     }
 
     /** The node a local JSON pointer (or a {@code #/...} $ref) points at. */
