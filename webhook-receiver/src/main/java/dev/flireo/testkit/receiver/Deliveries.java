@@ -8,14 +8,14 @@ import java.util.function.Predicate;
 /** The deliveries so far, and waits on them: an arrival wakes every waiter, so no one polls or sleeps. */
 final class Deliveries {
 
-    private final List<Delivery> received = new ArrayList<>();
+    private final List<ReceivedWebhook> received = new ArrayList<>();
 
-    synchronized void add(Delivery delivery) {
+    synchronized void add(ReceivedWebhook delivery) {
         received.add(delivery);
         notifyAll();
     }
 
-    synchronized List<Delivery> all() {
+    synchronized List<ReceivedWebhook> all() {
         return List.copyOf(received);
     }
 
@@ -24,7 +24,7 @@ final class Deliveries {
     }
 
     /** Waits until {@code done} holds for what arrived; an {@link AssertionError} naming what did arrive if not. */
-    synchronized List<Delivery> await(Predicate<List<Delivery>> done, Duration timeout, String what) {
+    synchronized List<ReceivedWebhook> await(Predicate<List<ReceivedWebhook>> done, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!done.test(received)) {
             long left = deadline - System.nanoTime();

@@ -10,17 +10,17 @@ import java.util.function.Function;
 /** Decides the reply to a delivery: the integrator's checks first (signature, replay), then the configured replies. */
 final class ReplyPolicy {
 
-    private final Map<String, Function<Delivery, Reply>> byEvent = new ConcurrentHashMap<>();
+    private final Map<String, Function<ReceivedWebhook, Reply>> byEvent = new ConcurrentHashMap<>();
     private final Set<String> seenSignatures = ConcurrentHashMap.newKeySet();
-    private volatile Function<Delivery, Reply> fallback = any -> Reply.ok();
+    private volatile Function<ReceivedWebhook, Reply> fallback = any -> Reply.ok();
     private volatile String requiredSecret;
     private volatile boolean refuseReplays;
 
-    void reply(String event, Function<Delivery, Reply> reply) {
+    void reply(String event, Function<ReceivedWebhook, Reply> reply) {
         byEvent.put(event, reply);
     }
 
-    void replyToAll(Function<Delivery, Reply> reply) {
+    void replyToAll(Function<ReceivedWebhook, Reply> reply) {
         byEvent.clear();
         fallback = reply;
     }
@@ -33,7 +33,7 @@ final class ReplyPolicy {
         refuseReplays = true;
     }
 
-    Reply replyTo(Delivery delivery) {
+    Reply replyTo(ReceivedWebhook delivery) {
         String secret = requiredSecret;
         if (secret != null) {
             SignatureCheck check = delivery.signature(secret);
@@ -46,11 +46,11 @@ final class ReplyPolicy {
             return Reply.status(409, error("replayed delivery"));
         }
         String event = delivery.event();
-        Function<Delivery, Reply> reply = event == null ? null : byEvent.get(event);
+        Function<ReceivedWebhook, Reply> reply = event == null ? null : byEvent.get(event);
         return (reply == null ? fallback : reply).apply(delivery);
     }
 
     static String error(String message) {
-        return Delivery.JSON.createObjectNode().put("error", message).toString();
+        return ReceivedWebhook.JSON.createObjectNode().put("error", message).toString();
     }
 }

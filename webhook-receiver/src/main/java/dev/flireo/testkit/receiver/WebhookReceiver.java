@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,7 @@ import java.util.function.Predicate;
  * try (WebhookReceiver receiver = WebhookReceiver.start().requireSignature(secret)) {
  *     receiver.reply("tool-calls", Reply.json("{\"results\":[...]}"));
  *     // point the assistant's webhook_url at receiver.url(), place a call ...
- *     Delivery report = receiver.awaitEvent("end-of-call-report");
+ *     ReceivedWebhook report = receiver.awaitEvent("end-of-call-report");
  *     assertThat(report.signedWith(secret)).isTrue();
  * }
  * }</pre>
@@ -97,7 +98,7 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /** Answers every {@code event} delivery with what {@code reply} makes of it (e.g. echoing a tool call id). */
-    public WebhookReceiver reply(String event, Function<Delivery, Reply> reply) {
+    public WebhookReceiver reply(String event, Function<ReceivedWebhook, Reply> reply) {
         policy.reply(Objects.requireNonNull(event, "event"), Objects.requireNonNull(reply, "reply"));
         return this;
     }
@@ -111,19 +112,19 @@ public final class WebhookReceiver implements AutoCloseable {
      * Answers every delivery with what {@code reply} makes of it, replacing the replies set per event. A function
      * that throws is answered with 400 naming the exception: an app that could not read what it got.
      */
-    public WebhookReceiver replyToAll(Function<Delivery, Reply> reply) {
+    public WebhookReceiver replyToAll(Function<ReceivedWebhook, Reply> reply) {
         policy.replyToAll(Objects.requireNonNull(reply, "reply"));
         return this;
     }
 
     /** Every delivery so far, in the order they arrived. */
-    public List<Delivery> deliveries() {
+    public List<ReceivedWebhook> received() {
         return deliveries.all();
     }
 
     /** The event of every delivery so far, in order. */
     public List<String> events() {
-        return deliveries().stream().map(Delivery::event).toList();
+        return received().stream().map(ReceivedWebhook::event).toList();
     }
 
     /** Forgets the deliveries so far. */
@@ -132,23 +133,23 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /** Waits until at least {@code count} deliveries arrived and returns all of them; fails after the timeout. */
-    public List<Delivery> awaitDeliveries(int count, Duration timeout) {
+    public List<ReceivedWebhook> awaitReceived(int count, Duration timeout) {
         return deliveries.await(all -> all.size() >= count, timeout, count + " deliveries");
     }
 
-    public List<Delivery> awaitDeliveries(int count) {
-        return awaitDeliveries(count, DEFAULT_TIMEOUT);
+    public List<ReceivedWebhook> awaitReceived(int count) {
+        return awaitReceived(count, DEFAULT_TIMEOUT);
     }
 
     /** Waits for the first delivery that {@code matching} accepts, including ones that arrived before. */
-    public Delivery awaitDelivery(Predicate<Delivery> matching, Duration timeout) {
+    public ReceivedWebhook awaitMatching(Predicate<ReceivedWebhook> matching, Duration timeout) {
         return deliveries.await(all -> all.stream().anyMatch(matching), timeout, "a matching delivery").stream()
                 .filter(matching).findFirst().orElseThrow();
     }
 
     /** Waits for the first {@code event} delivery, e.g. {@code end-of-call-report}. */
-    public Delivery awaitEvent(String event) {
-        return awaitDelivery(delivery -> event.equals(delivery.event()), DEFAULT_TIMEOUT);
+    public ReceivedWebhook awaitEvent(String event) {
+        return awaitMatching(delivery -> event.equals(delivery.event()), DEFAULT_TIMEOUT);
     }
 
     @Override
@@ -161,8 +162,9 @@ public final class WebhookReceiver implements AutoCloseable {
         try (exchange) {
             Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
-            Delivery delivery = new Delivery(exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
-                    headers, exchange.getRequestBody().readAllBytes(), Instant.now());
+            URI uri = exchange.getRequestURI();
+            ReceivedWebhook delivery = new ReceivedWebhook(uri.getPath(), uri.getRawQuery(), headers,
+                    exchange.getRequestBody().readAllBytes(), Instant.now());
             deliveries.add(delivery);
             send(exchange, replyTo(delivery));
         } catch (IOException e) {
@@ -172,7 +174,7 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    private Reply replyTo(Delivery delivery) {
+    private Reply replyTo(ReceivedWebhook delivery) {
         try {
             return policy.replyTo(delivery);
         } catch (RuntimeException e) {

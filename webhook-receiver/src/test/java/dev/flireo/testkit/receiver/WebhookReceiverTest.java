@@ -41,7 +41,7 @@ class WebhookReceiverTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{}");
-        Delivery delivery = receiver.awaitDeliveries(1).get(0);
+        ReceivedWebhook delivery = receiver.awaitReceived(1).get(0);
         assertThat(delivery.path()).isEqualTo("/webhooks");
         assertThat(delivery.query()).isEqualTo("tenant=7");
         assertThat(delivery.event()).isEqualTo("status-update");
@@ -56,7 +56,7 @@ class WebhookReceiverTest {
     void checksTheSignatureForAGivenSecret() throws Exception {
         post(receiver.url(), "status-update", STATUS_UPDATE, SECRET);
 
-        Delivery delivery = receiver.awaitEvent("status-update");
+        ReceivedWebhook delivery = receiver.awaitEvent("status-update");
         assertThat(delivery.signedWith(SECRET)).isTrue();
         assertThat(delivery.signature("another-secret").reason()).isEqualTo(SignatureCheck.Reason.SIGNATURE_MISMATCH);
     }
@@ -65,7 +65,7 @@ class WebhookReceiverTest {
     void readsTheEventAndDialectFromTheBodyWhenTheHeaderIsMissing() throws Exception {
         post(receiver.url(), null, VOICEDOCK_TOOL_CALLS, null);
 
-        Delivery delivery = receiver.awaitDeliveries(1).get(0);
+        ReceivedWebhook delivery = receiver.awaitReceived(1).get(0);
         assertThat(delivery.event()).isEqualTo("tool-calls");
         assertThat(delivery.dialect()).contains(Dialect.VOICEDOCK);
     }
@@ -120,7 +120,7 @@ class WebhookReceiverTest {
         assertThat(unsigned.statusCode()).isEqualTo(401);
         assertThat(unsigned.body()).contains("MISSING_SIGNATURE");
         assertThat(genuine.statusCode()).isEqualTo(200);
-        assertThat(receiver.deliveries()).hasSize(3);
+        assertThat(receiver.received()).hasSize(3);
     }
 
     @Test
@@ -143,35 +143,36 @@ class WebhookReceiverTest {
             }
         });
 
-        Delivery report = receiver.awaitEvent("end-of-call-report");
-        List<Delivery> all = receiver.awaitDeliveries(3, Duration.ofSeconds(5));
+        ReceivedWebhook report = receiver.awaitEvent("end-of-call-report");
+        List<ReceivedWebhook> all = receiver.awaitReceived(3, Duration.ofSeconds(5));
 
         later.join();
         assertThat(report.event()).isEqualTo("end-of-call-report");
-        assertThat(all).extracting(Delivery::event).containsExactly("status-update", "status-update", "end-of-call-report");
-        assertThat(receiver.events()).isEqualTo(all.stream().map(Delivery::event).toList());
+        assertThat(all).extracting(ReceivedWebhook::event)
+                .containsExactly("status-update", "status-update", "end-of-call-report");
+        assertThat(receiver.events()).isEqualTo(all.stream().map(ReceivedWebhook::event).toList());
     }
 
     @Test
     void aWaitThatTimesOutFailsNamingWhatDidArrive() throws Exception {
         post(receiver.url(), "status-update", STATUS_UPDATE, null);
 
-        assertThatThrownBy(() -> receiver.awaitDeliveries(2, Duration.ofMillis(200)))
+        assertThatThrownBy(() -> receiver.awaitReceived(2, Duration.ofMillis(200)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("expected 2 deliveries within PT0.2S; received 1")
                 .hasMessageContaining("status-update to /webhooks");
-        assertThatThrownBy(() -> receiver.awaitDelivery(d -> "tool-calls".equals(d.event()), Duration.ofMillis(100)))
+        assertThatThrownBy(() -> receiver.awaitMatching(d -> "tool-calls".equals(d.event()), Duration.ofMillis(100)))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("a matching delivery");
     }
 
     @Test
     void clearForgetsWhatArrived() throws Exception {
         post(receiver.url(), "status-update", STATUS_UPDATE, null);
-        receiver.awaitDeliveries(1);
+        receiver.awaitReceived(1);
 
         receiver.clear();
 
-        assertThat(receiver.deliveries()).isEmpty();
+        assertThat(receiver.received()).isEmpty();
     }
 
     @Test
@@ -201,8 +202,7 @@ class WebhookReceiverTest {
         if (secret != null) {
             long timestamp = Instant.now().getEpochSecond();
             request.header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret,
-                            timestamp, body));
+                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, body));
         }
         return request.build();
     }

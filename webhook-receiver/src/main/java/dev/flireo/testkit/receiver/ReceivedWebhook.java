@@ -19,11 +19,11 @@ import java.util.TreeMap;
  * One request as the receiver got it: path, query, headers (looked up in any case), the raw body the signature
  * covers, and when it arrived.
  */
-public record Delivery(String path, String query, Map<String, String> headers, byte[] body, Instant receivedAt) {
+public record ReceivedWebhook(String path, String query, Map<String, String> headers, byte[] body, Instant receivedAt) {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    public Delivery {
+    public ReceivedWebhook {
         TreeMap<String, String> anyCase = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         anyCase.putAll(headers);
         headers = Collections.unmodifiableMap(anyCase);
