@@ -42,7 +42,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final Deliveries deliveries = new Deliveries();
+    private final Arrivals arrivals = new Arrivals();
     private final ReplyPolicy policy = new ReplyPolicy();
 
     private WebhookReceiver(InetSocketAddress address) {
@@ -119,7 +119,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** Every delivery so far, in the order they arrived. */
     public List<ReceivedWebhook> received() {
-        return deliveries.all();
+        return arrivals.all();
     }
 
     /** The event of every delivery so far, in order. */
@@ -129,12 +129,12 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** Forgets the deliveries so far. */
     public void clear() {
-        deliveries.clear();
+        arrivals.clear();
     }
 
     /** Waits until at least {@code count} deliveries arrived and returns all of them; fails after the timeout. */
     public List<ReceivedWebhook> awaitReceived(int count, Duration timeout) {
-        return deliveries.await(all -> all.size() >= count, timeout, count + " deliveries");
+        return arrivals.await(all -> all.size() >= count, timeout, count + " deliveries");
     }
 
     public List<ReceivedWebhook> awaitReceived(int count) {
@@ -143,7 +143,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** Waits for the first delivery that {@code matching} accepts, including ones that arrived before. */
     public ReceivedWebhook awaitMatching(Predicate<ReceivedWebhook> matching, Duration timeout) {
-        return deliveries.await(all -> all.stream().anyMatch(matching), timeout, "a matching delivery").stream()
+        return arrivals.await(all -> all.stream().anyMatch(matching), timeout, "a matching delivery").stream()
                 .filter(matching).findFirst().orElseThrow();
     }
 
@@ -165,7 +165,7 @@ public final class WebhookReceiver implements AutoCloseable {
             URI uri = exchange.getRequestURI();
             ReceivedWebhook delivery = new ReceivedWebhook(uri.getPath(), uri.getRawQuery(), headers,
                     exchange.getRequestBody().readAllBytes(), Instant.now());
-            deliveries.add(delivery);
+            arrivals.add(delivery);
             send(exchange, replyTo(delivery));
         } catch (IOException e) {
             // The sender gave up on this exchange (its timeout); there is no one left to answer.

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** The deliveries so far, and waits on them: an arrival wakes every waiter, so no one polls or sleeps. */
-final class Deliveries {
+final class Arrivals {
 
     private final List<ReceivedWebhook> received = new ArrayList<>();
 
