@@ -1,59 +1,30 @@
 package dev.flireo.testkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.flireo.testkit.receiver.Reply;
+import dev.flireo.testkit.receiver.WebhookReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class MockCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = FlireoCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
-
-    /** Starts the command in the background, waits for its banner, and returns the thread (interrupt = Ctrl-C). */
-    private Thread startInBackground(AtomicInteger exit, String... args) throws InterruptedException {
-        Thread thread = new Thread(() -> exit.set(run(args)));
-        thread.start();
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!out.toString().contains("Press Ctrl-C") && System.nanoTime() < deadline && thread.isAlive()) {
-            Thread.sleep(20);
-        }
-        assertThat(out.toString()).as(err.toString()).contains("Press Ctrl-C");
-        return thread;
-    }
-
-    private String url(String label) {
-        Matcher m = Pattern.compile(label + ":\\s+(http://\\S+)").matcher(out.toString());
-        assertThat(m.find()).isTrue();
-        return m.group(1);
-    }
+    private final CliRun cli = new CliRun();
 
     @Test
     void startsWithDemoDataPrintsTheUrlsAndACurlLineAndStopsOnInterrupt() throws Exception {
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread mock = startInBackground(exit, "mock", "--port", "0", "--api-key", "fl_cli_key");
-        String api = url("API");
-        assertThat(url("admin")).endsWith("/__flireo");
-        assertThat(out.toString()).contains("curl -H \"Authorization: Bearer <your --api-key>\" " + api + "/assistants")
+        Thread mock = cli.runInBackground("Press Ctrl-C", "mock", "--port", "0", "--api-key", "fl_cli_key");
+        String api = cli.printedUrl("API");
+        assertThat(cli.printedUrl("admin")).endsWith("/__flireo");
+        assertThat(cli.out()).contains("curl -H \"Authorization: Bearer <your --api-key>\" " + api + "/assistants")
                 .contains("  webhooks of live calls: voicedock dialect (snake_case, as the HMS/VoiceDock SDK types them")
                 .containsPattern("started in \\d+ ms");
 
@@ -67,8 +38,8 @@ class MockCommandTest {
 
         mock.interrupt();
         mock.join(10_000);
-        assertThat(exit.get()).isZero();
-        assertThat(out.toString()).contains("Flireo mock stopped.");
+        assertThat(cli.backgroundExit()).isZero();
+        assertThat(cli.out()).contains("Flireo mock stopped.");
     }
 
     @Test
@@ -76,98 +47,86 @@ class MockCommandTest {
         Path seed = Files.writeString(dir.resolve("seed.json"), "{\"assistants\":[{\"id\":\"5c4d030f-43e3-4e65-899e-8148521e660f\","
                 + "\"name\":\"From seed\",\"is_active\":true,\"created_at\":\"2025-12-13T10:00:00.000Z\","
                 + "\"updated_at\":\"2025-12-13T10:00:00.000Z\"}]}");
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread mock = startInBackground(exit, "mock", "--port", "0", "--seed", seed.toString(), "--time-scale", "10");
-        HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("API") + "/assistants"))
+        Thread mock = cli.runInBackground("Press Ctrl-C", "mock", "--port", "0", "--seed", seed.toString(), "--time-scale", "10");
+        HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cli.printedUrl("API") + "/assistants"))
                 .header("Authorization", "Bearer any").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(reply.body()).contains("From seed").doesNotContain("Support Agent");
         mock.interrupt();
         mock.join(10_000);
-        assertThat(exit.get()).isZero();
+        assertThat(cli.backgroundExit()).isZero();
     }
 
     @Test
     void printsEachWebhookDeliveryOfALiveCall() throws Exception {
-        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread mock = startInBackground(exit, "mock", "--port", "0", "--time-scale", "100");
+        WebhookReceiver receiver = WebhookReceiver.start().replyToAll(Reply.status(204));
+        Thread mock = cli.runInBackground("Press Ctrl-C", "mock", "--port", "0", "--time-scale", "100");
         try {
-            String api = url("API");
+            String api = cli.printedUrl("API");
             HttpClient http = HttpClient.newHttpClient();
-            String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            String hook = receiver.url("/hook");
             String agent = http.send(HttpRequest.newBuilder(URI.create(api + "/assistants")).header("Authorization", "Bearer k")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Hook\",\"webhook_url\":\"" + hook + "\"}")).build(),
                     HttpResponse.BodyHandlers.ofString()).body().replaceAll(".*?\"id\":\"([^\"]+)\".*", "$1");
             http.send(HttpRequest.newBuilder(URI.create(api + "/calls/outbound")).header("Authorization", "Bearer k")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"destination\":\"+31612345678\",\"agent_id\":\"" + agent + "\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            long deadline = System.nanoTime() + 15_000_000_000L;
-            while (!out.toString().contains("webhook: end-of-call-report") && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(out.toString()).contains("webhook: status-update -> " + hook + ": HTTP 204")
+            receiver.awaitEvent("end-of-call-report");
+            await().atMost(Duration.ofSeconds(5)).until(() -> cli.out().contains("webhook: end-of-call-report"));
+            assertThat(cli.out()).contains("webhook: status-update -> " + hook + ": HTTP 204")
                     .contains("webhook: end-of-call-report -> " + hook).contains("passed");
         } finally {
             mock.interrupt();
             mock.join(10_000);
-            receiver.stop(0);
+            receiver.close();
         }
-        assertThat(exit.get()).isZero();
+        assertThat(cli.backgroundExit()).isZero();
     }
 
     @Test
     void badInputIsAUsageError(@TempDir Path dir) {
-        assertThat(run("mock", "--seed", dir.resolve("missing.json").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("--seed file is not readable", "missing.json");
-        assertThat(run("mock", "--time-scale", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("--time-scale must be a positive number");
-        assertThat(run("mock", "--record-to", "x.json")).isEqualTo(2);
-        assertThat(run("mock", "--port", "abc")).isEqualTo(2);
-        assertThat(run("mock", "--shutdown-timeout", "-1")).isEqualTo(2);
-        assertThat(err.toString()).contains("--shutdown-timeout must be 0..3600 seconds, got -1.0");
-        assertThat(run("mock", "--body-timeout", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("--header-timeout and --body-timeout must be 0.001..3600 seconds, got 10.0 and 0.0");
-        assertThat(run("mock", "--webhook-dialect", "legacy")).isEqualTo(2);
-        assertThat(err.toString()).contains("--webhook-dialect must be voicedock or flireo, got 'legacy'");
+        assertThat(cli.run("mock", "--seed", dir.resolve("missing.json").toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("--seed file is not readable", "missing.json");
+        assertThat(cli.run("mock", "--time-scale", "0")).isEqualTo(2);
+        assertThat(cli.err()).contains("--time-scale must be a positive number");
+        assertThat(cli.run("mock", "--record-to", "x.json")).isEqualTo(2);
+        assertThat(cli.run("mock", "--port", "abc")).isEqualTo(2);
+        assertThat(cli.run("mock", "--shutdown-timeout", "-1")).isEqualTo(2);
+        assertThat(cli.err()).contains("--shutdown-timeout must be 0..3600 seconds, got -1.0");
+        assertThat(cli.run("mock", "--body-timeout", "0")).isEqualTo(2);
+        assertThat(cli.err()).contains("--header-timeout and --body-timeout must be 0.001..3600 seconds, got 10.0 and 0.0");
+        assertThat(cli.run("mock", "--webhook-dialect", "legacy")).isEqualTo(2);
+        assertThat(cli.err()).contains("--webhook-dialect must be voicedock or flireo, got 'legacy'");
     }
 
     @Test
     void theBannerAndTheHealthCheckSayWhichWebhookDialectTheLiveCallsSpeak() throws Exception {
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread mock = startInBackground(exit, "mock", "--port", "0", "--webhook-dialect", "flireo");
-        assertThat(out.toString()).contains("  webhooks of live calls: flireo dialect (camelCase, as the Flireo pages "
+        Thread mock = cli.runInBackground("Press Ctrl-C", "mock", "--port", "0", "--webhook-dialect", "flireo");
+        assertThat(cli.out()).contains("  webhooks of live calls: flireo dialect (camelCase, as the Flireo pages "
                 + "show them; --webhook-dialect to change)");
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(url("admin") + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(cli.printedUrl("admin") + "/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.body()).contains("\"webhook_dialect\":\"flireo\"");
         mock.interrupt();
         mock.join(10_000);
-        assertThat(exit.get()).isZero();
+        assertThat(cli.backgroundExit()).isZero();
     }
 
     @Test
     void aStateFileThatIsNotAMockStateIsExitTwoAndLeftAsItIs(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("flireo.json"), "{\"assistants\": [");
 
-        assertThat(run("mock", "--port", "0", "--state-file", file.toString())).isEqualTo(2);
+        assertThat(cli.run("mock", "--port", "0", "--state-file", file.toString())).isEqualTo(2);
 
-        assertThat(err.toString()).contains("flireo mock: state file " + file.toAbsolutePath() + " is not valid JSON:",
+        assertThat(cli.err()).contains("flireo mock: state file " + file.toAbsolutePath() + " is not valid JSON:",
                 "line 1, column", "(fix or remove the file; it was left as it is)");
         assertThat(Files.readString(file)).isEqualTo("{\"assistants\": [");
-        assertThat(out.toString()).doesNotContain("Flireo mock is running");
+        assertThat(cli.out()).doesNotContain("Flireo mock is running");
     }
 
     @Test
     void helpNamesTheEnvironmentVariables() {
-        assertThat(run("mock", "--help")).isZero();
-        assertThat(out.toString()).contains("FLIREO_PORT", "FLIREO_API_KEYS", "FLIREO_TIME_SCALE", "FLIREO_SEED", "--proxy-to",
+        assertThat(cli.run("mock", "--help")).isZero();
+        assertThat(cli.out()).contains("FLIREO_PORT", "FLIREO_API_KEYS", "FLIREO_TIME_SCALE", "FLIREO_SEED", "--proxy-to",
                 "--state-file", "FLIREO_STATE_FILE", "--shutdown-timeout", "FLIREO_SHUTDOWN_TIMEOUT", "SIGTERM",
                 "FLIREO_MAX_BODY_SIZE", "--header-timeout", "FLIREO_HEADER_TIMEOUT", "--body-timeout", "FLIREO_BODY_TIMEOUT");
     }
@@ -180,16 +139,15 @@ class MockCommandTest {
         assertThat(MockCommand.bytes("2 MB")).isEqualTo(2 << 20);
         assertThat(MockCommand.bytes("1.5MiB")).isEqualTo(-1);
         assertThat(MockCommand.bytes("4096MiB")).isEqualTo(-1);
-        assertThat(run("mock", "--max-body-size", "lots")).isEqualTo(2);
-        assertThat(err.toString()).contains("--max-body-size must be a size such as 1048576, 512KiB or 2MiB");
+        assertThat(cli.run("mock", "--max-body-size", "lots")).isEqualTo(2);
+        assertThat(cli.err()).contains("--max-body-size must be a size such as 1048576, 512KiB or 2MiB");
     }
 
     @Test
     void aBodyOverMaxBodySizeIs413() throws Exception {
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread mock = startInBackground(exit, "mock", "--port", "0", "--max-body-size", "1KiB");
+        Thread mock = cli.runInBackground("Press Ctrl-C", "mock", "--port", "0", "--max-body-size", "1KiB");
         try {
-            HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("API") + "/assistants"))
+            HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cli.printedUrl("API") + "/assistants"))
                     .header("Authorization", "Bearer k").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + "x".repeat(2000) + "\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(reply.statusCode()).isEqualTo(413);

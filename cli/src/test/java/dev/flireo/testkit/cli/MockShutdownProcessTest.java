@@ -1,12 +1,12 @@
 package dev.flireo.testkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
+import dev.flireo.testkit.receiver.Reply;
+import dev.flireo.testkit.receiver.WebhookReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +45,9 @@ class MockShutdownProcessTest {
             CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient().sendAsync(
                     HttpRequest.newBuilder(URI.create(api + "/assistants")).header("Authorization", "Bearer k").build(),
                     HttpResponse.BodyHandlers.ofString());
-            Thread.sleep(300);
+            // The slow request is in flight once it has taken the one-time fault.
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> JSON.readTree(send("GET", admin(api) + "/faults", null).body()).isEmpty());
             long signalled = System.nanoTime();
 
             int exit = mock.terminate(Duration.ofSeconds(15));
@@ -74,22 +74,9 @@ class MockShutdownProcessTest {
 
     @Test
     void webhookDeliveriesStillUnansweredAtTheTimeoutAreNamedAndTheExitIsBounded() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch reached = new CountDownLatch(1);
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.setExecutor(Executors.newCachedThreadPool());
-        receiver.createContext("/hook", exchange -> {
-            reached.countDown();
-            try {
-                release.await(20, TimeUnit.SECONDS); // never answers while the mock shuts down
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        // Never answers while the mock shuts down; closing the receiver ends the wait.
+        WebhookReceiver receiver = WebhookReceiver.start().replyToAll(Reply.status(204).after(Duration.ofSeconds(20)));
+        String hook = receiver.url("/hook");
         try (FlireoProcess mock = FlireoProcess.start("mock", "--port", "0", "--time-scale", "100",
                 "--shutdown-timeout", "1")) {
             String api = mock.awaitApiUrl();
@@ -97,8 +84,10 @@ class MockShutdownProcessTest {
                     + hook + "\"}").body()).at("/assistant/id").asText();
             String call = JSON.readTree(send("POST", api + "/calls/outbound", "{\"destination\":\"+31612345678\","
                     + "\"agent_id\":\"" + agent + "\"}").body()).get("call_id").asText();
-            assertThat(reached.await(15, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(500); // the call has ended by now (30 s at time scale 100): more deliveries queue behind
+            receiver.awaitReceived(1);
+            // 30 s of talk at time scale 100: once the call has ended, its later deliveries queue behind the first.
+            await().atMost(Duration.ofSeconds(10)).until(() -> JSON.readTree(send("GET", api + "/calls/" + call, null)
+                    .body()).path("status").asText().equals("ended"));
             long signalled = System.nanoTime();
 
             assertThat(mock.terminate(Duration.ofSeconds(15))).isEqualTo(143);
@@ -108,8 +97,7 @@ class MockShutdownProcessTest {
                     "abandoned webhook: status-update of call " + call + " to " + hook + " (not delivered in time)",
                     "abandoned webhook: end-of-call-report of call " + call + " to " + hook, "Flireo mock stopped.");
         } finally {
-            release.countDown();
-            receiver.stop(0);
+            receiver.close();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.flireo.testkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,7 +64,8 @@ class MockStateFileCrashTest {
                     writers.add(new Writer(api, "r" + round + "-w" + w + "-"));
                 }
                 writers.forEach(Thread::start);
-                Thread.sleep(300);
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> writers.stream().noneMatch(writer -> writer.acknowledged().isEmpty()));
                 Set<String> checkpoint = new HashSet<>();
                 writers.forEach(writer -> checkpoint.addAll(writer.acknowledged()));
                 awaitOnDisk(file, checkpoint, context);

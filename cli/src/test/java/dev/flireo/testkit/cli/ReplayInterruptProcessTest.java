@@ -2,14 +2,10 @@ package dev.flireo.testkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import dev.flireo.testkit.receiver.WebhookReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,21 +17,11 @@ class ReplayInterruptProcessTest {
 
     @Test
     void sigtermStopsSendingWritesBothReportsWithTheRestMarkedInterruptedAndExits143(@TempDir Path dir) throws Exception {
-        AtomicInteger received = new AtomicInteger();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            received.incrementAndGet();
-            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        receiver.start();
+        WebhookReceiver receiver = WebhookReceiver.start();
         Path junit = dir.resolve("junit.xml");
         Path report = dir.resolve("report");
         try (FlireoProcess replay = FlireoProcess.start("replay", "inbound-happy-path", "--target",
-                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/webhooks", "--secret", "whsec_test",
+                receiver.url(), "--secret", "whsec_test",
                 "--seed", "7", "--realtime", "--junit", junit.toString(), "--report", report.toString())) {
             replay.await("ok +call 1 +status-update in-progress", Duration.ofSeconds(60)); // the call then talks for ~40 s
             long signalled = System.nanoTime();
@@ -44,12 +30,12 @@ class ReplayInterruptProcessTest {
 
             assertThat(exit).isEqualTo(143);
             assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(6));
-            assertThat(received).hasValue(2);
+            assertThat(receiver.received()).hasSize(2);
             assertThat(replay.out()).contains("flireo replay: interrupted; sending nothing more",
                     "INTERRUPTED inbound-happy-path: 1 call, 2 deliveries", "interrupted: 2 deliveries not finished",
                     "JUnit XML: " + junit, "HTML report: " + report.resolve("index.html"));
         } finally {
-            receiver.stop(0);
+            receiver.close();
         }
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
         Element suite = xml.getDocumentElement();

@@ -2,12 +2,10 @@ package dev.flireo.testkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.flireo.testkit.contracts.WebhookSignature;
+import dev.flireo.testkit.receiver.Reply;
+import dev.flireo.testkit.receiver.WebhookReceiver;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,9 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -38,10 +33,9 @@ class SecretsRedactionTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final ByteArrayOutputStream processOutput = new ByteArrayOutputStream();
-    private final AtomicInteger validSignatures = new AtomicInteger();
     private PrintStream originalOut;
     private PrintStream originalErr;
-    private HttpServer receiver;
+    private WebhookReceiver receiver;
 
     @BeforeEach
     void captureTheProcessStreamsAndStartALeakyReceiver() throws Exception {
@@ -50,34 +44,20 @@ class SecretsRedactionTest {
         PrintStream capture = new PrintStream(processOutput, true, StandardCharsets.UTF_8);
         System.setOut(capture);
         System.setErr(capture);
-        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
-            if (WebhookSignature.verifier(SECRET).verify(headers, body).valid()) {
-                validSignatures.incrementAndGet();
-            }
-            // A careless receiver: its assistant-request answer is an error text that names its secret.
-            byte[] reply = ("assistant-request".equals(headers.get(WebhookSignature.EVENT_HEADER))
-                    ? "cannot load config, secret " + SECRET : "{}").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, reply.length);
-            exchange.getResponseBody().write(reply);
-            exchange.close();
-        });
-        receiver.start();
+        // A careless receiver: its assistant-request answer is an error text that names its secret.
+        receiver = WebhookReceiver.start().reply("assistant-request", Reply.json("cannot load config, secret " + SECRET));
     }
 
     @AfterEach
     void restore() {
         System.setOut(originalOut);
         System.setErr(originalErr);
-        receiver.stop(0);
+        receiver.close();
     }
 
     @Test
     void aReplayAndALiveMockCallWriteTheSecretAndTheApiKeyNowhere(@TempDir Path dir) throws Exception {
-        String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/webhooks?token=" + KEY;
+        String hook = receiver.url("/webhooks?token=" + KEY);
 
         CliRun replay = new CliRun();
         int code = replay.run("replay", "inbound-happy-path", "--target", hook, "--secret", SECRET,
@@ -111,7 +91,8 @@ class SecretsRedactionTest {
         }
 
         assertThat(code).as(replay.err()).isEqualTo(1);
-        assertThat(validSignatures.get()).as("signed deliveries the receiver verified").isGreaterThan(4);
+        assertThat(receiver.received().stream().filter(delivery -> delivery.signedWith(SECRET)).count())
+                .as("signed deliveries the receiver verified").isGreaterThan(4);
         assertThat(replay.out()).contains("cannot load config, secret ***", "token=***");
         assertThat(mock.out()).contains("webhook: assistant-request -> ", "token=***", "secret ***");
         assertThat(processOutput.toString(StandardCharsets.UTF_8)).contains("Request was not matched");

@@ -21,8 +21,8 @@ class BomTest {
         String parent = Files.readString(Path.of("../pom.xml"));
 
         assertThat(version(bom, "flireo-testkit-bom")).isEqualTo(version(parent, "flireo-testkit-parent"));
-        for (String artifact : List.of("flireo-client", "flireo-openapi", "flireo-contracts", "flireo-webhook-simulator",
-                "flireo-mock-server", "flireo-testcontainers")) {
+        for (String artifact : List.of("flireo-client", "flireo-openapi", "flireo-contracts", "flireo-webhook-receiver",
+                "flireo-webhook-simulator", "flireo-mock-server", "flireo-testcontainers")) {
             assertThat(bom).as("the BOM manages " + artifact).contains("<artifactId>" + artifact + "</artifactId>");
         }
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AssistantsAcceptanceTest {
 
     @RegisterExtension
-    static FlireoMockExtension flireo = FlireoMockExtension.newInstance().manualClock().build();
+    static FlireoMockExtension flireo = RequestPath.on(FlireoMockExtension.newInstance().manualClock()).build();
 
     private final AssistantsApi assistants = new AssistantsApi(Clients.client(flireo));
     private final AgentsApi agents = new AgentsApi(Clients.client(flireo));

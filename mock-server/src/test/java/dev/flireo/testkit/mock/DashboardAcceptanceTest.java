@@ -3,6 +3,7 @@ package dev.flireo.testkit.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flireo.testkit.receiver.WebhookReceiver;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +28,7 @@ class DashboardAcceptanceTest {
     @BeforeEach
     void receiver() {
         flireo.server().reset();
-        receiver = new WebhookReceiver(SECRET);
+        receiver = WebhookReceiver.start().requireSignature(SECRET);
     }
 
     @AfterEach
@@ -114,10 +115,10 @@ class DashboardAcceptanceTest {
         String first = Http.send("POST", flireo.baseUrl() + "/calls/outbound", flireo.apiKey(),
                 "{\"agent_id\":\"" + agent + "\",\"destination\":\"+31612345678\"}").json().get("call_id").asText();
         admin("POST", "/clock/advance", "{\"seconds\":40}");
-        receiver.await(4);
+        receiver.awaitReceived(4);
         admin("POST", "/calls/outbound", "{\"agent_id\":\"" + agent + "\",\"destination\":\"+31687654321\"}");
         admin("POST", "/clock/advance", "{\"seconds\":40}");
-        receiver.await(8);
+        receiver.awaitReceived(8);
         flireo.awaitDeliveries(8, Duration.ofSeconds(10));
 
         JsonNode ofFirst = admin("GET", "/deliveries?call_id=" + first, null).json();

@@ -2,7 +2,10 @@ package dev.flireo.testkit.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
+import dev.flireo.testkit.receiver.Reply;
+import dev.flireo.testkit.receiver.WebhookReceiver;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +33,10 @@ class GracefulShutdownAcceptanceTest {
                 .header("Authorization", "Bearer " + mock.apiKey()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static CompletableFuture<FlireoMockServer.Shutdown> shutdownSoon(FlireoMockServer mock, Duration timeout)
-            throws InterruptedException {
-        Thread.sleep(300); // the slow request is in flight by then
+    private static CompletableFuture<FlireoMockServer.Shutdown> shutdownSoon(FlireoMockServer mock, Duration timeout) {
+        // The slow request is in flight once it has taken the one-time fault.
+        await().atMost(Duration.ofSeconds(5)).until(() -> Http.send("GET", mock.adminUrl() + "/faults", null, null)
+                .json().isEmpty());
         return CompletableFuture.supplyAsync(() -> mock.shutdown(timeout));
     }
 
@@ -42,10 +47,9 @@ class GracefulShutdownAcceptanceTest {
         CompletableFuture<HttpResponse<String>> inFlight = slowRequest(mock, 1500);
         long start = System.nanoTime();
         CompletableFuture<FlireoMockServer.Shutdown> shutdown = shutdownSoon(mock, Duration.ofSeconds(10));
-        Thread.sleep(200);
 
-        Throwable refused = catchThrowable(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(health).build(),
-                HttpResponse.BodyHandlers.ofString()));
+        Throwable refused = await().atMost(Duration.ofSeconds(5)).until(() -> catchThrowable(() -> HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString())), Objects::nonNull);
         HttpResponse<String> finished = inFlight.get();
         FlireoMockServer.Shutdown report = shutdown.get();
 
@@ -70,8 +74,8 @@ class GracefulShutdownAcceptanceTest {
 
     @Test
     void queuedWebhookDeliveriesAreMadeBeforeTheServerStops() throws Exception {
-        try (WebhookReceiver receiver = new WebhookReceiver(null)) {
-            receiver.delay(Duration.ofMillis(800));
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            receiver.replyToAll(Reply.ok().after(Duration.ofMillis(800)));
             FlireoMockServer mock = FlireoMockServer.options().manualClock(START).start();
             String call = dialWithWebhooks(mock, receiver);
             mock.clock().advance(Duration.ofSeconds(40));  // rang, answered, ended: status-update x3, end-of-call-report
@@ -88,8 +92,8 @@ class GracefulShutdownAcceptanceTest {
 
     @Test
     void deliveriesNotMadeInTimeAreNamed() throws Exception {
-        try (WebhookReceiver receiver = new WebhookReceiver(null)) {
-            receiver.delay(Duration.ofSeconds(3));
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            receiver.replyToAll(Reply.ok().after(Duration.ofSeconds(3)));
             FlireoMockServer mock = FlireoMockServer.options().manualClock(START).start();
             String call = dialWithWebhooks(mock, receiver);
             mock.clock().advance(Duration.ofSeconds(40));

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flireo.testkit.receiver.Reply;
+import dev.flireo.testkit.receiver.WebhookReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,8 +108,8 @@ class SecretsAcceptanceTest {
 
     @Test
     void theDeliveryLogShowsTheSignatureButNeverTheSecretEvenWhenTheReceiverEchoesIt() throws Exception {
-        try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
-            receiver.reply("status-update", "{\"ok\":\"verified with " + SECRET + "\"}");
+        try (WebhookReceiver receiver = WebhookReceiver.start().requireSignature(SECRET)) {
+            receiver.reply("status-update", Reply.json("{\"ok\":\"verified with " + SECRET + "\"}"));
             String agent = assistant(receiver.url() + "?token=" + KEY);
             api("POST", "/calls/outbound", "{\"destination\":\"+31612345678\",\"agent_id\":\"" + agent + "\"}");
             flireo.clock().advance(Duration.ofSeconds(4));

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flireo.testkit.contracts.Contracts;
 import dev.flireo.testkit.contracts.Dialect;
+import dev.flireo.testkit.receiver.ReceivedWebhook;
+import dev.flireo.testkit.receiver.Reply;
+import dev.flireo.testkit.receiver.WebhookReceiver;
 import dev.flireo.testkit.simulator.Delivery;
 import dev.flireo.testkit.simulator.EndReason;
 import java.time.Duration;
@@ -33,7 +36,7 @@ class WebhookDialectAcceptanceTest {
 
     @BeforeEach
     void receiver() {
-        receiver = new WebhookReceiver(SECRET);
+        receiver = WebhookReceiver.start().requireSignature(SECRET);
     }
 
     @AfterEach
@@ -53,24 +56,24 @@ class WebhookDialectAcceptanceTest {
         String call = dial(assistant(""));
         flireo.clock().advance(Duration.ofSeconds(4));
         flireo.clock().advance(Duration.ofSeconds(30));
-        receiver.await(4);
+        receiver.awaitReceived(4);
         flireo.awaitDeliveries(4, Duration.ofSeconds(10));
 
-        List<WebhookReceiver.Received> received = receiver.received();
-        assertThat(received).extracting(WebhookReceiver.Received::event)
+        List<ReceivedWebhook> received = receiver.received();
+        assertThat(received).extracting(ReceivedWebhook::event)
                 .containsExactly("status-update", "status-update", "status-update", "end-of-call-report");
         assertThat(received).allSatisfy(r -> {
-            assertThat(r.signature().valid()).as(r.signature().message()).isTrue();
-            assertThat(Contracts.of(Dialect.VOICEDOCK).validateEvent(r.body()).errors()).isEmpty();
-            assertThat(r.body().at("/message/phone_number/number").asText()).isEqualTo("+31850835037");
-            assertThat(r.body().at("/message/call/type").asText()).isEqualTo("outbound_phone_call");
-            assertThat(r.body().at("/message/phoneNumber").isMissingNode()).isTrue();
+            assertThat(r.signature(SECRET).valid()).as(r.signature(SECRET).message()).isTrue();
+            assertThat(Contracts.of(Dialect.VOICEDOCK).validateEvent(r.json()).errors()).isEmpty();
+            assertThat(r.json().at("/message/phone_number/number").asText()).isEqualTo("+31850835037");
+            assertThat(r.json().at("/message/call/type").asText()).isEqualTo("outbound_phone_call");
+            assertThat(r.json().at("/message/phoneNumber").isMissingNode()).isTrue();
         });
         JsonNode detail = Http.send("GET", flireo.baseUrl() + "/calls/" + call, flireo.apiKey(), null).json();
-        JsonNode report = received.get(3).body().get("message");
+        JsonNode report = received.get(3).json().get("message");
         assertThat(detail.get("end_reason").asText()).isEqualTo(EndReason.USER_HANGUP.wireName());
         assertThat(report.get("end_reason").asText()).isEqualTo(detail.get("end_reason").asText());
-        assertThat(received.get(2).body().at("/message/end_reason").asText()).isEqualTo(detail.get("end_reason").asText());
+        assertThat(received.get(2).json().at("/message/end_reason").asText()).isEqualTo(detail.get("end_reason").asText());
         assertThat(report.get("duration_seconds").asLong()).isEqualTo(detail.get("duration_seconds").asLong());
         assertThat(Instant.parse(report.get("timestamp").asText())).isEqualTo(Instant.parse(detail.get("ended_at").asText()));
         assertThat(Instant.parse(report.get("ended_at").asText())).isEqualTo(Instant.parse(detail.get("ended_at").asText()));
@@ -79,8 +82,8 @@ class WebhookDialectAcceptanceTest {
 
     @Test
     void toolResultsKeyedBySnakeCaseIdsPass() throws Exception {
-        receiver.reply("tool-calls", body -> "{\"results\":[{\"tool_call_id\":\""
-                + body.at("/message/tool_call_list/0/id").asText() + "\",\"result\":{\"name\":\"Jan\"}}]}");
+        receiver.reply("tool-calls", tools -> Reply.json("{\"results\":[{\"tool_call_id\":\""
+                + tools.json().at("/message/tool_call_list/0/id").asText() + "\",\"result\":{\"name\":\"Jan\"}}]}"));
         dial(assistant(",\"llm_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\",\"tools\":[{"
                 + "\"name\":\"lookup_contact\",\"description\":\"Find a contact\",\"parameters\":{\"type\":\"object\","
                 + "\"properties\":{\"query\":{\"type\":\"string\"}}}}]}"));

@@ -1,9 +1,13 @@
 package dev.flireo.testkit.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flireo.testkit.contracts.Dialect;
+import dev.flireo.testkit.receiver.ReceivedWebhook;
+import dev.flireo.testkit.receiver.Reply;
+import dev.flireo.testkit.receiver.WebhookReceiver;
 import dev.flireo.testkit.simulator.Delivery;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,14 +25,14 @@ class WebhooksAcceptanceTest {
     private static final String SECRET = "whsec_test_secret_12345";
 
     @RegisterExtension
-    static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
-            .manualClock(Instant.parse("2025-12-13T12:00:00Z")).webhookDialect(Dialect.FLIREO).build();
+    static FlireoMockExtension flireo = RequestPath.on(FlireoMockExtension.newInstance()
+            .manualClock(Instant.parse("2025-12-13T12:00:00Z")).webhookDialect(Dialect.FLIREO)).build();
 
     private WebhookReceiver receiver;
 
     @BeforeEach
     void receiver() {
-        receiver = new WebhookReceiver(SECRET);
+        receiver = WebhookReceiver.start().requireSignature(SECRET);
     }
 
     @AfterEach
@@ -57,25 +61,25 @@ class WebhooksAcceptanceTest {
         String call = dial(assistant(""));
         flireo.clock().advance(Duration.ofSeconds(4));
         flireo.clock().advance(Duration.ofSeconds(30));
-        receiver.await(4);
+        receiver.awaitReceived(4);
 
         assertThat(receiver.events()).containsExactly("status-update", "status-update", "status-update", "end-of-call-report");
         assertThat(receiver.received()).allSatisfy(r -> {
-            assertThat(r.signature().valid()).as(r.signature().message()).isTrue();
+            assertThat(r.signature(SECRET).valid()).as(r.signature(SECRET).message()).isTrue();
             assertThat(r.headers().get("User-Agent")).isEqualTo("HMS-Sovereign/1.0");
-            assertThat(r.body().at("/message/call/type").asText()).isEqualTo("outboundPhoneCall");
-            assertThat(r.body().at("/message/customer/number").asText()).isEqualTo("+31612345678");
-            assertThat(r.body().at("/message/phoneNumber/name").asText()).isEqualTo("Flireo Demo");
+            assertThat(r.json().at("/message/call/type").asText()).isEqualTo("outboundPhoneCall");
+            assertThat(r.json().at("/message/customer/number").asText()).isEqualTo("+31612345678");
+            assertThat(r.json().at("/message/phoneNumber/name").asText()).isEqualTo("Flireo Demo");
         });
-        assertThat(receiver.received()).extracting(r -> r.body().at("/message/call/status").asText())
+        assertThat(receiver.received()).extracting(r -> r.json().at("/message/call/status").asText())
                 .containsExactly("ringing", "in-progress", "ended", "ended");
-        JsonNode report = receiver.received().get(3).body().get("message");
+        JsonNode report = receiver.received().get(3).json().get("message");
         assertThat(report.get("durationSeconds").asInt()).isEqualTo(30);
         assertThat(report.get("summary").asText()).contains("+31612345678");
         assertThat(report.get("timestamp").asText()).isEqualTo("2025-12-13T12:00:34.000Z");
         String webhookCallId = report.at("/call/id").asText();
         assertThat(webhookCallId).matches("[0-9a-f-]{36}");
-        assertThat(receiver.received()).allSatisfy(r -> assertThat(r.body().at("/message/call/id").asText()).isEqualTo(webhookCallId));
+        assertThat(receiver.received()).allSatisfy(r -> assertThat(r.json().at("/message/call/id").asText()).isEqualTo(webhookCallId));
 
         assertThat(flireo.awaitDeliveries(4, Duration.ofSeconds(10))).hasSize(4).allSatisfy(d -> assertThat(d.passed()).isTrue());
         JsonNode log = Http.send("GET", flireo.adminUrl() + "/deliveries", null, null).json();
@@ -90,32 +94,27 @@ class WebhooksAcceptanceTest {
     void onlyTheSubscribedEventsAreSent() throws Exception {
         dial(assistant(",\"webhook_events\":[\"end-of-call-report\"]"));
         flireo.clock().advance(Duration.ofSeconds(40));
-        receiver.await(1);
-        Thread.sleep(300);
+        // A call's webhooks go out one after the other, so a status-update sent by mistake arrives before the report.
+        receiver.awaitEvent("end-of-call-report");
         assertThat(receiver.events()).containsExactly("end-of-call-report");
     }
 
     @Test
     void functionToolsAreCalledAndTheirResultsJoinTheTranscript() throws Exception {
-        receiver.reply("tool-calls", "{\"result\":{\"name\":\"Jan de Vries\",\"email\":\"jan@example.com\"}}");
+        receiver.reply("tool-calls", Reply.json("{\"result\":{\"name\":\"Jan de Vries\",\"email\":\"jan@example.com\"}}"));
         String call = dial(assistant(",\"llm_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\",\"tools\":[{"
                 + "\"name\":\"lookup_contact\",\"description\":\"Find a contact\",\"parameters\":{\"type\":\"object\","
                 + "\"properties\":{\"query\":{\"type\":\"string\"}},\"required\":[\"query\"]}}]}"));
         flireo.clock().advance(Duration.ofSeconds(4));
         flireo.clock().advance(Duration.ofSeconds(2));
-        receiver.await(3);
-        Thread.sleep(300);
+        receiver.awaitReceived(3);
         Receiver tool = new Receiver(receiver.received().get(2)); // after the ringing and in-progress status-updates
         assertThat(tool.event()).isEqualTo("tool-calls");
         assertThat(tool.body().at("/message/toolCallList/0/function/name").asText()).isEqualTo("lookup_contact");
         assertThat(tool.body().at("/message/toolCallList/0/function/arguments/query").isTextual()).isTrue();
         assertThat(tool.body().at("/message/assistant/metadata/crm_id").asText("")).isIn("42", "");
-        JsonNode detail = Http.send("GET", flireo.baseUrl() + "/calls/" + call, flireo.apiKey(), null).json();
-        for (int i = 0; i < 50 && !detail.get("messages").toString().contains("Jan"); i++) {
-            Thread.sleep(100);
-            detail = Http.send("GET", flireo.baseUrl() + "/calls/" + call, flireo.apiKey(), null).json();
-        }
-        assertThat(detail.get("messages").toString()).contains("Jan de Vries");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(callDetail(call).get("messages").toString()).contains("Jan de Vries"));
         Delivery delivery = flireo.awaitDeliveries(3, Duration.ofSeconds(10)).get(2);
         assertThat(delivery.passed()).as(delivery.verdict().reason()).isTrue();
     }
@@ -134,7 +133,7 @@ class WebhooksAcceptanceTest {
         dial(id);
         flireo.clock().advance(Duration.ofSeconds(4));
         flireo.clock().advance(Duration.ofSeconds(2));
-        receiver.await(1);
+        receiver.awaitReceived(1);
         Receiver tool = new Receiver(receiver.received().get(0));
         assertThat(tool.event()).isEqualTo("tool-calls");
         assertThat(tool.body().at("/message/toolCallList/0/function/name").asText()).isEqualTo("lookup_contact");
@@ -143,14 +142,16 @@ class WebhooksAcceptanceTest {
     @Test
     void anInboundCallAsksTheAssistantRequestAndAppliesTheReply() throws Exception {
         assistant("");
-        receiver.reply("assistant-request", "{\"assistant\":{\"firstMessage\":\"Hallo Jan, leuk dat je belt!\"},"
-                + "\"maxDurationSeconds\":20}");
+        receiver.reply("assistant-request", Reply.json("{\"assistant\":{\"firstMessage\":\"Hallo Jan, leuk dat je belt!\"},"
+                + "\"maxDurationSeconds\":20}"));
         String call = flireo.startInboundCall("+31850835037", "+31611112222");
-        receiver.await(1);
-        Thread.sleep(300);
+        receiver.awaitReceived(1);
+        flireo.awaitDeliveries(1, Duration.ofSeconds(10)); // the mock has its reply; anything else would come after
         assertThat(receiver.events()).containsExactly("assistant-request");
-        assertThat(receiver.received().get(0).body().at("/message/call/status").asText()).isEqualTo("ringing");
+        assertThat(receiver.received().get(0).json().at("/message/call/status").asText()).isEqualTo("ringing");
         flireo.clock().advance(Duration.ofSeconds(60));
+        // The reply is applied on the sender's thread, and the call then catches up with the clock.
+        await().atMost(Duration.ofSeconds(5)).until(() -> callDetail(call).get("status").asText().equals("ended"));
         JsonNode detail = Http.send("GET", flireo.baseUrl() + "/calls/" + call, flireo.apiKey(), null).json();
         assertThat(detail.at("/messages/0/content").asText()).isEqualTo("Hallo Jan, leuk dat je belt!");
         assertThat(detail.get("duration_seconds").asInt()).isEqualTo(20);
@@ -160,11 +161,11 @@ class WebhooksAcceptanceTest {
     @Test
     void anErrorReplyRejectsTheCall() throws Exception {
         assistant("");
-        receiver.reply("assistant-request", "{\"error\":\"Sorry, we zijn op dit moment gesloten.\"}");
+        receiver.reply("assistant-request", Reply.json("{\"error\":\"Sorry, we zijn op dit moment gesloten.\"}"));
         String call = flireo.startInboundCall("+31850835037", "+31611112222");
-        receiver.await(1);
-        Thread.sleep(300);
-        JsonNode detail = Http.send("GET", flireo.baseUrl() + "/calls/" + call, flireo.apiKey(), null).json();
+        receiver.awaitReceived(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !callDetail(call).get("status").asText().equals("ringing"));
+        JsonNode detail = callDetail(call);
         assertThat(detail.get("status").asText()).isEqualTo("rejected");
         assertThat(detail.get("error").asText()).isEqualTo("Sorry, we zijn op dit moment gesloten.");
     }
@@ -172,17 +173,13 @@ class WebhooksAcceptanceTest {
     @Test
     void withoutAnAnswerWithinFiveSecondsTheSavedAssistantAnswers() throws Exception {
         assistant("");
-        receiver.delay(Duration.ofSeconds(6));
+        receiver.replyToAll(Reply.ok().after(Duration.ofSeconds(6)));
         String call = flireo.startInboundCall("+31850835037", "+31611112222");
         flireo.clock().advance(Duration.ofSeconds(2));
         assertThat(Http.send("GET", flireo.baseUrl() + "/calls/" + call, flireo.apiKey(), null).json().get("status").asText())
                 .isEqualTo("ringing");
-        long deadline = System.nanoTime() + 8_000_000_000L;
-        String status = "ringing";
-        while (status.equals("ringing") && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            status = Http.send("GET", flireo.baseUrl() + "/calls/" + call, flireo.apiKey(), null).json().get("status").asText();
-        }
+        String status = await().atMost(Duration.ofSeconds(8))
+                .until(() -> callDetail(call).get("status").asText(), now -> !now.equals("ringing"));
         assertThat(status).isEqualTo("in-progress");
         JsonNode detail = Http.send("GET", flireo.baseUrl() + "/calls/" + call, flireo.apiKey(), null).json();
         assertThat(detail.at("/messages/0/content").asText()).isEqualTo("Hallo, waarmee kan ik u helpen?");
@@ -193,20 +190,24 @@ class WebhooksAcceptanceTest {
 
     @Test
     void withoutASecretDeliveriesAreUnsigned() throws Exception {
-        try (WebhookReceiver open = new WebhookReceiver(null)) {
+        try (WebhookReceiver open = WebhookReceiver.start()) {
             String agent = Http.send("POST", flireo.baseUrl() + "/assistants", flireo.apiKey(),
                     "{\"name\":\"Open\",\"webhook_url\":\"" + open.url() + "\"}").json().at("/assistant/id").asText();
             Http.send("POST", flireo.baseUrl() + "/numbers", flireo.apiKey(), "{\"phone_number\":\"+31850835037\"}");
             dial(agent);
             flireo.clock().advance(Duration.ofSeconds(4));
-            open.await(1);
+            open.awaitReceived(1);
             assertThat(open.received().get(0).headers()).doesNotContainKey("X-Webhook-Signature");
         }
     }
 
+    private static JsonNode callDetail(String call) {
+        return Http.send("GET", flireo.baseUrl() + "/calls/" + call, flireo.apiKey(), null).json();
+    }
+
     private record Receiver(String event, JsonNode body) {
-        Receiver(WebhookReceiver.Received r) {
-            this(r.event(), r.body());
+        Receiver(ReceivedWebhook r) {
+            this(r.event(), r.json());
         }
     }
 }

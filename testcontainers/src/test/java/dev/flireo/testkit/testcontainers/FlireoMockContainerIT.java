@@ -14,6 +14,8 @@ import dev.flireo.testkit.openapi.client.api.NumbersApi;
 import dev.flireo.testkit.openapi.client.model.AssistantCreate;
 import dev.flireo.testkit.openapi.client.model.CallDetail;
 import dev.flireo.testkit.openapi.client.model.PhoneNumberCreate;
+import dev.flireo.testkit.receiver.ReceivedWebhook;
+import dev.flireo.testkit.receiver.WebhookReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,9 +58,9 @@ class FlireoMockContainerIT {
 
     @Test
     void anInboundCallSendsSignedWebhooksToAReceiverOnTheHost() throws Exception {
-        try (WebhookReceiver receiver = new WebhookReceiver()) {
+        try (WebhookReceiver receiver = WebhookReceiver.startOnAllInterfaces()) {
             UUID agent = new AssistantsApi(flireo.client()).createAssistant(new AssistantCreate().name("Reception")
-                    .webhookUrl(URI.create(receiver.url())).webhookSecret(SECRET)).getAssistant().getId();
+                    .webhookUrl(URI.create(FlireoMockContainer.hostUrl(receiver.port()) + "/webhooks")).webhookSecret(SECRET)).getAssistant().getId();
             new NumbersApi(flireo.client()).createNumber(new PhoneNumberCreate().phoneNumber("+31850835038")
                     .agentId(agent));
 
@@ -66,8 +68,8 @@ class FlireoMockContainerIT {
                     + "\"customer_number\":\"+31611112222\",\"duration_seconds\":20}")).path("id").asText();
 
             // 1 s ringing and 20 s of talk take about 1 s at a time scale of 20; 20 s of real time would not do.
-            List<WebhookReceiver.Delivery> deliveries = receiver.awaitDeliveries(4, Duration.ofSeconds(15));
-            assertThat(deliveries).extracting(WebhookReceiver.Delivery::event)
+            List<ReceivedWebhook> deliveries = receiver.awaitReceived(4, Duration.ofSeconds(15));
+            assertThat(deliveries).extracting(ReceivedWebhook::event)
                     .containsExactly("assistant-request", "status-update", "status-update", "end-of-call-report");
             WebhookSignature.Verifier verifier = WebhookSignature.verifier(SECRET);
             assertThat(deliveries).allSatisfy(delivery -> {

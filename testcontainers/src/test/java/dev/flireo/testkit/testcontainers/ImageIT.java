@@ -3,6 +3,8 @@ package dev.flireo.testkit.testcontainers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flireo.testkit.contracts.WebhookSignature;
+import dev.flireo.testkit.receiver.ReceivedWebhook;
+import dev.flireo.testkit.receiver.WebhookReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,20 +33,21 @@ class ImageIT {
     @Test
     void replaysAScenarioWhoseSignedWebhooksReachAReceiverOnTheHost() throws Exception {
         String secret = "whsec_container_test";
-        try (WebhookReceiver receiver = new WebhookReceiver();
-             GenericContainer<?> replay = oneShot("replay", "inbound-happy-path", "--target", receiver.url(),
+        try (WebhookReceiver receiver = WebhookReceiver.startOnAllInterfaces();
+             GenericContainer<?> replay = oneShot("replay", "inbound-happy-path", "--target",
+                     FlireoMockContainer.hostUrl(receiver.port()) + "/webhooks",
                      "--secret", secret, "--seed", "1")
                      .withExtraHost(FlireoMockContainer.HOST_ALIAS, "host-gateway")) {
             replay.start();
 
             assertThat(replay.getLogs()).contains("PASSED inbound-happy-path");
-            assertThat(receiver.deliveries()).extracting(WebhookReceiver.Delivery::event)
+            assertThat(receiver.received()).extracting(ReceivedWebhook::event)
                     .containsExactly("assistant-request", "status-update", "status-update", "end-of-call-report");
             WebhookSignature.Verifier verifier = WebhookSignature.verifier(secret);
-            assertThat(receiver.deliveries()).allSatisfy(delivery ->
+            assertThat(receiver.received()).allSatisfy(delivery ->
                     assertThat(verifier.verify(delivery.headers(), delivery.body()).valid()).isTrue());
-            assertThat(WebhookSignature.verifier("another-secret").verify(receiver.deliveries().get(0).headers(),
-                    receiver.deliveries().get(0).body()).valid()).isFalse();
+            assertThat(WebhookSignature.verifier("another-secret").verify(receiver.received().get(0).headers(),
+                    receiver.received().get(0).body()).valid()).isFalse();
         }
     }
 

@@ -3,6 +3,9 @@ package dev.flireo.testkit.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flireo.testkit.contracts.EventType;
+import dev.flireo.testkit.receiver.ReceivedWebhook;
+import dev.flireo.testkit.receiver.Reply;
+import dev.flireo.testkit.receiver.WebhookReceiver;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -10,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Chaos makes the faults a robust receiver must absorb: duplicates, disorder, lateness, retries. */
 class ChaosTest {
 
-    private static List<String> events(Receiver receiver) {
+    private static List<String> events(WebhookReceiver receiver) {
         return receiver.received().stream()
                 .map(r -> r.event() + (r.event().equals("status-update")
                         ? " " + r.json().at("/message/call/status").asText() : ""))
@@ -19,12 +22,12 @@ class ChaosTest {
 
     @Test
     void duplicatesRepeatTheBodyWithAFreshSignature() throws Exception {
-        try (Receiver receiver = new Receiver(new WellBehavedHandler("whsec_dup"))) {
-            SimulationReport report = WebhookSimulator.target(receiver.uri()).secret("whsec_dup").seed(8)
+        try (WebhookReceiver receiver = WellBehavedHandler.receiver("whsec_dup")) {
+            SimulationReport report = WebhookSimulator.target(receiver.url()).secret("whsec_dup").seed(8)
                     .chaos(Chaos.DUPLICATE).run(Scenario.named("outbound-happy-path"));
 
             report.assertPassed();
-            List<Receiver.Received> reports = receiver.received().stream()
+            List<ReceivedWebhook> reports = receiver.received().stream()
                     .filter(r -> r.event().equals("end-of-call-report")).toList();
             assertThat(reports).hasSize(2);
             assertThat(reports.get(1).text()).isEqualTo(reports.get(0).text());
@@ -36,8 +39,8 @@ class ChaosTest {
 
     @Test
     void outOfOrderDeliversTheEndedStatusAfterTheReport() throws Exception {
-        try (Receiver receiver = new Receiver(new WellBehavedHandler(null))) {
-            WebhookSimulator.target(receiver.uri()).seed(8).chaos(Chaos.OUT_OF_ORDER)
+        try (WebhookReceiver receiver = WellBehavedHandler.receiver(null)) {
+            WebhookSimulator.target(receiver.url()).seed(8).chaos(Chaos.OUT_OF_ORDER)
                     .run(Scenario.named("outbound-happy-path")).assertPassed();
 
             assertThat(events(receiver)).containsExactly("status-update ringing", "status-update in-progress",
@@ -47,8 +50,8 @@ class ChaosTest {
 
     @Test
     void slowDeliversTheFirstStatusLateAfterLaterEvents() throws Exception {
-        try (Receiver receiver = new Receiver(new WellBehavedHandler(null))) {
-            SimulationReport report = WebhookSimulator.target(receiver.uri()).seed(8).chaos(Chaos.SLOW)
+        try (WebhookReceiver receiver = WellBehavedHandler.receiver(null)) {
+            SimulationReport report = WebhookSimulator.target(receiver.url()).seed(8).chaos(Chaos.SLOW)
                     .run(Scenario.named("outbound-happy-path"));
 
             report.assertPassed();
@@ -61,9 +64,9 @@ class ChaosTest {
     @Test
     void retryResendsAFailedNotificationUntilItIsAcknowledged() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
-        try (Receiver receiver = new Receiver(request -> request.event().equals("end-of-call-report")
-                && attempts.incrementAndGet() < 3 ? new Receiver.Reply(503, null) : new Receiver.Reply(200, null))) {
-            SimulationReport report = WebhookSimulator.target(receiver.uri()).seed(8).chaos(Chaos.RETRY)
+        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(request -> request.event().equals("end-of-call-report")
+                && attempts.incrementAndGet() < 3 ? Reply.status(503, null) : Reply.status(200, null))) {
+            SimulationReport report = WebhookSimulator.target(receiver.url()).seed(8).chaos(Chaos.RETRY)
                     .run(Scenario.named("outbound-no-answer"));
 
             report.assertPassed();
@@ -75,8 +78,8 @@ class ChaosTest {
 
     @Test
     void withoutRetryAFailedNotificationStaysFailed() throws Exception {
-        try (Receiver receiver = new Receiver(request -> new Receiver.Reply(503, null))) {
-            SimulationReport report = WebhookSimulator.target(receiver.uri()).seed(8)
+        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(request -> Reply.status(503, null))) {
+            SimulationReport report = WebhookSimulator.target(receiver.url()).seed(8)
                     .run(Scenario.named("outbound-no-answer"));
 
             assertThat(report.failures()).hasSize(3);

@@ -81,7 +81,7 @@ class FailingTargetTest {
         try (RawServer resetting = new RawServer(connection -> {
             connection.readRequest();
             connection.write(MID_REPLY);
-            Thread.sleep(100);
+            connection.pause(Duration.ofMillis(100));
             connection.reset();
         })) {
             SimulationReport report = WebhookSimulator.target(resetting.url("http")).run(RINGING_ONLY);
@@ -98,7 +98,7 @@ class FailingTargetTest {
         try (RawServer closing = new RawServer(connection -> {
             connection.readRequest();
             connection.write(MID_REPLY);
-            Thread.sleep(100);
+            connection.pause(Duration.ofMillis(100));
             connection.close();
         })) {
             SimulationReport report = WebhookSimulator.target(closing.url("http")).run(RINGING_ONLY);

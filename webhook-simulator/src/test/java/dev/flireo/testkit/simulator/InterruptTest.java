@@ -3,6 +3,8 @@ package dev.flireo.testkit.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flireo.testkit.receiver.Reply;
+import dev.flireo.testkit.receiver.WebhookReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,9 +37,9 @@ class InterruptTest {
 
     @Test
     void anInterruptedRunSendsNothingMoreAndReportsTheRestAsNotSent(@TempDir Path dir) throws Exception {
-        try (Receiver receiver = new Receiver(request -> Receiver.Reply.ok("{}"))) {
+        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(request -> Reply.json("{}"))) {
             CountDownLatch twoDelivered = new CountDownLatch(2);
-            WebhookSimulator simulator = WebhookSimulator.target(receiver.uri()).secret(SECRET).seed(7)
+            WebhookSimulator simulator = WebhookSimulator.target(receiver.url()).secret(SECRET).seed(7)
                     .realtime(true) // real gaps: the call would take about a minute
                     .progress(line -> twoDelivered.countDown());
 
@@ -68,14 +70,11 @@ class InterruptTest {
     @Test
     void aDeliveryWithoutAReplyWithinTheGraceIsReportedAsSent() throws Exception {
         CountDownLatch hanging = new CountDownLatch(1);
-        try (Receiver receiver = new Receiver(request -> {
-            if (request.event().equals("status-update")) {
-                hanging.countDown();
-                Thread.sleep(8_000);
-            }
-            return Receiver.Reply.ok("{}");
+        try (WebhookReceiver receiver = WebhookReceiver.start().reply("status-update", request -> {
+            hanging.countDown();
+            return Reply.ok().after(Duration.ofMinutes(1)); // no reply before the run stops; closing ends the wait
         })) {
-            WebhookSimulator simulator = WebhookSimulator.target(receiver.uri()).secret(SECRET).seed(7);
+            WebhookSimulator simulator = WebhookSimulator.target(receiver.url()).secret(SECRET).seed(7);
 
             SimulationReport report = interruptedRun(simulator, hanging, Duration.ofMillis(300));
 
@@ -90,8 +89,8 @@ class InterruptTest {
 
     @Test
     void anInterruptBeforeTheRunStopsItAtOnce() throws Exception {
-        try (Receiver receiver = new Receiver(request -> Receiver.Reply.ok("{}"))) {
-            WebhookSimulator simulator = WebhookSimulator.target(receiver.uri()).secret(SECRET).probeSecurity(true);
+        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(request -> Reply.json("{}"))) {
+            WebhookSimulator simulator = WebhookSimulator.target(receiver.url()).secret(SECRET).probeSecurity(true);
             simulator.interrupt(Duration.ZERO);
 
             SimulationReport report = simulator.run(Scenario.named("outbound-no-answer"));

@@ -163,6 +163,11 @@ final class RawServer implements AutoCloseable {
             }
         }
 
+        /** Stalls mid-conversation, so that the client has taken in what came before whatever follows. */
+        void pause(Duration pause) throws InterruptedException {
+            Thread.sleep(pause.toMillis());
+        }
+
         /** Writes {@code block} again and again until the client closes the connection. */
         void flood(byte[] block) throws IOException {
             while (true) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flireo.testkit.contracts.EventType;
 import dev.flireo.testkit.contracts.WebhookSignature;
+import dev.flireo.testkit.receiver.Reply;
+import dev.flireo.testkit.receiver.WebhookReceiver;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,10 +52,10 @@ class RedactionTest {
 
     @Test
     void aRunAgainstAReceiverThatEchoesItsSecretWritesItNowhere(@TempDir Path dir) throws Exception {
-        try (Receiver leaky = new Receiver(request -> request.event().equals("assistant-request")
-                ? Receiver.Reply.ok("signature check uses " + SECRET) : Receiver.Reply.ok("{}"))) {
+        try (WebhookReceiver leaky = WebhookReceiver.start().replyToAll(request -> request.event().equals("assistant-request")
+                ? Reply.json("signature check uses " + SECRET) : Reply.json("{}"))) {
             List<String> progress = new CopyOnWriteArrayList<>();
-            WebhookSimulator simulator = WebhookSimulator.target(leaky.uri("/webhooks?token=" + TOKEN))
+            WebhookSimulator simulator = WebhookSimulator.target(leaky.url("/webhooks?token=" + TOKEN))
                     .secret(SECRET).seed(5).progress(progress::add);
 
             SimulationReport report = simulator.run(Scenario.named("inbound-happy-path"));

@@ -6,6 +6,7 @@ import dev.flireo.testkit.contracts.Contracts;
 import dev.flireo.testkit.contracts.Dialect;
 import dev.flireo.testkit.contracts.EventType;
 import dev.flireo.testkit.contracts.ValidationReport;
+import dev.flireo.testkit.receiver.WebhookReceiver;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -18,8 +19,8 @@ class RenderedEventsContractTest {
         Contracts contracts = Contracts.of(dialect);
         for (Scenario scenario : Scenario.builtIns()) {
             // The personalising receiver adds metadata, so the echoed message.assistant is validated too.
-            try (Receiver receiver = new Receiver(new WellBehavedHandler(null))) {
-                WebhookSimulator.target(receiver.uri("/hook?mode=personalise")).dialect(dialect).seed(17)
+            try (WebhookReceiver receiver = WellBehavedHandler.receiver(null)) {
+                WebhookSimulator.target(receiver.url("/hook?mode=personalise")).dialect(dialect).seed(17)
                         .run(scenario.withCalls(Math.min(scenario.calls(), 3)));
 
                 assertThat(receiver.received()).as(scenario.name()).isNotEmpty().allSatisfy(request -> {

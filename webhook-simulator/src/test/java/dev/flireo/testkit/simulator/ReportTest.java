@@ -2,6 +2,8 @@ package dev.flireo.testkit.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flireo.testkit.receiver.Reply;
+import dev.flireo.testkit.receiver.WebhookReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -15,9 +17,9 @@ import org.w3c.dom.NodeList;
 class ReportTest {
 
     private static SimulationReport failingRun() throws Exception {
-        try (Receiver receiver = new Receiver(request -> request.event().equals("tool-calls")
-                ? Receiver.Reply.ok("<html>\"oops\" & more</html>") : Receiver.Reply.ok("{}"))) {
-            return WebhookSimulator.target(receiver.uri()).secret("whsec_r").seed(31).probeSecurity(true)
+        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(request -> request.event().equals("tool-calls")
+                ? Reply.json("<html>\"oops\" & more</html>") : Reply.json("{}"))) {
+            return WebhookSimulator.target(receiver.url()).secret("whsec_r").seed(31).probeSecurity(true)
                     .run(Scenario.named("inbound-tool-calls"));
         }
     }

@@ -3,11 +3,15 @@ package dev.flireo.testkit.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flireo.testkit.contracts.Dialect;
 import dev.flireo.testkit.contracts.EventType;
 import dev.flireo.testkit.contracts.SignatureCheck;
 import dev.flireo.testkit.contracts.WebhookSignature;
+import dev.flireo.testkit.receiver.ReceivedWebhook;
+import dev.flireo.testkit.receiver.Reply;
+import dev.flireo.testkit.receiver.WebhookReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,15 +27,15 @@ class VerdictsAcceptanceTest {
     private static final String SECRET = "whsec_test_secret_12345";
 
     /** Exactly what the vendor documents: signature over timestamp and raw body, 300 s both ways, nothing more. */
-    private static Receiver.Reply documented(Receiver.Received request) {
+    private static Reply documented(ReceivedWebhook request) {
         SignatureCheck check = WebhookSignature.verifier(SECRET).verify(request.headers(), request.body());
-        return check.valid() ? new Receiver.Reply(200, "{}") : new Receiver.Reply(401, "{\"error\":\"" + check.reason() + "\"}");
+        return check.valid() ? Reply.status(200, "{}") : Reply.status(401, "{\"error\":\"" + check.reason() + "\"}");
     }
 
     @Test
     void aReceiverThatDoesWhatTheVendorDocumentsPassesTheProbesWithAWarningForTheReplay(@TempDir Path dir) throws Exception {
-        try (Receiver receiver = new Receiver(VerdictsAcceptanceTest::documented)) {
-            SimulationReport report = WebhookSimulator.target(receiver.uri()).secret(SECRET).seed(5)
+        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(VerdictsAcceptanceTest::documented)) {
+            SimulationReport report = WebhookSimulator.target(receiver.url()).secret(SECRET).seed(5)
                     .probeSecurity(true).run(Scenario.named("outbound-happy-path"));
 
             assertThat(report.passed()).as(report.summary()).isTrue();
@@ -56,14 +60,14 @@ class VerdictsAcceptanceTest {
 
     @Test
     void strictProbesFailTheReplayAndStrictRunsFailEveryWarning(@TempDir Path dir) throws Exception {
-        try (Receiver receiver = new Receiver(VerdictsAcceptanceTest::documented)) {
-            SimulationReport strictProbes = WebhookSimulator.target(receiver.uri()).secret(SECRET).seed(5)
+        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(VerdictsAcceptanceTest::documented)) {
+            SimulationReport strictProbes = WebhookSimulator.target(receiver.url()).secret(SECRET).seed(5)
                     .probeSecurity(true).strictProbes(true).run(Scenario.named("outbound-happy-path"));
             assertThat(strictProbes.passed()).isFalse();
             assertThat(strictProbes.failures()).singleElement().asString().startsWith("security probe replay: accepted");
             assertThat(strictProbes.summary()).contains("wrongly accepted: replay");
 
-            SimulationReport strict = WebhookSimulator.target(receiver.uri()).secret(SECRET).seed(5)
+            SimulationReport strict = WebhookSimulator.target(receiver.url()).secret(SECRET).seed(5)
                     .probeSecurity(true).strict(true).run(Scenario.named("outbound-happy-path"));
             assertThat(strict.passed()).isFalse();
             assertThat(strict.failures()).isEqualTo(strict.warnings()).hasSize(1);
@@ -74,8 +78,8 @@ class VerdictsAcceptanceTest {
 
     @Test
     void probesCanBeChosenOneByOne() throws Exception {
-        try (Receiver receiver = new Receiver(VerdictsAcceptanceTest::documented)) {
-            SimulationReport report = WebhookSimulator.target(receiver.uri()).secret(SECRET).seed(5)
+        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(VerdictsAcceptanceTest::documented)) {
+            SimulationReport report = WebhookSimulator.target(receiver.url()).secret(SECRET).seed(5)
                     .probes(SecurityProbe.TAMPERED_BODY, SecurityProbe.STALE_TIMESTAMP)
                     .run(Scenario.named("outbound-no-answer"));
 
@@ -88,14 +92,14 @@ class VerdictsAcceptanceTest {
 
     @Test
     void oneResultForSeveralToolCallsPassesWithAWarningThatNamesTheCallThatGetsIt() throws Exception {
-        try (Receiver receiver = new Receiver(request -> Receiver.Reply.ok(
+        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(request -> Reply.json(
                 request.event().equals("tool-calls") ? "{\"result\":{\"status\":\"ok\"}}" : "{}"))) {
-            SimulationReport report = WebhookSimulator.target(receiver.uri()).seed(42)
+            SimulationReport report = WebhookSimulator.target(receiver.url()).seed(42)
                     .run(Scenario.named("inbound-tool-calls"));
 
             report.assertPassed();
             Delivery two = report.deliveries(EventType.TOOL_CALLS).get(1);
-            JsonNode list = Receiver.JSON.readTree(two.request().body()).at("/message/toolCallList");
+            JsonNode list = new ObjectMapper().readTree(two.request().body()).at("/message/toolCallList");
             assertThat(two.verdict().outcome()).isEqualTo(Verdict.Outcome.WARN);
             assertThat(two.verdict().reason()).isEqualTo("answered 2 tool calls with a single result, which the "
                     + "platform accepts as the answer to the first, check_availability (" + list.at("/0/id").asText()
@@ -104,7 +108,7 @@ class VerdictsAcceptanceTest {
             assertThat(report.deliveries(EventType.TOOL_CALLS).get(0).verdict())
                     .isEqualTo(Verdict.pass("answered with a single result"));
 
-            SimulationReport strict = WebhookSimulator.target(receiver.uri()).seed(42).strict(true)
+            SimulationReport strict = WebhookSimulator.target(receiver.url()).seed(42).strict(true)
                     .run(Scenario.named("inbound-tool-calls"));
             assertThat(strict.passed()).isFalse();
         }
@@ -113,8 +117,8 @@ class VerdictsAcceptanceTest {
     @Test
     void aRefusedSignedDeliverySaysTheSecretMayDifferAndShowsTheReply() throws Exception {
         String refusal = "{\"error\":\"invalid signature\",\"detail\":\"" + "x".repeat(300) + "\"}";
-        try (Receiver receiver = new Receiver(request -> new Receiver.Reply(401, refusal))) {
-            SimulationReport report = WebhookSimulator.target(receiver.uri()).secret(SECRET).seed(3)
+        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(request -> Reply.status(401, refusal))) {
+            SimulationReport report = WebhookSimulator.target(receiver.url()).secret(SECRET).seed(3)
                     .run(Scenario.named("outbound-no-answer"));
 
             assertThat(report.deliveries()).allSatisfy(d -> assertThat(d.verdict().reason())
@@ -122,8 +126,8 @@ class VerdictsAcceptanceTest {
                             + "may differ from the one the platform signs with")
                     .endsWith("the reply began: " + refusal.substring(0, 200) + "..."));
         }
-        try (Receiver unsigned = new Receiver(request -> new Receiver.Reply(403, "{}"))) {
-            SimulationReport report = WebhookSimulator.target(unsigned.uri()).seed(3).run(Scenario.named("outbound-no-answer"));
+        try (WebhookReceiver unsigned = WebhookReceiver.start().replyToAll(request -> Reply.status(403, "{}"))) {
+            SimulationReport report = WebhookSimulator.target(unsigned.url()).seed(3).run(Scenario.named("outbound-no-answer"));
             assertThat(report.deliveries().get(0).verdict().reason()).isEqualTo("answered HTTP 403, expected 2xx");
         }
     }
@@ -131,9 +135,9 @@ class VerdictsAcceptanceTest {
     @Test
     void assistantFieldsAtTheTopLevelOfTheReplyAreToldToMoveIntoAssistant() throws Exception {
         String reply = "{\"firstMessage\":\"Hoi Jan!\",\"llm_config\":{\"model\":\"gpt-4o\"}}";
-        try (Receiver receiver = new Receiver(request -> Receiver.Reply.ok(
+        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(request -> Reply.json(
                 request.event().equals("assistant-request") ? reply : "{}"))) {
-            SimulationReport report = WebhookSimulator.target(receiver.uri()).seed(9)
+            SimulationReport report = WebhookSimulator.target(receiver.url()).seed(9)
                     .run(Scenario.named("inbound-personalised"));
 
             Verdict verdict = report.deliveries(EventType.ASSISTANT_REQUEST).get(0).verdict();
@@ -147,13 +151,13 @@ class VerdictsAcceptanceTest {
 
     @Test
     void payloadTimesAreTheTimesOfSendingAndTheRestStaysReproducible() throws Exception {
-        try (Receiver receiver = new Receiver(request -> Receiver.Reply.ok("{}"))) {
-            WebhookSimulator simulator = WebhookSimulator.target(receiver.uri()).secret(SECRET).seed(11)
+        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(request -> Reply.json("{}"))) {
+            WebhookSimulator simulator = WebhookSimulator.target(receiver.url()).secret(SECRET).seed(11)
                     .dialect(Dialect.VOICEDOCK);
             simulator.run(Scenario.named("outbound-happy-path"));
             simulator.run(Scenario.named("outbound-happy-path"));
 
-            List<Receiver.Received> received = receiver.received();
+            List<ReceivedWebhook> received = receiver.received();
             assertThat(received).hasSize(8).allSatisfy(request -> {
                 long header = Long.parseLong(request.headers().get("X-Webhook-Timestamp"));
                 long body = java.time.Instant.parse(request.json().at("/message/timestamp").asText()).getEpochSecond();
@@ -171,13 +175,13 @@ class VerdictsAcceptanceTest {
     @Test
     void aFixedClockMakesRunsByteIdenticalHeadersIncluded() throws Exception {
         java.time.Instant start = java.time.Instant.parse("2026-01-05T09:00:00Z");
-        try (Receiver receiver = new Receiver(request -> Receiver.Reply.ok("{}"))) {
-            WebhookSimulator simulator = WebhookSimulator.target(receiver.uri()).secret(SECRET).seed(11)
+        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(request -> Reply.json("{}"))) {
+            WebhookSimulator simulator = WebhookSimulator.target(receiver.url()).secret(SECRET).seed(11)
                     .fixedClock(start);
             simulator.run(Scenario.named("outbound-happy-path"));
             simulator.run(Scenario.named("outbound-happy-path"));
 
-            List<Receiver.Received> received = receiver.received();
+            List<ReceivedWebhook> received = receiver.received();
             assertThat(received).hasSize(8);
             assertThat(received.get(0).json().at("/message/timestamp").asText()).isEqualTo("2026-01-05T09:00:00.000Z");
             for (int i = 0; i < 4; i++) {

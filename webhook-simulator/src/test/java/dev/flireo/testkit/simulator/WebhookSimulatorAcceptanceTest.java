@@ -8,6 +8,10 @@ import dev.flireo.testkit.contracts.Dialect;
 import dev.flireo.testkit.contracts.EventType;
 import dev.flireo.testkit.contracts.SignatureCheck;
 import dev.flireo.testkit.contracts.WebhookSignature;
+import dev.flireo.testkit.receiver.ReceivedWebhook;
+import dev.flireo.testkit.receiver.Reply;
+import dev.flireo.testkit.receiver.WebhookReceiver;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,9 +26,9 @@ class WebhookSimulatorAcceptanceTest {
 
     @Test
     void wellBehavedReceiverPassesTheToolCallScenario() throws Exception {
-        try (Receiver receiver = new Receiver(new WellBehavedHandler(SECRET))) {
+        try (WebhookReceiver receiver = WellBehavedHandler.receiver(SECRET)) {
             // README: java-api
-            SimulationReport report = WebhookSimulator.target(receiver.uri())
+            SimulationReport report = WebhookSimulator.target(receiver.url())
                     .secret(SECRET)
                     .dialect(Dialect.FLIREO)
                     .seed(42)
@@ -45,10 +49,10 @@ class WebhookSimulatorAcceptanceTest {
     @EnumSource(Dialect.class)
     void everyBuiltInScenarioPassesAgainstAWellBehavedReceiverInEveryDialect(Dialect dialect) throws Exception {
         for (Scenario scenario : Scenario.builtIns()) {
-            try (Receiver receiver = new Receiver(new WellBehavedHandler(SECRET))) {
+            try (WebhookReceiver receiver = WellBehavedHandler.receiver(SECRET)) {
                 String mode = scenario.name().equals("inbound-personalised") ? "?mode=personalise"
                         : scenario.name().equals("inbound-rejected") ? "?mode=reject" : "";
-                SimulationReport report = WebhookSimulator.target(receiver.uri("/hook" + mode)).secret(SECRET)
+                SimulationReport report = WebhookSimulator.target(receiver.url("/hook" + mode)).secret(SECRET)
                         .dialect(dialect).seed(7).run(scenario);
                 assertThat(report.failures()).as(scenario.name()).isEmpty();
                 assertThat(report.passed()).isTrue();
@@ -58,8 +62,8 @@ class WebhookSimulatorAcceptanceTest {
 
     @Test
     void deliveriesCarryThePlatformsHeadersAndAVerifiableSignature() throws Exception {
-        try (Receiver receiver = new Receiver(request -> new Receiver.Reply(200, "{}"))) {
-            WebhookSimulator.target(receiver.uri()).secret(SECRET).seed(1).run(Scenario.named("inbound-happy-path"));
+        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(request -> Reply.status(200, "{}"))) {
+            WebhookSimulator.target(receiver.url()).secret(SECRET).seed(1).run(Scenario.named("inbound-happy-path"));
 
             assertThat(receiver.received()).hasSize(4).allSatisfy(request -> {
                 assertThat(request.headers()).containsEntry("Content-Type", "application/json")
@@ -75,8 +79,8 @@ class WebhookSimulatorAcceptanceTest {
 
     @Test
     void withoutASecretNoSignatureIsSent() throws Exception {
-        try (Receiver receiver = new Receiver(request -> new Receiver.Reply(200, "{}"))) {
-            WebhookSimulator.target(receiver.uri()).seed(1).run(Scenario.named("outbound-no-answer"));
+        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(request -> Reply.status(200, "{}"))) {
+            WebhookSimulator.target(receiver.url()).seed(1).run(Scenario.named("outbound-no-answer"));
 
             assertThat(receiver.received()).isNotEmpty().allSatisfy(request -> {
                 assertThat(request.headers()).doesNotContainKey("X-Webhook-Signature");
@@ -87,8 +91,8 @@ class WebhookSimulatorAcceptanceTest {
 
     @Test
     void oneCallIdIncreasingTimestampsAndValidNumbersAcrossTheScenario() throws Exception {
-        try (Receiver receiver = new Receiver(new WellBehavedHandler(null))) {
-            WebhookSimulator.target(receiver.uri()).seed(99).run(Scenario.named("inbound-tool-calls"));
+        try (WebhookReceiver receiver = WellBehavedHandler.receiver(null)) {
+            WebhookSimulator.target(receiver.url()).seed(99).run(Scenario.named("inbound-tool-calls"));
 
             List<JsonNode> messages = receiver.received().stream().map(r -> r.json().path("message")).toList();
             assertThat(messages.stream().map(m -> m.path("call").path("id").asText()).distinct()).hasSize(1);
@@ -103,13 +107,13 @@ class WebhookSimulatorAcceptanceTest {
 
     @Test
     void theSameSeedSendsTheSameEventsApartFromTheTimesOfSendingAndAnotherSeedDoesNot() throws Exception {
-        try (Receiver first = new Receiver(new WellBehavedHandler(null));
-             Receiver second = new Receiver(new WellBehavedHandler(null));
-             Receiver third = new Receiver(new WellBehavedHandler(null))) {
+        try (WebhookReceiver first = WellBehavedHandler.receiver(null);
+             WebhookReceiver second = WellBehavedHandler.receiver(null);
+             WebhookReceiver third = WellBehavedHandler.receiver(null)) {
             Scenario scenario = Scenario.named("campaign-batch");
-            WebhookSimulator.target(first.uri()).seed(2024).dialect(Dialect.VOICEDOCK).run(scenario);
-            WebhookSimulator.target(second.uri()).seed(2024).dialect(Dialect.VOICEDOCK).run(scenario);
-            WebhookSimulator.target(third.uri()).seed(2025).dialect(Dialect.VOICEDOCK).run(scenario);
+            WebhookSimulator.target(first.url()).seed(2024).dialect(Dialect.VOICEDOCK).run(scenario);
+            WebhookSimulator.target(second.url()).seed(2024).dialect(Dialect.VOICEDOCK).run(scenario);
+            WebhookSimulator.target(third.url()).seed(2025).dialect(Dialect.VOICEDOCK).run(scenario);
 
             assertThat(bodies(second)).isEqualTo(bodies(first)).hasSize(5 * 5);
             assertThat(bodies(third)).isNotEqualTo(bodies(first));
@@ -117,22 +121,22 @@ class WebhookSimulatorAcceptanceTest {
     }
 
     /** The bodies with their times of sending taken out ({@code aFixedClockMakesRunsByteIdentical...} keeps them). */
-    private static Set<String> bodies(Receiver receiver) {
-        return receiver.received().stream().map(Receiver.Received::text)
+    private static Set<String> bodies(WebhookReceiver receiver) {
+        return receiver.received().stream().map(ReceivedWebhook::text)
                 .map(body -> body.replaceAll("\"(timestamp|started_at|ended_at)\":\"[^\"]*\"", "\"$1\":\"\""))
                 .collect(Collectors.toSet());
     }
 
     @Test
     void personalisedGreetingIsWhatTheAgentSaysAndMetadataIsEchoed() throws Exception {
-        try (Receiver receiver = new Receiver(new WellBehavedHandler(SECRET))) {
-            SimulationReport report = WebhookSimulator.target(receiver.uri("/hook?mode=personalise")).secret(SECRET)
+        try (WebhookReceiver receiver = WellBehavedHandler.receiver(SECRET)) {
+            SimulationReport report = WebhookSimulator.target(receiver.url("/hook?mode=personalise")).secret(SECRET)
                     .seed(3).run(Scenario.named("inbound-personalised"));
 
             report.assertPassed();
             assertThat(report.transcript(1).get(0))
                     .isEqualTo(new ChatMessage("assistant", "Hallo, fijn dat je weer belt!"));
-            List<Receiver.Received> later = receiver.received().subList(1, receiver.received().size());
+            List<ReceivedWebhook> later = receiver.received().subList(1, receiver.received().size());
             assertThat(later).allSatisfy(r -> assertThat(r.json().at("/message/assistant/metadata/crm_id").asText())
                     .isEqualTo("12345"));
         }
@@ -140,8 +144,8 @@ class WebhookSimulatorAcceptanceTest {
 
     @Test
     void aReceiverThatKeepsTheDefaultFailsThePersonalisedScenario() throws Exception {
-        try (Receiver receiver = new Receiver(new WellBehavedHandler(null))) {
-            SimulationReport report = WebhookSimulator.target(receiver.uri()).seed(3)
+        try (WebhookReceiver receiver = WellBehavedHandler.receiver(null)) {
+            SimulationReport report = WebhookSimulator.target(receiver.url()).seed(3)
                     .run(Scenario.named("inbound-personalised"));
 
             assertThat(report.passed()).isFalse();
@@ -152,8 +156,8 @@ class WebhookSimulatorAcceptanceTest {
 
     @Test
     void aRejectionIsSpokenToTheCaller() throws Exception {
-        try (Receiver receiver = new Receiver(new WellBehavedHandler(null))) {
-            SimulationReport report = WebhookSimulator.target(receiver.uri("/hook?mode=reject")).seed(3)
+        try (WebhookReceiver receiver = WellBehavedHandler.receiver(null)) {
+            SimulationReport report = WebhookSimulator.target(receiver.url("/hook?mode=reject")).seed(3)
                     .run(Scenario.named("inbound-rejected"));
 
             report.assertPassed();
@@ -173,12 +177,9 @@ class WebhookSimulatorAcceptanceTest {
                 steps:
                   - assistant-request: accept
                 """, "just-ringing.yaml");
-        try (Receiver receiver = new Receiver(request -> {
-            Thread.sleep(5_600);
-            return Receiver.Reply.ok("{}");
-        })) {
+        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(Reply.ok().after(Duration.ofMillis(5_600)))) {
             long start = System.nanoTime();
-            SimulationReport report = WebhookSimulator.target(receiver.uri()).run(onlyTheRequest);
+            SimulationReport report = WebhookSimulator.target(receiver.url()).run(onlyTheRequest);
 
             assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(7_500);
             assertThat(report.failures()).singleElement().asString().isEqualTo("call 1 assistant-request: "
@@ -188,13 +189,13 @@ class WebhookSimulatorAcceptanceTest {
 
     @Test
     void wrongShapedRepliesAreNamed() throws Exception {
-        try (Receiver receiver = new Receiver(request -> switch (request.event()) {
-            case "assistant-request" -> Receiver.Reply.ok("{\"assistant\":\"Hallo!\"}");
-            case "tool-calls" -> Receiver.Reply.ok("{\"results\":[{\"toolCallId\":\"tool_wrong\",\"result\":1}]}");
-            case "status-update" -> new Receiver.Reply(500, "oops");
-            default -> Receiver.Reply.ok("not json at all");
+        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(request -> switch (request.event()) {
+            case "assistant-request" -> Reply.json("{\"assistant\":\"Hallo!\"}");
+            case "tool-calls" -> Reply.json("{\"results\":[{\"toolCallId\":\"tool_wrong\",\"result\":1}]}");
+            case "status-update" -> Reply.status(500, "oops");
+            default -> Reply.json("not json at all");
         })) {
-            SimulationReport report = WebhookSimulator.target(receiver.uri()).seed(5)
+            SimulationReport report = WebhookSimulator.target(receiver.url()).seed(5)
                     .run(Scenario.named("inbound-tool-calls"));
 
             assertThat(report.failures()).hasSize(5);
@@ -215,9 +216,9 @@ class WebhookSimulatorAcceptanceTest {
 
     @Test
     void aSingleResultForTwoToolCallsIsAWarning() throws Exception {
-        try (Receiver receiver = new Receiver(request -> Receiver.Reply.ok(
+        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(request -> Reply.json(
                 request.event().equals("tool-calls") ? "{\"result\":{\"ok\":true}}" : "{}"))) {
-            SimulationReport report = WebhookSimulator.target(receiver.uri()).seed(5)
+            SimulationReport report = WebhookSimulator.target(receiver.url()).seed(5)
                     .run(Scenario.named("inbound-tool-calls"));
 
             assertThat(report.deliveries(EventType.TOOL_CALLS)).extracting(d -> d.verdict().outcome())
@@ -230,8 +231,8 @@ class WebhookSimulatorAcceptanceTest {
 
     @Test
     void securityProbesNameEveryForgeryASignatureIgnoringReceiverAccepts() throws Exception {
-        try (Receiver receiver = new Receiver(new WellBehavedHandler(null))) {
-            SimulationReport report = WebhookSimulator.target(receiver.uri()).secret(SECRET).seed(11)
+        try (WebhookReceiver receiver = WellBehavedHandler.receiver(null)) {
+            SimulationReport report = WebhookSimulator.target(receiver.url()).secret(SECRET).seed(11)
                     .probeSecurity(true).run(Scenario.named("inbound-happy-path"));
 
             assertThat(report.acceptedProbes()).containsExactly(SecurityProbe.values());
@@ -244,8 +245,8 @@ class WebhookSimulatorAcceptanceTest {
 
     @Test
     void aVerifyingReceiverRejectsEveryProbe() throws Exception {
-        try (Receiver receiver = new Receiver(new WellBehavedHandler(SECRET))) {
-            SimulationReport report = WebhookSimulator.target(receiver.uri()).secret(SECRET).seed(11)
+        try (WebhookReceiver receiver = WellBehavedHandler.receiver(SECRET)) {
+            SimulationReport report = WebhookSimulator.target(receiver.url()).secret(SECRET).seed(11)
                     .probeSecurity(true).run(Scenario.named("outbound-happy-path"));
 
             report.assertPassed();
@@ -264,12 +265,12 @@ class WebhookSimulatorAcceptanceTest {
                   - status: ended
                     after: 1.2s
                 """, "two-seconds.yaml");
-        try (Receiver receiver = new Receiver(request -> new Receiver.Reply(204, null))) {
+        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(request -> Reply.status(204, null))) {
             long start = System.nanoTime();
-            WebhookSimulator.target(receiver.uri()).seed(4).run(twoSeconds).assertPassed();
+            WebhookSimulator.target(receiver.url()).seed(4).run(twoSeconds).assertPassed();
             long compressed = (System.nanoTime() - start) / 1_000_000;
             start = System.nanoTime();
-            WebhookSimulator.target(receiver.uri()).seed(4).realtime(true).run(twoSeconds).assertPassed();
+            WebhookSimulator.target(receiver.url()).seed(4).realtime(true).run(twoSeconds).assertPassed();
             long realtime = (System.nanoTime() - start) / 1_000_000;
 
             assertThat(compressed).isLessThan(1_000);

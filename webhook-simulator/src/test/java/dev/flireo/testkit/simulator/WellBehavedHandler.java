@@ -1,46 +1,42 @@
 package dev.flireo.testkit.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flireo.testkit.contracts.SignatureCheck;
-import dev.flireo.testkit.contracts.WebhookSignature;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.flireo.testkit.receiver.ReceivedWebhook;
+import dev.flireo.testkit.receiver.Reply;
+import dev.flireo.testkit.receiver.WebhookReceiver;
+import java.util.function.Function;
 
 /**
- * What a careful integrator writes: verifies the signature and freshness, refuses replays, answers assistant-request
- * and tool-calls in the dialect of the event, acknowledges the rest. {@code ?mode=personalise} or
- * {@code ?mode=reject} in the target URL select the assistant-request answer.
+ * What a careful integrator writes: answers assistant-request and tool-calls in the dialect of the event and
+ * acknowledges the rest; with a secret, the receiver also verifies signature and freshness and refuses replays.
+ * {@code ?mode=personalise} or {@code ?mode=reject} in the target URL select the assistant-request answer.
  */
-final class WellBehavedHandler implements Receiver.Handler {
+final class WellBehavedHandler implements Function<ReceivedWebhook, Reply> {
 
-    private final String secret;
-    private final Set<String> seenSignatures = ConcurrentHashMap.newKeySet();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    WellBehavedHandler(String secret) {
-        this.secret = secret;
+    private WellBehavedHandler() {
+    }
+
+    /** A receiver playing the careful integrator; {@code secret} {@code null} for one that checks no signature. */
+    static WebhookReceiver receiver(String secret) {
+        WebhookReceiver receiver = WebhookReceiver.start().replyToAll(new WellBehavedHandler());
+        return secret == null ? receiver : receiver.requireSignature(secret).refuseReplays();
     }
 
     @Override
-    public Receiver.Reply handle(Receiver.Received request) {
-        if (secret != null) {
-            SignatureCheck check = WebhookSignature.verifier(secret).verify(request.headers(), request.body());
-            if (!check.valid()) {
-                return new Receiver.Reply(401, "{\"error\":\"" + check.reason() + "\"}");
-            }
-            if (!seenSignatures.add(request.headers().get("X-Webhook-Signature"))) {
-                return new Receiver.Reply(409, "{\"error\":\"replayed delivery\"}");
-            }
-        }
+    public Reply apply(ReceivedWebhook request) {
         JsonNode event = request.json();
         boolean legacy = event.has("eventType");
         boolean snake = event.path("message").has("phone_number");
         String mode = request.query() == null ? "" : request.query().replace("mode=", "");
         return switch (request.event()) {
-            case "assistant-request" -> Receiver.Reply.ok(assistant(mode, legacy, snake));
-            case "tool-calls" -> Receiver.Reply.ok(results(event, legacy, snake).toString());
-            default -> new Receiver.Reply(200, null);
+            case "assistant-request" -> Reply.json(assistant(mode, legacy, snake));
+            case "tool-calls" -> Reply.json(results(event, legacy, snake).toString());
+            default -> Reply.status(200);
         };
     }
 
@@ -56,7 +52,7 @@ final class WellBehavedHandler implements Receiver.Handler {
     }
 
     private static ObjectNode results(JsonNode event, boolean legacy, boolean snake) {
-        ObjectNode reply = Receiver.JSON.createObjectNode();
+        ObjectNode reply = JSON.createObjectNode();
         ArrayNode results = reply.putArray("results");
         JsonNode calls = legacy ? event.path("tasksInitiated")
                 : event.path("message").path(snake ? "tool_call_list" : "toolCallList");

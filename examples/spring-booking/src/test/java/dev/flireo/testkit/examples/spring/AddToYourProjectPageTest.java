@@ -2,6 +2,7 @@ package dev.flireo.testkit.examples.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flireo.testkit.testsupport.SnippetCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
