@@ -22,7 +22,8 @@ class WebhooksAcceptanceTest {
 
     @RegisterExtension
     static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
-            .manualClock(Instant.parse("2025-12-13T12:00:00Z")).webhookDialect(Dialect.FLIREO).build();
+            .options(FlireoMockServer.options().manualClock(Instant.parse("2025-12-13T12:00:00Z"))
+                    .webhookDialect(Dialect.FLIREO)).build();
 
     private WebhookReceiver receiver;
 
