@@ -73,7 +73,7 @@ public final class FlireoMockServer implements AutoCloseable {
 
     /** {@code http://127.0.0.1:PORT/__flireo}: the mock's admin API. */
     public String adminUrl() {
-        return rootUrl() + "/__flireo";
+        return rootUrl() + MockRuntime.ADMIN_PREFIX;
     }
 
     private String rootUrl() {

@@ -7,10 +7,6 @@ import dev.flireo.testkit.contracts.Dialect;
 import dev.flireo.testkit.mock.FlireoMockServer;
 import dev.flireo.testkit.mock.MockClock;
 import dev.flireo.testkit.mock.MockOptions;
-import dev.flireo.testkit.mock.StateFileException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MockRuntime {
 
+    /** Where the mock's admin API is served. */
+    public static final String ADMIN_PREFIX = Admin.PREFIX;
+
     private final MockOptions options;
     private final List<String> apiKeys;
     private final MockClock clock;
@@ -35,7 +34,7 @@ public final class MockRuntime {
     private final CompletableFuture<MockApi> api;
     private final Deliveries deliveries;
     private final Admin admin = new Admin(this);
-    private final StateWriter stateWriter;
+    private final StartState startState;
     private final MockHttp http;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "flireo-mock-calls");
@@ -59,22 +58,12 @@ public final class MockRuntime {
         this.apiKeys = options.apiKeys();
         // Reading the specs and building WireMock are the slow parts of a start: do them side by side.
         this.api = CompletableFuture.supplyAsync(() -> new MockApi(ctx, engine, apiKeys, () -> enforceRateLimits));
-        StateFile stateFile = options.stateFile() == null ? null : new StateFile(options.stateFile());
-        if (!restore(stateFile)) {
-            seed();
-        }
-        this.stateWriter = stateFile == null ? null : new StateWriter(store, stateFile, options.onWarning());
+        this.startState = new StartState(options, ctx, engine);
         this.http = new MockHttp(options, this::dispatch, this::refuse);
     }
 
     public void start() {
-        if (stateWriter != null) {
-            try {
-                stateWriter.start();
-            } catch (IOException e) {
-                throw new StateFileException(options.stateFile(), "cannot write state file " + options.stateFile() + ": " + e, e);
-            }
-        }
+        startState.startWriting();
         http.start();
         try {
             MockApi served = api.join();
@@ -121,33 +110,6 @@ public final class MockRuntime {
         return proxy != null ? proxy.handle(method, url, headers, body) : api().handle(method, url, headers, body);
     }
 
-    /** The state file's state, when there is a file; a file that cannot be used stops the start, untouched. */
-    private boolean restore(StateFile file) {
-        try {
-            if (file == null || !file.loadInto(store)) {
-                return false;
-            }
-        } catch (IllegalStateException e) {
-            throw new StateFileException(options.stateFile(), e.getMessage(), e.getCause());
-        }
-        engine.adopt();
-        return true;
-    }
-
-    private void seed() {
-        if (options.demoData()) {
-            Seeds.demo(ctx);
-        }
-        if (options.seedFile() != null) {
-            try {
-                store.load(Json.parse(Files.readString(options.seedFile())));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read seed file " + options.seedFile(), e);
-            }
-        }
-        engine.adopt();
-    }
-
     /** See {@link FlireoMockServer#reset()}. */
     public void reset() {
         store.clear();
@@ -155,7 +117,7 @@ public final class MockRuntime {
         api().faults().clear();
         api().limiter().clear();
         deliveries.clear();
-        seed();
+        startState.seed();
     }
 
     /** Replaces the whole state with a document in the export format; its live calls go on. */
@@ -228,7 +190,7 @@ public final class MockRuntime {
     /** What health reports beside its status: slow clients cut off, and a failing state file. */
     ObjectNode healthDetails() {
         ObjectNode out = Json.object().put("slow_clients_cut", http.slowClientsCut());
-        String problem = stateWriter == null ? null : stateWriter.problem();
+        String problem = startState.problem();
         if (problem != null) {
             out.put("state_file_problem", problem);
         }
@@ -253,14 +215,7 @@ public final class MockRuntime {
         long requests = http.drain(timeout);
         ticker.shutdownNow();
         List<String> abandoned = engine.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        String stateFileProblem = null;
-        if (stateWriter != null) {
-            try {
-                stateWriter.close();
-            } catch (IOException | RuntimeException e) {
-                stateFileProblem = "cannot write state file " + options.stateFile() + ": " + e;
-            }
-        }
+        String stateFileProblem = startState.close();
         http.stop();
         return new FlireoMockServer.Shutdown(requests, abandoned, stateFileProblem);
     }
