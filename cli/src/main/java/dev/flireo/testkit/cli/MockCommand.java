@@ -1,6 +1,7 @@
 package dev.flireo.testkit.cli;
 
 import dev.flireo.testkit.mock.FlireoMockServer;
+import dev.flireo.testkit.mock.MockOptions;
 import dev.flireo.testkit.mock.StateFileException;
 import dev.flireo.testkit.simulator.Redaction;
 import java.io.PrintWriter;
@@ -200,8 +201,9 @@ final class MockCommand implements Callable<Integer> {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
-    private FlireoMockServer.Options options(PrintWriter out, PrintWriter err) {
-        FlireoMockServer.Options options = FlireoMockServer.options().port(port).bindAddress(host).timeScale(timeScale)
+    /** The flags as the one {@link MockOptions} they stand for (checked first by {@link #problem()}). */
+    private MockOptions options(PrintWriter out, PrintWriter err) {
+        MockOptions options = FlireoMockServer.options().port(port).bindAddress(host).timeScale(timeScale)
                 .demoData(!noDemoData && seed == null).enforceRateLimits(enforceRateLimits).seedFile(seed)
                 .maxBodySize(bytes(maxBodySize)).stateFile(stateFile)
                 .requestTimeouts(duration(headerTimeout), duration(bodyTimeout))

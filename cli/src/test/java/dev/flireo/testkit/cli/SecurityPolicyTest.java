@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flireo.testkit.contracts.WebhookSignature;
 import dev.flireo.testkit.mock.FlireoMockServer;
+import dev.flireo.testkit.mock.MockOptions;
 import dev.flireo.testkit.mock.internal.RequestJson;
 import dev.flireo.testkit.simulator.WebhookSender;
 import java.nio.file.Files;
@@ -27,8 +28,8 @@ class SecurityPolicyTest {
                 .isEqualTo("${env:FLIREO_HOST:-127.0.0.1}");
         assertThat(policy).contains("listen on 127.0.0.1 by default");
         assertThat(policy).contains("nested deeper than " + RequestJson.MAX_DEPTH + " levels")
-                .contains("within " + FlireoMockServer.DEFAULT_HEADER_TIMEOUT.toSeconds() + " s in all")
-                .contains("within " + FlireoMockServer.DEFAULT_BODY_TIMEOUT.toSeconds() + " s after them");
+                .contains("within " + MockOptions.DEFAULT_HEADER_TIMEOUT.toSeconds() + " s in all")
+                .contains("within " + MockOptions.DEFAULT_BODY_TIMEOUT.toSeconds() + " s after them");
         assertThat(Files.readString(Path.of("../README.md"))).contains("(SECURITY.md)");
     }
 }

@@ -2,9 +2,7 @@ package dev.flireo.testkit.mock;
 
 import dev.flireo.testkit.openapi.client.ApiClient;
 import dev.flireo.testkit.simulator.Delivery;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -19,7 +17,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <pre>{@code
  * @RegisterExtension
- * static FlireoMockExtension flireo = FlireoMockExtension.newInstance().manualClock().build();
+ * static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
+ *         .options(FlireoMockServer.options().manualClock()).build();
  * }</pre>
  *
  * As a static field the server lives for the test class and its state is reset before each test (unless
@@ -143,72 +142,17 @@ public final class FlireoMockExtension
         server().nextCallOutcome(outcome, talk);
     }
 
-    /** Configuration of the extension: the server's {@link FlireoMockServer.Options}, plus the reset policy. */
+    /** Configuration of the extension: the server's {@link MockOptions}, whole, plus the reset policy. */
     public static final class Builder {
-        private final FlireoMockServer.Options options = FlireoMockServer.options();
+        private MockOptions options = FlireoMockServer.options();
         private boolean resetBetweenTests = true;
 
         private Builder() {
         }
 
-        public Builder port(int port) {
-            options.port(port);
-            return this;
-        }
-
-        public Builder apiKeys(String... keys) {
-            options.apiKeys(keys);
-            return this;
-        }
-
-        public Builder timeScale(double scale) {
-            options.timeScale(scale);
-            return this;
-        }
-
-        /** Time stands still until the test advances {@link FlireoMockExtension#clock()}. */
-        public Builder manualClock() {
-            return manualClock(Instant.now());
-        }
-
-        public Builder manualClock(Instant start) {
-            options.manualClock(start);
-            return this;
-        }
-
-        public Builder seedFile(Path file) {
-            options.seedFile(file);
-            return this;
-        }
-
-        public Builder demoData(boolean demo) {
-            options.demoData(demo);
-            return this;
-        }
-
-        public Builder enforceRateLimits(boolean enforce) {
-            options.enforceRateLimits(enforce);
-            return this;
-        }
-
-        /** The largest request body accepted, in bytes (default 1 MiB); larger ones get 413. */
-        /** The payload dialect of the live calls' webhooks: voicedock (snake_case, the default) or flireo. */
-        public Builder webhookDialect(dev.flireo.testkit.contracts.Dialect dialect) {
-            options.webhookDialect(dialect);
-            return this;
-        }
-
-        public Builder maxBodySize(long bytes) {
-            options.maxBodySize(bytes);
-            return this;
-        }
-
-        /**
-         * Any other server option, e.g. {@code .configure(o -> o.stateFile(file).requestTimeouts(headers, body))}:
-         * the options not repeated here.
-         */
-        public Builder configure(java.util.function.Consumer<FlireoMockServer.Options> options) {
-            options.accept(this.options);
+        /** The server's options, e.g. {@code .options(FlireoMockServer.options().manualClock().demoData(true))}. */
+        public Builder options(MockOptions options) {
+            this.options = java.util.Objects.requireNonNull(options, "options");
             return this;
         }
 

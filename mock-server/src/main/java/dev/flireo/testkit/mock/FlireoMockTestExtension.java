@@ -55,15 +55,20 @@ final class FlireoMockTestExtension implements BeforeAllCallback, BeforeEachCall
 
     private static Running start(Class<?> testClass) {
         FlireoMockTest config = testClass.getAnnotation(FlireoMockTest.class);
-        FlireoMockServer.Options options = FlireoMockServer.options().apiKeys(config.apiKeys())
-                .timeScale(config.timeScale()).demoData(config.demoData()).enforceRateLimits(config.enforceRateLimits())
+        return new Running(options(config).start(), config.resetBetweenTests());
+    }
+
+    /** The annotation's attributes as the one {@link MockOptions} they stand for. */
+    static MockOptions options(FlireoMockTest config) {
+        MockOptions options = FlireoMockServer.options().apiKeys(config.apiKeys()).timeScale(config.timeScale())
+                .demoData(config.demoData()).enforceRateLimits(config.enforceRateLimits())
                 .webhookDialect(config.webhookDialect());
         if (config.manualClock()) {
-            options.manualClock(java.time.Instant.now());
+            options.manualClock();
         }
         if (!config.seedFile().isEmpty()) {
             options.seedFile(Path.of(config.seedFile()));
         }
-        return new Running(options.start(), config.resetBetweenTests());
+        return options;
     }
 }

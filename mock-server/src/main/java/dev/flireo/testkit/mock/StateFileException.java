@@ -3,7 +3,7 @@ package dev.flireo.testkit.mock;
 import java.nio.file.Path;
 
 /**
- * The state file given to {@link FlireoMockServer.Options#stateFile(Path)} cannot be used: it cannot be read or
+ * The state file given to {@link MockOptions#stateFile(Path)} cannot be used: it cannot be read or
  * written, is not JSON, or is not a mock state. The message names the file and the problem; a file that was there
  * is left as it was.
  */
@@ -11,7 +11,7 @@ public final class StateFileException extends IllegalStateException {
 
     private final transient Path file;
 
-    StateFileException(Path file, String message, Throwable cause) {
+    public StateFileException(Path file, String message, Throwable cause) {
         super(message, cause);
         this.file = file;
     }

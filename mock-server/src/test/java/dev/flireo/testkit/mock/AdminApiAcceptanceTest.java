@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AdminApiAcceptanceTest {
 
     @RegisterExtension
-    static FlireoMockExtension flireo = FlireoMockExtension.newInstance().manualClock().demoData(true).build();
+    static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
+            .options(FlireoMockServer.options().manualClock().demoData(true)).build();
 
     private Http.Reply admin(String method, String path, String body) {
         return Http.send(method, flireo.adminUrl() + path, null, body);

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AssistantsAcceptanceTest {
 
     @RegisterExtension
-    static FlireoMockExtension flireo = RequestPath.on(FlireoMockExtension.newInstance().manualClock()).build();
+    static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
+            .options(RequestPath.on(FlireoMockServer.options().manualClock())).build();
 
     private final AssistantsApi assistants = new AssistantsApi(Clients.client(flireo));
     private final AgentsApi agents = new AgentsApi(Clients.client(flireo));

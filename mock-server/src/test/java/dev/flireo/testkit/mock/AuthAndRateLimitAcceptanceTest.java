@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AuthAndRateLimitAcceptanceTest {
 
     @RegisterExtension
-    FlireoMockExtension flireo = RequestPath.on(FlireoMockExtension.newInstance().apiKeys("fl_live_team_a").manualClock()).build();
+    FlireoMockExtension flireo = FlireoMockExtension.newInstance()
+            .options(RequestPath.on(FlireoMockServer.options().apiKeys("fl_live_team_a").manualClock())).build();
 
     private Http.Reply get(String key) {
         return Http.send("GET", flireo.baseUrl() + "/assistants", key, null);

@@ -22,7 +22,8 @@ class BodyLimitAcceptanceTest {
     private static final int LIMIT = 64 * 1024;
 
     @RegisterExtension
-    static FlireoMockExtension flireo = FlireoMockExtension.newInstance().maxBodySize(LIMIT).build();
+    static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
+            .options(FlireoMockServer.options().maxBodySize(LIMIT)).build();
 
     /** A JSON body of exactly {@code size} bytes: a name padded with trailing spaces. */
     private static String body(int size) {

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CallsAcceptanceTest {
 
     @RegisterExtension
-    static FlireoMockExtension flireo = RequestPath.on(FlireoMockExtension.newInstance().manualClock()).build();
+    static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
+            .options(RequestPath.on(FlireoMockServer.options().manualClock())).build();
 
     private final CallsApi calls = new CallsApi(flireo.client());
     private final CallControlApi control = new CallControlApi(flireo.client());

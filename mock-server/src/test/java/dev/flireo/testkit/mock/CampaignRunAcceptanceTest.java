@@ -28,7 +28,7 @@ class CampaignRunAcceptanceTest {
     /** Monday 15 December 2025, 10:30 in Amsterdam: inside the default 09:00-17:00 window. */
     @RegisterExtension
     static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
-            .manualClock(Instant.parse("2025-12-15T09:30:00Z")).build();
+            .options(FlireoMockServer.options().manualClock(Instant.parse("2025-12-15T09:30:00Z"))).build();
 
     private final CampaignsApi campaigns = new CampaignsApi(Clients.client(flireo));
     private UUID agent;

@@ -29,7 +29,8 @@ class ConcurrencyAcceptanceTest {
 
     /** 60 times real time: a 30 s call takes half a second. */
     @RegisterExtension
-    static FlireoMockExtension flireo = FlireoMockExtension.newInstance().timeScale(60).build();
+    static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
+            .options(FlireoMockServer.options().timeScale(60)).build();
 
     @Test
     void eightThreadsTimes500CreatesAreAllListedWithUniqueIds() throws Exception {

@@ -21,7 +21,8 @@ class DashboardAcceptanceTest {
 
     @RegisterExtension
     static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
-            .manualClock(Instant.parse("2025-12-13T12:00:00Z")).demoData(true).build();
+            .options(FlireoMockServer.options().manualClock(Instant.parse("2025-12-13T12:00:00Z")).demoData(true))
+            .build();
 
     private WebhookReceiver receiver;
 

@@ -37,15 +37,16 @@ class FuzzAcceptanceTest {
     private static final Path STATE_FILE = stateFile();
 
     @RegisterExtension
-    static FlireoMockExtension flireo = FlireoMockExtension.newInstance().manualClock().demoData(true)
-            .configure(o -> o.stateFile(STATE_FILE).requestTimeouts(Duration.ofSeconds(5), BODY_DEADLINE)).build();
+    static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
+            .options(FlireoMockServer.options().manualClock().demoData(true)
+                    .stateFile(STATE_FILE).requestTimeouts(Duration.ofSeconds(5), BODY_DEADLINE)).build();
 
     private final List<String> ids = new ArrayList<>();
 
     @Test
     void malformedRequestsToEveryOperationAreRefusedCleanlyAndChangeNothing() {
         RequestFuzzer fuzzer = new RequestFuzzer(new Random(SEED), flireo.apiKey(),
-                FlireoMockServer.DEFAULT_MAX_BODY_SIZE, () -> ids);
+                MockOptions.DEFAULT_MAX_BODY_SIZE, () -> ids);
         List<Route> routes = SpecSamples.routes();
         List<String> failures = new ArrayList<>();
         JsonNode expected = refreshState();

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HostileInputAcceptanceTest {
 
     @RegisterExtension
-    static FlireoMockExtension flireo = RequestPath.on(FlireoMockExtension.newInstance().manualClock().demoData(true)).build();
+    static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
+            .options(RequestPath.on(FlireoMockServer.options().manualClock().demoData(true))).build();
 
     private static String nested(int levels) {
         return "[".repeat(levels - 1) + "]".repeat(levels - 1);

@@ -15,7 +15,8 @@ class LiveCallStateAcceptanceTest {
 
     @RegisterExtension
     static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
-            .manualClock(Instant.parse("2025-12-13T10:00:10Z")).demoData(false).build();
+            .options(FlireoMockServer.options().manualClock(Instant.parse("2025-12-13T10:00:10Z")).demoData(false))
+            .build();
 
     /** As {@code GET /__flireo/state} exported it: a call answered at 10:00:04 that talks until 10:00:34. */
     private static final String EXPORTED_BEFORE = """

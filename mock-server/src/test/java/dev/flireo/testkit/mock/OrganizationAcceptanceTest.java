@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OrganizationAcceptanceTest {
 
     @RegisterExtension
-    static FlireoMockExtension flireo = FlireoMockExtension.newInstance().demoData(true).build();
+    static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
+            .options(FlireoMockServer.options().demoData(true)).build();
 
     private final OrganizationApi org = new OrganizationApi(Clients.client(flireo));
 

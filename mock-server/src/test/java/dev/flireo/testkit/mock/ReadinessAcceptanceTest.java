@@ -51,7 +51,7 @@ class ReadinessAcceptanceTest {
     }
 
     /** Starts the server in the background, polls health until 200, then at once lists the assistants. */
-    private static Http.Reply firstRequestAfterHealth(int port, FlireoMockServer.Options options) throws Exception {
+    private static Http.Reply firstRequestAfterHealth(int port, MockOptions options) throws Exception {
         CompletableFuture<FlireoMockServer> starting = CompletableFuture.supplyAsync(options::start);
         String root = "http://127.0.0.1:" + port;
         try {

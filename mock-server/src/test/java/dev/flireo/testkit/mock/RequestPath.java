@@ -16,8 +16,8 @@ enum RequestPath {
         return "wiremock".equals(System.getProperty(PROPERTY)) ? WIREMOCK : DIRECT;
     }
 
-    /** {@code builder}, set up so that its requests take the way under test. */
-    static FlireoMockExtension.Builder on(FlireoMockExtension.Builder builder) {
-        return underTest() == WIREMOCK ? builder.configure(options -> options.requestJournal(1_000)) : builder;
+    /** {@code options}, set so that the server's requests take the way under test. */
+    static MockOptions on(MockOptions options) {
+        return underTest() == WIREMOCK ? options.requestJournal(1_000) : options;
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RequestPathTest {
 
     @RegisterExtension
-    static FlireoMockExtension flireo = RequestPath.on(FlireoMockExtension.newInstance()).build();
+    static FlireoMockExtension flireo = FlireoMockExtension.newInstance().options(RequestPath.on(FlireoMockServer.options())).build();
 
     @Test
     void requestsTakeTheWayUnderTest() {

@@ -18,7 +18,7 @@ class RouteCoverageTest {
 
     private final MockContext ctx = new MockContext(new StateStore(), Instant::now);
     private final MockApi api = new MockApi(ctx, new Calls(ctx, new dev.flireo.testkit.mock.internal.Deliveries(),
-            FlireoMockServer.DEFAULT_WEBHOOK_DIALECT), List.of(), () -> false);
+            MockOptions.DEFAULT_WEBHOOK_DIALECT), List.of(), () -> false);
 
     @Test
     void everyOperationOfTheFlireoApiIsHandled() {

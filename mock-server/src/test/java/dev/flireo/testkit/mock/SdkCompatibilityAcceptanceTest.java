@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SdkCompatibilityAcceptanceTest {
 
     @RegisterExtension
-    static FlireoMockExtension flireo = RequestPath.on(FlireoMockExtension.newInstance().manualClock().demoData(true)).build();
+    static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
+            .options(RequestPath.on(FlireoMockServer.options().manualClock().demoData(true))).build();
 
     private static final String ASSISTANT = "/assistant/id string,/assistant/name string,/assistant/is_active boolean,"
             + "/assistant/business_name? string|null,/assistant/notification_email? string|null,"

@@ -19,7 +19,8 @@ class SdkErrorCompatibilityAcceptanceTest {
     private static final int LIMIT = 64 * 1024;
 
     @RegisterExtension
-    static FlireoMockExtension flireo = RequestPath.on(FlireoMockExtension.newInstance().manualClock().maxBodySize(LIMIT)).build();
+    static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
+            .options(RequestPath.on(FlireoMockServer.options().manualClock().maxBodySize(LIMIT))).build();
 
     private static Http.Reply api(String method, String path, String key, String body) {
         return Http.send(method, flireo.baseUrl() + path, key, body);

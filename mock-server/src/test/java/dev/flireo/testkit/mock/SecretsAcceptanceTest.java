@@ -28,8 +28,9 @@ class SecretsAcceptanceTest {
     private static final String OPENAI_KEY = "sk-CANARY-000";
 
     @RegisterExtension
-    static FlireoMockExtension flireo = FlireoMockExtension.newInstance().apiKeys(KEY)
-            .manualClock(Instant.parse("2025-12-13T12:00:00Z")).build();
+    static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
+            .options(FlireoMockServer.options().apiKeys(KEY).manualClock(Instant.parse("2025-12-13T12:00:00Z")))
+            .build();
 
     private String assistant(String webhookUrl) {
         String id = api("POST", "/assistants", "{\"name\":\"Support\",\"webhook_url\":\"" + webhookUrl

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ValidationAcceptanceTest {
 
     @RegisterExtension
-    static FlireoMockExtension flireo = RequestPath.on(FlireoMockExtension.newInstance().demoData(true)).build();
+    static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
+            .options(RequestPath.on(FlireoMockServer.options().demoData(true))).build();
 
     private Http.Reply post(String path, String body) {
         return Http.send("POST", flireo.baseUrl() + path, flireo.apiKey(), body);

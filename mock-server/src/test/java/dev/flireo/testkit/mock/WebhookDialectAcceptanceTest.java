@@ -30,7 +30,8 @@ class WebhookDialectAcceptanceTest {
     private static final Instant NOON = Instant.parse("2026-03-02T12:00:00Z");
 
     @RegisterExtension
-    static FlireoMockExtension flireo = FlireoMockExtension.newInstance().manualClock(NOON).build();
+    static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
+            .options(FlireoMockServer.options().manualClock(NOON)).build();
 
     private WebhookReceiver receiver;
 

@@ -25,8 +25,9 @@ class WebhooksAcceptanceTest {
     private static final String SECRET = "whsec_test_secret_12345";
 
     @RegisterExtension
-    static FlireoMockExtension flireo = RequestPath.on(FlireoMockExtension.newInstance()
-            .manualClock(Instant.parse("2025-12-13T12:00:00Z")).webhookDialect(Dialect.FLIREO)).build();
+    static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
+            .options(RequestPath.on(FlireoMockServer.options().manualClock(Instant.parse("2025-12-13T12:00:00Z"))
+                    .webhookDialect(Dialect.FLIREO))).build();
 
     private WebhookReceiver receiver;
 

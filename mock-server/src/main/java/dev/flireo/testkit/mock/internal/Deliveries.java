@@ -45,6 +45,32 @@ public final class Deliveries {
         return List.copyOf(log);
     }
 
+    /** The deliveries as made, oldest first, without their call ids. */
+    public List<Delivery> deliveries() {
+        return log.stream().map(Entry::delivery).toList();
+    }
+
+    /**
+     * Waits until at least {@code count} deliveries have been made, then returns them all; fails after
+     * {@code timeout}.
+     */
+    public List<Delivery> await(int count, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (log.size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("expected " + count + " webhook deliveries within " + timeout
+                        + ", got " + log.size() + ": " + deliveries());
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for webhook deliveries", e);
+            }
+        }
+        return deliveries();
+    }
+
     public ArrayNode toJson() {
         return toJson(e -> true, Integer.MAX_VALUE);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flireo.testkit.mock.FlireoMockExtension;
+import dev.flireo.testkit.mock.FlireoMockServer;
 import dev.flireo.testkit.openapi.client.ApiClient;
 import dev.flireo.testkit.openapi.client.api.CallsApi;
 import java.net.URI;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FlireoApiTest {
 
     @RegisterExtension
-    static FlireoMockExtension flireo = FlireoMockExtension.newInstance().manualClock().demoData(true).build();
+    static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
+            .options(FlireoMockServer.options().manualClock().demoData(true)).build();
 
     private static final URI WEBHOOKS = URI.create("https://clinic.example.com/webhooks");
     private static final String SECRET = "whsec_clinic_test_secret";

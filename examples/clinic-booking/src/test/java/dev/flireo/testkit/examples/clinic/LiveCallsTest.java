@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flireo.testkit.contracts.Dialect;
 import dev.flireo.testkit.contracts.EventType;
 import dev.flireo.testkit.mock.FlireoMockExtension;
+import dev.flireo.testkit.mock.FlireoMockServer;
 import dev.flireo.testkit.openapi.client.ApiClient;
 import dev.flireo.testkit.openapi.client.api.CallsApi;
 import dev.flireo.testkit.openapi.client.api.NumbersApi;
@@ -34,7 +35,8 @@ class LiveCallsTest {
     private static final String CLINIC_NUMBER = "+31850835037";
 
     @RegisterExtension
-    static FlireoMockExtension flireo = FlireoMockExtension.newInstance().manualClock(MONDAY_MORNING).build();
+    static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
+            .options(FlireoMockServer.options().manualClock(MONDAY_MORNING)).build();
 
     private RunningClinic clinic;
     private UUID assistant;

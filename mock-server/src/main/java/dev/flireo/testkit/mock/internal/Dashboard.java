@@ -1,7 +1,5 @@
-package dev.flireo.testkit.mock;
+package dev.flireo.testkit.mock.internal;
 
-import dev.flireo.testkit.mock.internal.ApiError;
-import dev.flireo.testkit.mock.internal.HttpResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Dashboard {
 
     static final String PATH = "/ui";
+    /** The files stay where the public package put them: the served paths and the jar layout do not change. */
+    private static final String RESOURCES = "/dev/flireo/testkit/mock/ui/";
     private static final Map<String, String> TYPES = Map.of(
             "index.html", "text/html; charset=utf-8",
             "app.js", "text/javascript; charset=utf-8",
@@ -45,7 +45,7 @@ final class Dashboard {
     }
 
     private static byte[] read(String file) {
-        try (InputStream in = Dashboard.class.getResourceAsStream("ui/" + file)) {
+        try (InputStream in = Dashboard.class.getResourceAsStream(RESOURCES + file)) {
             if (in == null) {
                 throw new IllegalStateException("dashboard file missing from the classpath: " + file);
             }

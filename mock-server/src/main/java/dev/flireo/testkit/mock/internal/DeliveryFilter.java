@@ -1,9 +1,7 @@
-package dev.flireo.testkit.mock;
+package dev.flireo.testkit.mock.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flireo.testkit.contracts.EventType;
-import dev.flireo.testkit.mock.internal.ApiError;
-import dev.flireo.testkit.mock.internal.Deliveries;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

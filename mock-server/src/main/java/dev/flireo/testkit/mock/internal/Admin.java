@@ -1,20 +1,15 @@
-package dev.flireo.testkit.mock;
+package dev.flireo.testkit.mock.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flireo.testkit.mock.internal.ApiError;
-import dev.flireo.testkit.mock.internal.ErrorBodies;
-import dev.flireo.testkit.mock.internal.Faults;
-import dev.flireo.testkit.mock.internal.HttpResult;
-import dev.flireo.testkit.mock.internal.Json;
-import dev.flireo.testkit.mock.internal.MockApi;
-import dev.flireo.testkit.mock.internal.RequestJson;
-import dev.flireo.testkit.mock.internal.SecretFields;
-import dev.flireo.testkit.mock.internal.Urls;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.flireo.testkit.mock.MockClock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The mock's admin API under {@code /__flireo/}: health, reset, state export/import/seed, deliveries, inbound
@@ -25,9 +20,9 @@ final class Admin {
 
     static final String PREFIX = "/__flireo";
 
-    private final FlireoMockServer server;
+    private final MockRuntime server;
 
-    Admin(FlireoMockServer server) {
+    Admin(MockRuntime server) {
         this.server = server;
     }
 
@@ -66,17 +61,17 @@ final class Admin {
                 server.reset();
                 return ok();
             case "GET /state":
-                return includeSecrets(query) ? server.state().export() : SecretFields.redact(server.state().export());
+                return includeSecrets(query) ? server.store().export() : SecretFields.redact(server.store().export());
             case "PUT /state":
-                server.state().replace(SecretFields.restore(body(raw), server.state().export()));
+                server.replaceState(SecretFields.restore(body(raw), server.store().export()));
                 return ok();
             case "POST /seed":
-                server.state().load(SecretFields.restore(body(raw), server.state().export()));
+                server.loadState(SecretFields.restore(body(raw), server.store().export()));
                 return ok();
             case "GET /deliveries":
-                return DeliveryFilter.from(query).apply(server.deliveryLog());
+                return DeliveryFilter.from(query).apply(server.deliveries());
             case "DELETE /deliveries":
-                server.deliveryLog().clear();
+                server.deliveries().clear();
                 return ok();
             case "POST /calls/inbound":
                 return inbound(body(raw));
@@ -84,7 +79,7 @@ final class Admin {
                 return outcome(body(raw));
             case "GET /credit":
                 return Json.object().put("minutes_balance",
-                        server.state().export().path("account").path("minutes_balance").asDouble(500));
+                        server.store().export().path("account").path("minutes_balance").asDouble(500));
             case "PUT /credit":
                 return credit(body(raw));
             case "GET /faults":
@@ -148,8 +143,8 @@ final class Admin {
      * calls and deliveries, and the mock's time. Cheap: no export, no lock, so an open dashboard does not slow the API.
      */
     private JsonNode changes() {
-        return Json.object().put("state_version", server.state().version())
-                .put("calls", server.state().size("calls")).put("deliveries", server.deliveryLog().size())
+        return Json.object().put("state_version", server.store().version())
+                .put("calls", server.store().collection(Resource.CALLS).size()).put("deliveries", server.deliveries().size())
                 .put("now", Json.timestamp(server.clock().now()));
     }
 
@@ -162,13 +157,31 @@ final class Admin {
         if (last != null && !last.matches("[1-9][0-9]{0,8}")) {
             throw ApiError.invalid(400, "last must be a whole number from 1, got " + last, "last");
         }
-        JsonNode item = server.state().item(name, last == null ? Integer.MAX_VALUE : Integer.parseInt(last));
+        JsonNode item = item(name, last == null ? Integer.MAX_VALUE : Integer.parseInt(last));
         if (item == null) {
             throw ApiError.notFound("no_collection", "No collection or singleton named " + name
                     + " in the state; GET /__flireo/state lists them all");
         }
         JsonNode document = Json.object().set(name, item);
         return (includeSecrets(query) ? document : SecretFields.redact(document)).get(name);
+    }
+
+    /** One collection's newest {@code last} items, or a singleton (JSON null while unset); null for no such name. */
+    private JsonNode item(String name, int last) {
+        StateStore store = server.store();
+        Optional<Resource> collection = Resource.named(name);
+        if (collection.isPresent()) {
+            List<ObjectNode> items = store.collection(collection.get()).list();
+            ArrayNode array = Json.array();
+            items.subList(Math.max(0, items.size() - last), items.size()).forEach(array::add);
+            return array;
+        }
+        Optional<Singleton> singleton = Singleton.named(name);
+        if (singleton.isPresent()) {
+            JsonNode value = store.singleton(singleton.get());
+            return value == null ? NullNode.instance : value;
+        }
+        return null;
     }
 
     private static ObjectNode ok() {
@@ -196,11 +209,7 @@ final class Admin {
             throw ApiError.invalid(400, "customer_number must be an E.164 number, got " + customer, "customer_number");
         }
         Integer talk = body.has("duration_seconds") ? body.get("duration_seconds").asInt() : null;
-        return dev.flireo.testkit.mock.internal.MockContext.present(startInbound(number, customer, talk));
-    }
-
-    ObjectNode startInbound(String number, String customer, Integer talkSeconds) {
-        return server.api().calls().startInbound(number, customer, talkSeconds);
+        return MockContext.present(server.startInbound(number, customer, talk));
     }
 
     /**
@@ -227,12 +236,8 @@ final class Admin {
         if (minutes == null || !minutes.isNumber()) {
             throw ApiError.invalid(400, "minutes_balance must be a number", "minutes_balance");
         }
-        setMinutesBalance(minutes.asDouble());
+        server.setMinutesBalance(minutes.asDouble());
         return Json.object().put("minutes_balance", minutes.asDouble());
-    }
-
-    void setMinutesBalance(double minutes) {
-        dev.flireo.testkit.mock.internal.calls.Billing.setMinutesBalance(server.context(), minutes);
     }
 
     private JsonNode clock() {
