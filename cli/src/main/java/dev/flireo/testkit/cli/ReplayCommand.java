@@ -164,7 +164,7 @@ final class ReplayCommand implements Callable<Integer> {
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
+            } catch (IllegalStateException ignored) {
                 // The JVM is shutting down: the hook is running and waits for the reports.
             }
         }

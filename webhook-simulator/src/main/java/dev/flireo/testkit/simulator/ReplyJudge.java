@@ -128,7 +128,7 @@ public final class ReplyJudge {
                     : body.path("message").path(dialect == Dialect.VOICEDOCK ? "tool_call_list" : "toolCallList");
             list.forEach(item -> calls.put(item.path(legacy ? "taskId" : "id").asText(),
                     legacy ? item.path("taskName").asText() : item.path("function").path("name").asText()));
-        } catch (IOException e) {
+        } catch (IOException ignored) {
             // A request body that is not JSON has no tool call ids to answer.
         }
         return calls;

@@ -27,6 +27,7 @@ class WebhookSimulatorAcceptanceTest {
     @Test
     void wellBehavedReceiverPassesTheToolCallScenario() throws Exception {
         try (WebhookReceiver receiver = WellBehavedHandler.receiver(SECRET)) {
+            // spotless:off the README's Java example is this code as written (ReadmeTest)
             // README: java-api
             SimulationReport report = WebhookSimulator.target(receiver.url())
                     .secret(SECRET)
@@ -39,6 +40,7 @@ class WebhookSimulatorAcceptanceTest {
                     .extracting(d -> d.verdict().reason())
                     .containsExactly("results for all 1 tool call id", "results for all 2 tool call ids");
             // README: end
+            // spotless:on
             assertThat(report.deliveries()).extracting(Delivery::event).containsExactly(
                     EventType.ASSISTANT_REQUEST, EventType.STATUS_UPDATE, EventType.TOOL_CALLS,
                     EventType.TOOL_CALLS, EventType.STATUS_UPDATE, EventType.END_OF_CALL_REPORT);

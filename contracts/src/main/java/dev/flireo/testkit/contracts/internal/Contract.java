@@ -75,10 +75,6 @@ public final class Contract {
         return ref.toString();
     }
 
-    public SchemaRef ref() {
-        return ref;
-    }
-
     /** What the contract says about each place of a payload; used to explain and to generate test mutations. */
     public FieldModel model() {
         return model;

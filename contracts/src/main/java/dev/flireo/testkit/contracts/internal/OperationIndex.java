@@ -19,13 +19,11 @@ public final class OperationIndex {
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Map<SpecDocument, OperationIndex> INDEXES = new ConcurrentHashMap<>();
 
-    private final SpecDocument document;
     private final Map<String, Operation> byId = new LinkedHashMap<>();
     private final List<Operation> byTemplate;
     private final List<String> basePaths = new ArrayList<>();
 
     private OperationIndex(SpecDocument document) {
-        this.document = document;
         SchemaRef root = new SchemaRef(document, "");
         root.node().path("paths").fieldNames().forEachRemaining(path -> {
             SchemaRef item = root.child("paths", path);
@@ -45,10 +43,6 @@ public final class OperationIndex {
 
     public static OperationIndex of(SpecDocument document) {
         return INDEXES.computeIfAbsent(document, OperationIndex::new);
-    }
-
-    public SpecDocument document() {
-        return document;
     }
 
     public Optional<Operation> byId(String operationId) {

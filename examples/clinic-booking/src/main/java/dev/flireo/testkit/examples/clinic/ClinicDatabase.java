@@ -50,7 +50,7 @@ public final class ClinicDatabase implements AutoCloseable {
         // An in-memory database outlives its connections (DB_CLOSE_DELAY=-1) until it is shut down.
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");
-        } catch (SQLException e) {
+        } catch (SQLException ignored) {
             // Already closed: nothing left to release.
         }
         pool.dispose();

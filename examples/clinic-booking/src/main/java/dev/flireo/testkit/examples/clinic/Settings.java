@@ -82,8 +82,8 @@ public record Settings(int port, String webhookSecret, String flireoUrl, String 
             if (port >= 0 && port <= 65535) {
                 return port;
             }
-        } catch (NumberFormatException e) {
-            // reported below
+        } catch (NumberFormatException ignored) {
+            // not a number: reported below, as is a number out of range
         }
         throw new IllegalArgumentException("--port must be a number from 0 to 65535, got '" + text + "'");
     }
@@ -94,8 +94,8 @@ public record Settings(int port, String webhookSecret, String flireoUrl, String 
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
                 return uri;
             }
-        } catch (IllegalArgumentException e) {
-            // reported below
+        } catch (IllegalArgumentException ignored) {
+            // not a URI at all: reported below, as is a URI of another scheme
         }
         throw new IllegalArgumentException(option + " must be an http:// or https:// URL, got '" + text + "'");
     }
