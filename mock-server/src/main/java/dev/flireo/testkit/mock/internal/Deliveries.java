@@ -21,6 +21,8 @@ public final class Deliveries {
     }
 
     private final List<Entry> log = new CopyOnWriteArrayList<>();
+    /** Counts the clears: a delivery sent before a reset and answered after it belongs to no test's log. */
+    private long generation;
     private final java.util.function.Consumer<Delivery> listener;
 
     public Deliveries() {
@@ -35,9 +37,20 @@ public final class Deliveries {
         this.listener = listener;
     }
 
-    public void add(String callId, Delivery delivery, String webhookSecret) {
+    /** The current generation, to hand back to {@link #add} once the delivery it starts is answered. */
+    public synchronized long generation() {
+        return generation;
+    }
+
+    /** Logs a delivery started in {@code generation}, unless the log was cleared since (then it is dropped). */
+    public void add(long generation, String callId, Delivery delivery, String webhookSecret) {
         Entry entry = new Entry(callId, delivery, Redaction.of(webhookSecret));
-        log.add(entry);
+        synchronized (this) {
+            if (generation != this.generation) {
+                return;
+            }
+            log.add(entry);
+        }
         listener.accept(entry.shown());
     }
 
@@ -109,7 +122,8 @@ public final class Deliveries {
         return node;
     }
 
-    public void clear() {
+    public synchronized void clear() {
+        generation++;
         log.clear();
     }
 }

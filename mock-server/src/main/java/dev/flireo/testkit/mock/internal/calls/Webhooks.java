@@ -161,12 +161,13 @@ final class Webhooks {
         String callId = call.get("id").asText();
         String description = event.wireName() + " of call " + callId + " to " + uri;
         unfinished.add(description);
+        long generation = log.generation();
         CompletableFuture<Delivery>[] result = new CompletableFuture[1];
         lastPerCall.compute(callId, (id, previous) -> {
             CompletableFuture<?> after = previous == null ? CompletableFuture.completedFuture(null) : previous;
             result[0] = after.handle((r, e) -> null).thenCompose(x -> sender.sendAsync(uri, event, body))
                     .thenApply(delivery -> {
-                        log.add(callId, delivery, secret);
+                        log.add(generation, callId, delivery, secret);
                         return delivery;
                     });
             return result[0];
