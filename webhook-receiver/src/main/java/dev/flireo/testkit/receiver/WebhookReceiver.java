@@ -167,7 +167,7 @@ public final class WebhookReceiver implements AutoCloseable {
                     exchange.getRequestBody().readAllBytes(), Instant.now());
             arrivals.add(delivery);
             send(exchange, replyTo(delivery));
-        } catch (IOException e) {
+        } catch (IOException ignored) {
             // The sender gave up on this exchange (its timeout); there is no one left to answer.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closing while a slow reply waited

@@ -84,11 +84,7 @@ public final class Deliveries {
         return deliveries();
     }
 
-    public ArrayNode toJson() {
-        return toJson(e -> true, Integer.MAX_VALUE);
-    }
-
-    /** The newest {@code last} entries that {@code filter} accepts, oldest first, as {@link #toJson()} shows them. */
+    /** The newest {@code last} entries that {@code filter} accepts, oldest first, as the admin API shows them. */
     public ArrayNode toJson(java.util.function.Predicate<Entry> filter, int last) {
         List<Entry> picked = log.stream().filter(filter).toList();
         ArrayNode out = Json.array();

@@ -93,10 +93,6 @@ public final class Json {
         }
     }
 
-    public static String text(JsonNode node) {
-        return new String(bytes(node), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
     /** The text of a field, or null when it is absent or JSON null. */
     public static String textOrNull(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);

@@ -303,8 +303,4 @@ public final class MockApi {
         out.put("Content-Type", "application/json");
         return new HttpResult(e.status(), out, Json.bytes(ErrorBodies.of(spec, e)), 0, null);
     }
-
-    public Set<String> apiKeys() {
-        return apiKeys;
-    }
 }

@@ -63,6 +63,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MockRuntime {
 
+    private static final System.Logger LOG = System.getLogger(MockRuntime.class.getName());
+
     /** Where the mock's admin API is served. */
     public static final String ADMIN_PREFIX = Admin.PREFIX;
 
@@ -136,6 +138,7 @@ public final class MockRuntime {
             engine.tick();
         } catch (RuntimeException e) {
             // The next tick retries; a timer thread must not die on one bad call record.
+            LOG.log(System.Logger.Level.WARNING, "a clock tick failed; the next one retries", e);
         }
     }
 

@@ -36,6 +36,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  */
 public final class RequestGuard implements Filter {
 
+    private static final System.Logger LOG = System.getLogger(RequestGuard.class.getName());
+
     /** Renders a refusal as the documented error answer of the path's API. */
     @FunctionalInterface
     public interface Refusals {
@@ -235,8 +237,11 @@ public final class RequestGuard implements Filter {
             if (error.status() != 408) { // a client too slow to send its body is not waited for again
                 drain(request);
             }
-        } catch (IOException | RuntimeException e) {
-            // The client left, or broke its framing, while we refused it: the answer is out, nothing is left to do.
+        } catch (IOException ignored) {
+            // The client left while we refused it: the answer is out, nothing is left to do.
+        } catch (RuntimeException e) {
+            // The client broke its framing while we refused it; worth a trace, not an answer.
+            LOG.log(System.Logger.Level.DEBUG, "client broke its framing while refused", e);
         }
     }
 

@@ -24,6 +24,8 @@ import org.eclipse.jetty.util.component.LifeCycle;
  */
 public final class SlowClients {
 
+    private static final System.Logger LOG = System.getLogger(SlowClients.class.getName());
+
     static final Duration SWEEP = Duration.ofMillis(250);
 
     private final Duration headers;
@@ -88,6 +90,7 @@ public final class SlowClients {
             }
         } catch (RuntimeException e) {
             // A connection closing under the sweep; the next sweep sees the rest.
+            LOG.log(System.Logger.Level.DEBUG, "a connection closed under the slow-client sweep", e);
         }
     }
 

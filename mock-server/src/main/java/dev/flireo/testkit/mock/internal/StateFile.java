@@ -28,10 +28,6 @@ public final class StateFile {
         this.directory = this.file.getParent();
     }
 
-    public Path path() {
-        return file;
-    }
-
     /**
      * Replaces the store's state with the file's; false (and nothing changed) when there is no file yet.
      *
@@ -41,7 +37,7 @@ public final class StateFile {
         String text;
         try {
             text = Files.readString(file);
-        } catch (NoSuchFileException e) {
+        } catch (NoSuchFileException ignored) {
             return false;
         } catch (IOException e) {
             throw new IllegalStateException("cannot read state file " + file + ": " + describe(e), e);
@@ -91,7 +87,7 @@ public final class StateFile {
             for (Path leftover : leftovers) {
                 Files.deleteIfExists(leftover);
             }
-        } catch (NoSuchFileException e) {
+        } catch (NoSuchFileException ignored) {
             // no directory yet: nothing left over
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean up after an earlier run in " + directory, e);
@@ -106,7 +102,7 @@ public final class StateFile {
     private void forceDirectory() {
         try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
             dir.force(true);
-        } catch (IOException e) {
+        } catch (IOException ignored) {
             // Some platforms (Windows) cannot open a directory; the rename is still atomic there.
         }
     }
