@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             ScenariosCommand.class,
             ReplayCommand.class,
             MockCommand.class,
-            CommandLine.HelpCommand.class},
+            CommandLine.HelpCommand.class
+        },
         footer = {"", "Run 'flireo help COMMAND' for a command's options."})
 public final class FlireoCli implements Runnable {
 
@@ -30,7 +31,8 @@ public final class FlireoCli implements Runnable {
         // With fewer than three cores CompletableFuture's default pool starts a thread per task, and java.net.http
         // completes every response through it; two common-pool workers keep `flireo replay` fast on small machines.
         if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
-            System.setProperty(COMMON_POOL_PARALLELISM,
+            System.setProperty(
+                    COMMON_POOL_PARALLELISM,
                     Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
         }
         System.exit(commandLine().execute(args));

@@ -27,8 +27,7 @@ import java.util.function.Supplier;
 final class HarChecks {
 
     /** One thing to validate, labelled for the verdict line. */
-    record Check(String label, Supplier<ValidationReport> run) {
-    }
+    record Check(String label, Supplier<ValidationReport> run) {}
 
     private final String source;
     private final Dialect forced;
@@ -81,23 +80,42 @@ final class HarChecks {
         skipped++;
     }
 
-    private void webhook(String label, Optional<String> eventHeader, Optional<Detection> detected, String requestText,
-                         Optional<JsonNode> body, JsonNode response) {
-        checks.add(new Check(label + " webhook payload", () -> body.isEmpty()
-                ? notJson(requestText)
-                : forced != null ? Contracts.of(forced).validateEvent(body.get()) : Contracts.validate(body.get())));
-        Optional<EventType> type = detected.map(Detection::eventType)
-                .or(() -> eventHeader.flatMap(HarChecks::eventType));
-        Dialect dialect = forced != null ? forced : detected.map(Detection::dialect).orElse(Dialect.FLIREO);
+    private void webhook(
+            String label,
+            Optional<String> eventHeader,
+            Optional<Detection> detected,
+            String requestText,
+            Optional<JsonNode> body,
+            JsonNode response) {
+        checks.add(new Check(
+                label + " webhook payload",
+                () -> body.isEmpty()
+                        ? notJson(requestText)
+                        : forced != null
+                                ? Contracts.of(forced).validateEvent(body.get())
+                                : Contracts.validate(body.get())));
+        Optional<EventType> type =
+                detected.map(Detection::eventType).or(() -> eventHeader.flatMap(HarChecks::eventType));
+        Dialect dialect =
+                forced != null ? forced : detected.map(Detection::dialect).orElse(Dialect.FLIREO);
         int status = response.path("status").asInt(0);
         if (type.isEmpty()) {
             return;
         }
         checks.add(new Check(label + " reply (HTTP " + status + ")", () -> {
             if (status < 200 || status > 299) {
-                return new ValidationReport(dialect, type.get(), "any 2xx", List.of(new Violation(Severity.ERROR, "",
-                        "status", "2xx", Integer.toString(status), "the receiver answered HTTP " + status
-                                + "; the platform expects a 2xx")), List.of());
+                return new ValidationReport(
+                        dialect,
+                        type.get(),
+                        "any 2xx",
+                        List.of(new Violation(
+                                Severity.ERROR,
+                                "",
+                                "status",
+                                "2xx",
+                                Integer.toString(status),
+                                "the receiver answered HTTP " + status + "; the platform expects a 2xx")),
+                        List.of());
             }
             if (!type.get().replyUsed()) {
                 return Contracts.of(dialect).validateReply(type.get(), (JsonNode) null);
@@ -106,12 +124,17 @@ final class HarChecks {
         }));
     }
 
-    private void rest(String label, ApiContracts api, String operation, String requestText, Optional<JsonNode> body,
-                      JsonNode response) {
+    private void rest(
+            String label,
+            ApiContracts api,
+            String operation,
+            String requestText,
+            Optional<JsonNode> body,
+            JsonNode response) {
         if (requestText != null && !requestText.isEmpty()) {
-            checks.add(new Check(label + " request", () -> body.isEmpty()
-                    ? notJson(requestText)
-                    : api.validateRequest(operation, body.get())));
+            checks.add(new Check(
+                    label + " request",
+                    () -> body.isEmpty() ? notJson(requestText) : api.validateRequest(operation, body.get())));
         }
         int status = response.path("status").asInt(0);
         String responseText = responseText(response);
@@ -170,7 +193,9 @@ final class HarChecks {
         try {
             URI uri = URI.create(url);
             String path = uri.getRawPath();
-            return path == null || path.isEmpty() ? url : path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            return path == null || path.isEmpty()
+                    ? url
+                    : path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         } catch (IllegalArgumentException e) {
             return url;
         }

@@ -19,82 +19,134 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flireo mock}: runs the stateful mock of the Flireo API until Ctrl-C or SIGTERM, then stops gracefully. */
-@Command(name = "mock", mixinStandardHelpOptions = true,
-        description = {"Run a stateful, spec-validated fake of the Flireo API (/api/v1), the legacy API (/v1) and an "
-                + "admin API (/__flireo) until Ctrl-C or SIGTERM.", "Every option can also come from the environment "
-                + "variable named in brackets.",
-                "On Ctrl-C or SIGTERM it stops accepting connections, lets requests in flight finish and queued webhook "
-                + "deliveries go out (at most --shutdown-timeout, then names what it abandoned), writes the state file "
-                + "and exits."})
+@Command(
+        name = "mock",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a stateful, spec-validated fake of the Flireo API (/api/v1), the legacy API (/v1) and an "
+                    + "admin API (/__flireo) until Ctrl-C or SIGTERM.",
+            "Every option can also come from the environment " + "variable named in brackets.",
+            "On Ctrl-C or SIGTERM it stops accepting connections, lets requests in flight finish and queued webhook "
+                    + "deliveries go out (at most --shutdown-timeout, then names what it abandoned), writes the state file "
+                    + "and exits."
+        })
 final class MockCommand implements Callable<Integer> {
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:FLIREO_PORT:-8080}",
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "${env:FLIREO_PORT:-8080}",
             description = "Port to listen on; 0 picks a free one (FLIREO_PORT; default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:FLIREO_HOST:-127.0.0.1}",
-            description = "Address to listen on; 0.0.0.0 for other hosts, e.g. in a container (FLIREO_HOST; default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--host",
+            paramLabel = "ADDRESS",
+            defaultValue = "${env:FLIREO_HOST:-127.0.0.1}",
+            description =
+                    "Address to listen on; 0.0.0.0 for other hosts, e.g. in a container (FLIREO_HOST; default ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--seed", paramLabel = "FILE", defaultValue = "${env:FLIREO_SEED}",
+    @Option(
+            names = "--seed",
+            paramLabel = "FILE",
+            defaultValue = "${env:FLIREO_SEED}",
             description = "Seed file (the format of GET /__flireo/state) to start from, instead of the demo data; only "
                     + "read (FLIREO_SEED).")
     Path seed;
 
-    @Option(names = "--api-key", paramLabel = "KEY", split = ",", defaultValue = "${env:FLIREO_API_KEYS}",
-            description = "Accept only these keys (repeatable or comma-separated; FLIREO_API_KEYS). Default: any non-empty key.")
+    @Option(
+            names = "--api-key",
+            paramLabel = "KEY",
+            split = ",",
+            defaultValue = "${env:FLIREO_API_KEYS}",
+            description =
+                    "Accept only these keys (repeatable or comma-separated; FLIREO_API_KEYS). Default: any non-empty key.")
     List<String> apiKeys = new ArrayList<>();
 
-    @Option(names = "--time-scale", paramLabel = "X", defaultValue = "${env:FLIREO_TIME_SCALE:-1}",
-            description = "Speed of the call clock: 10 makes a 30 s call end in 3 s (FLIREO_TIME_SCALE; default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--time-scale",
+            paramLabel = "X",
+            defaultValue = "${env:FLIREO_TIME_SCALE:-1}",
+            description =
+                    "Speed of the call clock: 10 makes a 30 s call end in 3 s (FLIREO_TIME_SCALE; default ${DEFAULT-VALUE}).")
     double timeScale;
 
-    @Option(names = "--webhook-dialect", paramLabel = "DIALECT", defaultValue = "${env:FLIREO_WEBHOOK_DIALECT:-voicedock}",
-            description = "Payload dialect of the live calls' webhooks: voicedock (snake_case, as the HMS/VoiceDock SDK "
-                    + "types them) or flireo (camelCase, as the Flireo pages) (FLIREO_WEBHOOK_DIALECT; default "
-                    + "${DEFAULT-VALUE}).")
+    @Option(
+            names = "--webhook-dialect",
+            paramLabel = "DIALECT",
+            defaultValue = "${env:FLIREO_WEBHOOK_DIALECT:-voicedock}",
+            description =
+                    "Payload dialect of the live calls' webhooks: voicedock (snake_case, as the HMS/VoiceDock SDK "
+                            + "types them) or flireo (camelCase, as the Flireo pages) (FLIREO_WEBHOOK_DIALECT; default "
+                            + "${DEFAULT-VALUE}).")
     String webhookDialect;
 
-    @Option(names = "--max-body-size", paramLabel = "SIZE", defaultValue = "${env:FLIREO_MAX_BODY_SIZE:-1MiB}",
+    @Option(
+            names = "--max-body-size",
+            paramLabel = "SIZE",
+            defaultValue = "${env:FLIREO_MAX_BODY_SIZE:-1MiB}",
             description = "Largest request body accepted, in bytes or with KiB/MiB; larger ones get 413 "
                     + "(FLIREO_MAX_BODY_SIZE; default ${DEFAULT-VALUE}).")
     String maxBodySize;
 
-    @Option(names = "--state-file", paramLabel = "FILE", defaultValue = "${env:FLIREO_STATE_FILE}",
+    @Option(
+            names = "--state-file",
+            paramLabel = "FILE",
+            defaultValue = "${env:FLIREO_STATE_FILE}",
             description = "Keep the whole state in FILE (FLIREO_STATE_FILE): restored at start when it exists (it then "
                     + "wins over --seed and the demo data, which only make the state of a new file), written "
                     + "atomically 200 ms after changes and on stop. A file that is not a mock state stops the start "
                     + "(exit 2) and is left as it is.")
     Path stateFile;
 
-    @Option(names = "--shutdown-timeout", paramLabel = "SECONDS", defaultValue = "${env:FLIREO_SHUTDOWN_TIMEOUT:-5}",
+    @Option(
+            names = "--shutdown-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "${env:FLIREO_SHUTDOWN_TIMEOUT:-5}",
             description = "On Ctrl-C or SIGTERM, wait at most this long for requests in flight and queued webhook "
                     + "deliveries before writing the state file and exiting (FLIREO_SHUTDOWN_TIMEOUT; default "
                     + "${DEFAULT-VALUE}, well inside docker stop's 10 s).")
     double shutdownTimeout;
 
-    @Option(names = "--header-timeout", paramLabel = "SECONDS", defaultValue = "${env:FLIREO_HEADER_TIMEOUT:-10}",
+    @Option(
+            names = "--header-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "${env:FLIREO_HEADER_TIMEOUT:-10}",
             description = "A request's headers must arrive within this long in all, or the connection is closed "
                     + "(FLIREO_HEADER_TIMEOUT; default ${DEFAULT-VALUE}).")
     double headerTimeout;
 
-    @Option(names = "--body-timeout", paramLabel = "SECONDS", defaultValue = "${env:FLIREO_BODY_TIMEOUT:-20}",
+    @Option(
+            names = "--body-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "${env:FLIREO_BODY_TIMEOUT:-20}",
             description = "A request's body must arrive within this long after its headers, or it is answered 408 "
                     + "(FLIREO_BODY_TIMEOUT; default ${DEFAULT-VALUE}).")
     double bodyTimeout;
 
-    @Option(names = "--no-demo-data", description = "Start empty instead of with a demo assistant, number and past calls.")
+    @Option(
+            names = "--no-demo-data",
+            description = "Start empty instead of with a demo assistant, number and past calls.")
     boolean noDemoData;
 
-    @Option(names = "--enforce-rate-limits", description = "Answer 429 over 100 requests/min per key and 10 control "
-            + "commands/min per call (default off, so test suites are never throttled).")
+    @Option(
+            names = "--enforce-rate-limits",
+            description = "Answer 429 over 100 requests/min per key and 10 control "
+                    + "commands/min per call (default off, so test suites are never throttled).")
     boolean enforceRateLimits;
 
-    @Option(names = "--proxy-to", paramLabel = "URL", description = "Validating proxy: forward every request to this "
-            + "API (e.g. https://api.flireo.com), check both directions against the spec and print each drift.")
+    @Option(
+            names = "--proxy-to",
+            paramLabel = "URL",
+            description = "Validating proxy: forward every request to this "
+                    + "API (e.g. https://api.flireo.com), check both directions against the spec and print each drift.")
     URI proxyTo;
 
-    @Option(names = "--record-to", paramLabel = "FILE", description = "With --proxy-to: save the resources seen as a seed file.")
+    @Option(
+            names = "--record-to",
+            paramLabel = "FILE",
+            description = "With --proxy-to: save the resources seen as a seed file.")
     Path recordTo;
 
     @CommandLine.Spec
@@ -115,7 +167,8 @@ final class MockCommand implements Callable<Integer> {
         try {
             server = options(out, err).start();
         } catch (StateFileException e) {
-            err.println("flireo mock: " + e.getMessage() + (restoring ? " (fix or remove the file; it was left as it is)" : ""));
+            err.println("flireo mock: " + e.getMessage()
+                    + (restoring ? " (fix or remove the file; it was left as it is)" : ""));
             return 2;
         } catch (RuntimeException e) {
             err.println("flireo mock: cannot start: " + rootMessage(e));
@@ -153,16 +206,19 @@ final class MockCommand implements Callable<Integer> {
             return "--shutdown-timeout must be 0..3600 seconds, got " + shutdownTimeout;
         }
         if (!(headerTimeout >= 0.001 && headerTimeout <= 3600 && bodyTimeout >= 0.001 && bodyTimeout <= 3600)) {
-            return "--header-timeout and --body-timeout must be 0.001..3600 seconds, got " + headerTimeout + " and " + bodyTimeout;
+            return "--header-timeout and --body-timeout must be 0.001..3600 seconds, got " + headerTimeout + " and "
+                    + bodyTimeout;
         }
         if (seed != null && !Files.isReadable(seed)) {
             return "--seed file is not readable: " + seed;
         }
-        if (!webhookDialect.strip().equals("voicedock") && !webhookDialect.strip().equals("flireo")) {
+        if (!webhookDialect.strip().equals("voicedock")
+                && !webhookDialect.strip().equals("flireo")) {
             return "--webhook-dialect must be voicedock or flireo, got '" + webhookDialect + "'";
         }
         if (bytes(maxBodySize) < 0) {
-            return "--max-body-size must be a size such as 1048576, 512KiB or 2MiB (at most 2047MiB), got " + maxBodySize;
+            return "--max-body-size must be a size such as 1048576, 512KiB or 2MiB (at most 2047MiB), got "
+                    + maxBodySize;
         }
         if (recordTo != null && proxyTo == null) {
             return "--record-to needs --proxy-to";
@@ -175,14 +231,19 @@ final class MockCommand implements Callable<Integer> {
 
     /** Stops gracefully within the timeout and says what, if anything, had to be cut. */
     private void shutDown(FlireoMockServer server, PrintWriter out, PrintWriter err) {
-        out.printf(Locale.ROOT, "Flireo mock stopping: no new connections; waiting up to %s s for requests in flight "
-                + "and webhook deliveries.%n", seconds(shutdownTimeout));
+        out.printf(
+                Locale.ROOT,
+                "Flireo mock stopping: no new connections; waiting up to %s s for requests in flight "
+                        + "and webhook deliveries.%n",
+                seconds(shutdownTimeout));
         out.flush();
         FlireoMockServer.Shutdown report = server.shutdown(Duration.ofMillis(Math.round(shutdownTimeout * 1000)));
         if (report.unfinishedRequests() > 0) {
-            out.println("  cut " + report.unfinishedRequests() + " request(s) still in flight after " + seconds(shutdownTimeout) + " s");
+            out.println("  cut " + report.unfinishedRequests() + " request(s) still in flight after "
+                    + seconds(shutdownTimeout) + " s");
         }
-        report.abandonedDeliveries().forEach(d -> out.println("  abandoned webhook: " + Redaction.url(d) + " (not delivered in time)"));
+        report.abandonedDeliveries()
+                .forEach(d -> out.println("  abandoned webhook: " + Redaction.url(d) + " (not delivered in time)"));
         if (report.stateFileProblem() != null) {
             err.println("flireo mock: " + report.stateFileProblem());
         } else if (stateFile != null) {
@@ -203,9 +264,15 @@ final class MockCommand implements Callable<Integer> {
 
     /** The flags as the one {@link MockOptions} they stand for (checked first by {@link #problem()}). */
     private MockOptions options(PrintWriter out, PrintWriter err) {
-        MockOptions options = FlireoMockServer.options().port(port).bindAddress(host).timeScale(timeScale)
-                .demoData(!noDemoData && seed == null).enforceRateLimits(enforceRateLimits).seedFile(seed)
-                .maxBodySize(bytes(maxBodySize)).stateFile(stateFile)
+        MockOptions options = FlireoMockServer.options()
+                .port(port)
+                .bindAddress(host)
+                .timeScale(timeScale)
+                .demoData(!noDemoData && seed == null)
+                .enforceRateLimits(enforceRateLimits)
+                .seedFile(seed)
+                .maxBodySize(bytes(maxBodySize))
+                .stateFile(stateFile)
                 .requestTimeouts(duration(headerTimeout), duration(bodyTimeout))
                 .webhookDialect(dev.flireo.testkit.contracts.Dialect.fromWireName(webhookDialect.strip()))
                 .onWarning(warning -> {
@@ -214,8 +281,10 @@ final class MockCommand implements Callable<Integer> {
                 });
         apiKeys.stream().map(String::strip).filter(k -> !k.isEmpty()).forEach(options::apiKeys);
         options.onDelivery(d -> {
-            out.println("webhook: " + d.event().wireName() + " -> " + Redaction.url(d.request().target().toString()) + ": "
-                    + (d.error() != null ? d.error() : "HTTP " + d.status()) + " in " + d.latency().toMillis() + " ms, "
+            out.println("webhook: " + d.event().wireName() + " -> "
+                    + Redaction.url(d.request().target().toString()) + ": "
+                    + (d.error() != null ? d.error() : "HTTP " + d.status()) + " in "
+                    + d.latency().toMillis() + " ms, "
                     + (d.verdict() != null && d.verdict().warning() ? "warned" : d.passed() ? "passed" : "failed")
                     + (d.verdict() == null ? "" : " (" + d.verdict().reason() + ")"));
             out.flush();
@@ -231,18 +300,21 @@ final class MockCommand implements Callable<Integer> {
 
     private void printBanner(PrintWriter out, FlireoMockServer server, long millis, boolean restored) {
         // A key given with --api-key is a credential and never printed; the default is accepted by any mock.
-        String shownKey = server.apiKey().equals(FlireoMockServer.DEFAULT_API_KEY) ? server.apiKey() : "<your --api-key>";
+        String shownKey =
+                server.apiKey().equals(FlireoMockServer.DEFAULT_API_KEY) ? server.apiKey() : "<your --api-key>";
         out.println("Flireo mock is running (started in " + millis + " ms).");
         out.println("  API:    " + server.baseUrl());
         out.println("  legacy: " + server.legacyBaseUrl());
-        out.println("  admin:  " + server.adminUrl() + "   (WireMock: " + server.adminUrl().replace("__flireo", "__admin") + ")");
+        out.println("  admin:  " + server.adminUrl() + "   (WireMock: "
+                + server.adminUrl().replace("__flireo", "__admin") + ")");
         out.println("  dashboard: " + server.adminUrl() + "/ui/");
         if (stateFile != null) {
             out.println("  state:  " + stateFile.toAbsolutePath() + (restored ? " (restored)" : " (new)"));
         }
         out.println("  webhooks of live calls: " + server.webhookDialect().wireName() + " dialect ("
                 + (server.webhookDialect() == dev.flireo.testkit.contracts.Dialect.VOICEDOCK
-                ? "snake_case, as the HMS/VoiceDock SDK types them" : "camelCase, as the Flireo pages show them")
+                        ? "snake_case, as the HMS/VoiceDock SDK types them"
+                        : "camelCase, as the Flireo pages show them")
                 + "; --webhook-dialect to change)");
         out.println();
         out.println("Try it:");
@@ -254,7 +326,8 @@ final class MockCommand implements Callable<Integer> {
 
     /** {@code 1048576}, {@code 512KiB} or {@code 2MiB} (also k, K, KB, m, M, MB, all binary) in bytes; -1 if not a size. */
     static long bytes(String size) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,10})\\s*(?:([kKmM])(?:i?B)?)?").matcher(size.strip());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,10})\\s*(?:([kKmM])(?:i?B)?)?")
+                .matcher(size.strip());
         if (!m.matches()) {
             return -1;
         }

@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flireo openapi}: lists the operations of the bundled specs, or writes the specs to a folder. */
-@Command(name = "openapi", mixinStandardHelpOptions = true,
+@Command(
+        name = "openapi",
+        mixinStandardHelpOptions = true,
         description = "List the operations of the bundled OpenAPI specs, or write the specs to a folder.")
 final class OpenApiCommand implements Runnable {
 
@@ -51,8 +53,9 @@ final class OpenApiCommand implements Runnable {
             out.printf("%s (%d)%n", doc.fileName(), ops.size());
             for (SpecOperation op : ops) {
                 String where = op.kind() == SpecOperation.Kind.WEBHOOK ? "webhook " + op.path() : op.path();
-                out.printf("  %-7s %-44s %-34s %s%s%n", op.method(), where, op.operationId(), op.source(),
-                        op.deprecated() ? " (deprecated)" : "");
+                out.printf(
+                        "  %-7s %-44s %-34s %s%s%n",
+                        op.method(), where, op.operationId(), op.source(), op.deprecated() ? " (deprecated)" : "");
             }
         }
     }

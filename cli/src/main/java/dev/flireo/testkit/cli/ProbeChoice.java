@@ -33,8 +33,10 @@ record ProbeChoice(boolean on, List<SecurityProbe> probes, boolean strict) {
         try {
             return SecurityProbe.fromWireName(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--probe-security: " + e.getMessage() + " (or strict); to name "
-                    + "a scenario after it, write --probe-security=all or put the scenario first", e);
+            throw new IllegalArgumentException(
+                    "--probe-security: " + e.getMessage() + " (or strict); to name "
+                            + "a scenario after it, write --probe-security=all or put the scenario first",
+                    e);
         }
     }
 

@@ -21,12 +21,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code flireo replay}: plays a scenario against a webhook URL and judges every reply. */
-@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Send a scenario's signed webhook events to your URL and judge every reply.",
-                "Verdicts are pass, warn (tolerated by the platform but risky) and fail.",
-                "Exit code 0 when no verdict fails (with --strict: and none warns), 1 otherwise, 2 on bad usage or input.",
-                "Ctrl-C or SIGTERM stops sending, gives deliveries in flight 2 s, still writes --junit and --report "
-                        + "with the unfinished deliveries marked as interrupted, and exits 130 (Ctrl-C) or 143 (SIGTERM)."})
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Send a scenario's signed webhook events to your URL and judge every reply.",
+            "Verdicts are pass, warn (tolerated by the platform but risky) and fail.",
+            "Exit code 0 when no verdict fails (with --strict: and none warns), 1 otherwise, 2 on bad usage or input.",
+            "Ctrl-C or SIGTERM stops sending, gives deliveries in flight 2 s, still writes --junit and --report "
+                    + "with the unfinished deliveries marked as interrupted, and exits 130 (Ctrl-C) or 143 (SIGTERM)."
+        })
 final class ReplayCommand implements Callable<Integer> {
 
     /** How long deliveries in flight may still take after Ctrl-C or SIGTERM. */
@@ -40,11 +45,18 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--target", required = true, paramLabel = "URL", description = "Your webhook URL.")
     String target;
 
-    @Option(names = "--secret", paramLabel = "S", defaultValue = "${env:FLIREO_WEBHOOK_SECRET}",
+    @Option(
+            names = "--secret",
+            paramLabel = "S",
+            defaultValue = "${env:FLIREO_WEBHOOK_SECRET}",
             description = "The webhook_secret to sign with (default: $FLIREO_WEBHOOK_SECRET); unsigned without.")
     String secret;
 
-    @Option(names = "--dialect", paramLabel = "D", defaultValue = "flireo", converter = DialectConverter.class,
+    @Option(
+            names = "--dialect",
+            paramLabel = "D",
+            defaultValue = "flireo",
+            converter = DialectConverter.class,
             description = "flireo (camelCase), voicedock (snake_case) or legacy (flat). Default: ${DEFAULT-VALUE}.")
     Dialect dialect;
 
@@ -57,24 +69,40 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--calls", paramLabel = "N", description = "Parallel calls, e.g. leads of campaign-batch.")
     Integer calls;
 
-    @Option(names = "--chaos", split = ",", paramLabel = "FAULT", converter = ChaosConverter.class,
+    @Option(
+            names = "--chaos",
+            split = ",",
+            paramLabel = "FAULT",
+            converter = ChaosConverter.class,
             description = "Comma-separated: duplicate, out-of-order, slow, retry.")
     List<Chaos> chaos = List.of();
 
-    @Option(names = "--probe-security", arity = "0..1", fallbackValue = "all", paramLabel = "strict|PROBES",
-            description = {"Also send forged or stale deliveries: the first five need a 4xx; an accepted replay inside "
-                    + "the 300 s window is a warning.", "=strict makes that replay a failure; =tampered-body,replay "
-                    + "(any of tampered-body, wrong-secret, no-signature, stale-timestamp, future-timestamp, "
-                    + "replay) sends only those."})
+    @Option(
+            names = "--probe-security",
+            arity = "0..1",
+            fallbackValue = "all",
+            paramLabel = "strict|PROBES",
+            description = {
+                "Also send forged or stale deliveries: the first five need a 4xx; an accepted replay inside "
+                        + "the 300 s window is a warning.",
+                "=strict makes that replay a failure; =tampered-body,replay "
+                        + "(any of tampered-body, wrong-secret, no-signature, stale-timestamp, future-timestamp, "
+                        + "replay) sends only those."
+            })
     String probeSecurity;
 
     @Option(names = "--strict", description = "Count every warning as a failure (exit code 1).")
     boolean strict;
 
-    @Option(names = "--fixed-clock", paramLabel = "INSTANT", converter = InstantConverter.class,
-            description = {"Date the events from INSTANT (e.g. 2026-01-05T09:00:00Z) on the scenario's own gaps "
-                    + "instead of the time of sending: with --seed, every byte is the same on each run, headers "
-                    + "and signatures included. A receiver checking the 300 s window refuses such deliveries."})
+    @Option(
+            names = "--fixed-clock",
+            paramLabel = "INSTANT",
+            converter = InstantConverter.class,
+            description = {
+                "Date the events from INSTANT (e.g. 2026-01-05T09:00:00Z) on the scenario's own gaps "
+                        + "instead of the time of sending: with --seed, every byte is the same on each run, headers "
+                        + "and signatures included. A receiver checking the 300 s window refuses such deliveries."
+            })
     java.time.Instant fixedClock;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML for CI.")
@@ -98,9 +126,14 @@ final class ReplayCommand implements Callable<Integer> {
             if (calls != null) {
                 scenario = scenario.withCalls(calls);
             }
-            WebhookSimulator simulator = WebhookSimulator.target(target).secret(secret == null || secret.isEmpty()
-                            ? null : secret).dialect(dialect).realtime(realtime).chaos(chaos.toArray(Chaos[]::new))
-                    .strict(strict).fixedClock(fixedClock).progress(line -> {
+            WebhookSimulator simulator = WebhookSimulator.target(target)
+                    .secret(secret == null || secret.isEmpty() ? null : secret)
+                    .dialect(dialect)
+                    .realtime(realtime)
+                    .chaos(chaos.toArray(Chaos[]::new))
+                    .strict(strict)
+                    .fixedClock(fixedClock)
+                    .progress(line -> {
                         out.println(line);
                         out.flush();
                     });
@@ -108,8 +141,13 @@ final class ReplayCommand implements Callable<Integer> {
             if (seed != null) {
                 simulator.seed(seed);
             }
-            out.printf("replaying %s (%d call%s, %s) to %s%s%n", scenario.name(), scenario.calls(),
-                    scenario.calls() == 1 ? "" : "s", dialect.wireName(), Redaction.url(target),
+            out.printf(
+                    "replaying %s (%d call%s, %s) to %s%s%n",
+                    scenario.name(),
+                    scenario.calls(),
+                    scenario.calls() == 1 ? "" : "s",
+                    dialect.wireName(),
+                    Redaction.url(target),
                     secret == null || secret.isEmpty() ? ", unsigned" : ", signed");
             if (dialect == Dialect.LEGACY) {
                 out.println("note: the legacy pages document no signature; with --secret (and --probe-security) the "
@@ -146,18 +184,20 @@ final class ReplayCommand implements Callable<Integer> {
      * {@link #REPORT_WAIT}) until this thread has written the reports. The JVM then exits 130 or 143.
      */
     private SimulationReport runUntilSignal(WebhookSimulator simulator, Scenario scenario, PrintWriter out) {
-        Thread hook = new Thread(() -> {
-            out.println();
-            out.println("flireo replay: interrupted; sending nothing more, waiting up to "
-                    + INTERRUPT_GRACE.toSeconds() + " s for deliveries in flight");
-            out.flush();
-            simulator.interrupt(INTERRUPT_GRACE);
-            try {
-                reportsWritten.await(INTERRUPT_GRACE.plus(REPORT_WAIT).toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "flireo-replay-interrupt");
+        Thread hook = new Thread(
+                () -> {
+                    out.println();
+                    out.println("flireo replay: interrupted; sending nothing more, waiting up to "
+                            + INTERRUPT_GRACE.toSeconds() + " s for deliveries in flight");
+                    out.flush();
+                    simulator.interrupt(INTERRUPT_GRACE);
+                    try {
+                        reportsWritten.await(INTERRUPT_GRACE.plus(REPORT_WAIT).toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "flireo-replay-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return simulator.run(scenario);
@@ -187,8 +227,8 @@ final class ReplayCommand implements Callable<Integer> {
             try {
                 return java.time.Instant.parse(value);
             } catch (java.time.format.DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException("expected an ISO-8601 instant such as "
-                        + "2026-01-05T09:00:00Z, got '" + value + "'");
+                throw new CommandLine.TypeConversionException(
+                        "expected an ISO-8601 instant such as " + "2026-01-05T09:00:00Z, got '" + value + "'");
             }
         }
     }

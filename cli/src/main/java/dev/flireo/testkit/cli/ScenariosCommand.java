@@ -7,7 +7,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code flireo scenarios}: the built-in scenarios of {@code flireo replay}, one line each. */
-@Command(name = "scenarios", mixinStandardHelpOptions = true,
+@Command(
+        name = "scenarios",
+        mixinStandardHelpOptions = true,
         description = "List the built-in scenarios that 'flireo replay' can play.")
 final class ScenariosCommand implements Runnable {
 

@@ -15,10 +15,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code flireo sign}: the delivery headers the platform would send with a body, to replay it against a receiver. */
-@Command(name = "sign", mixinStandardHelpOptions = true,
-        description = {"Print the X-Webhook-Event, X-Webhook-Timestamp and X-Webhook-Signature headers the platform "
-                + "sends with this body.",
-            "The signature covers the file's bytes exactly (a trailing newline counts)."},
+@Command(
+        name = "sign",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print the X-Webhook-Event, X-Webhook-Timestamp and X-Webhook-Signature headers the platform "
+                    + "sends with this body.",
+            "The signature covers the file's bytes exactly (a trailing newline counts)."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:headers printed", "2:bad usage, unreadable file, or no event type in the body"})
 final class SignCommand implements Callable<Integer> {
@@ -29,7 +33,10 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--timestamp", paramLabel = "SECONDS", description = "Unix seconds to sign with; default: now.")
     Long timestamp;
 
-    @Option(names = "--event", paramLabel = "EVENT", converter = ValidateCommand.EventTypeConverter.class,
+    @Option(
+            names = "--event",
+            paramLabel = "EVENT",
+            converter = ValidateCommand.EventTypeConverter.class,
             description = "The event type, when the body does not say it (message.type or eventType).")
     EventType event;
 
@@ -69,7 +76,8 @@ final class SignCommand implements Callable<Integer> {
         try {
             JsonNode payload = ValidationInputs.JSON.readTree(body);
             JsonNode type = payload.path("message").path("type");
-            String name = type.isTextual() ? type.asText() : payload.path("eventType").asText(null);
+            String name =
+                    type.isTextual() ? type.asText() : payload.path("eventType").asText(null);
             return Optional.of(EventType.fromWireName(name));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();

@@ -20,10 +20,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code flireo validate}: checks webhook payloads, replies and recorded traffic against the contracts. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check webhook payloads (or, with --reply, the replies to them) against the contracts.",
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check webhook payloads (or, with --reply, the replies to them) against the contracts.",
             "Each PATH is a JSON file (one payload or an array), NDJSON, a HAR recording, a folder of those, or - "
-                    + "for standard input. The dialect and event type are detected unless --dialect says otherwise."},
+                    + "for standard input. The dialect and event type are detected unless --dialect says otherwise."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything is valid", "1:something is invalid", "2:bad usage or unreadable input"})
 final class ValidateCommand implements Callable<Integer> {
@@ -31,12 +35,18 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders, or - for standard input.")
     List<String> paths;
 
-    @Option(names = "--dialect", paramLabel = "DIALECT", converter = DialectConverter.class,
+    @Option(
+            names = "--dialect",
+            paramLabel = "DIALECT",
+            converter = DialectConverter.class,
             description = "Check against this dialect (flireo, voicedock, legacy) instead of detecting it; for a "
                     + "--reply, which carries no dialect marker, the best fit is taken and named without it.")
     Dialect dialect;
 
-    @Option(names = "--reply", paramLabel = "EVENT", converter = EventTypeConverter.class,
+    @Option(
+            names = "--reply",
+            paramLabel = "EVENT",
+            converter = EventTypeConverter.class,
             description = "The documents are replies to this event (assistant-request, tool-calls, ...).")
     EventType reply;
 
@@ -76,7 +86,8 @@ final class ValidateCommand implements Callable<Integer> {
             for (Document document : ValidationInputs.read(file, stdin)) {
                 if (document.har()) {
                     HarChecks har = HarChecks.of(document.label(), document.value(), dialect);
-                    har.checks().forEach(check -> print(check.label(), check.run().get(), out));
+                    har.checks()
+                            .forEach(check -> print(check.label(), check.run().get(), out));
                     skipped += har.skipped();
                 } else {
                     print(document.label(), check(document.value()), out);
@@ -104,14 +115,18 @@ final class ValidateCommand implements Callable<Integer> {
             return Contracts.of(dialect).validateReply(reply, value);
         }
         List<ValidationReport> all = Stream.of(Dialect.values())
-                .map(d -> Contracts.of(d).validateReply(reply, value)).toList();
+                .map(d -> Contracts.of(d).validateReply(reply, value))
+                .toList();
         ValidationReport best = all.stream()
                 .min(Comparator.comparingInt((ValidationReport r) -> r.errors().size())
                         .thenComparingInt(r -> r.warnings().size()))
                 .orElseThrow();
-        String others = all.stream().filter(r -> r != best)
-                .map(r -> r.dialect().wireName() + " " + (r.valid() ? "valid" : "invalid (" + r.errors().size()
-                        + (r.errors().size() == 1 ? " error)" : " errors)")))
+        String others = all.stream()
+                .filter(r -> r != best)
+                .map(r -> r.dialect().wireName() + " "
+                        + (r.valid()
+                                ? "valid"
+                                : "invalid (" + r.errors().size() + (r.errors().size() == 1 ? " error)" : " errors)")))
                 .collect(java.util.stream.Collectors.joining(", "));
         replyNote = "judged as a " + best.dialect().wireName() + " reply, the best fit, as no --dialect was given ("
                 + others + "); --dialect flireo|voicedock|legacy judges by one";
@@ -150,8 +165,13 @@ final class ValidateCommand implements Callable<Integer> {
 
     private String summary() {
         int items = valid + invalid;
-        StringBuilder line = new StringBuilder().append(items).append(items == 1 ? " item: " : " items: ")
-                .append(valid).append(" valid, ").append(invalid).append(" invalid");
+        StringBuilder line = new StringBuilder()
+                .append(items)
+                .append(items == 1 ? " item: " : " items: ")
+                .append(valid)
+                .append(" valid, ")
+                .append(invalid)
+                .append(" invalid");
         if (unreadable > 0) {
             line.append(", ").append(unreadable).append(unreadable == 1 ? " unreadable input" : " unreadable inputs");
         }

@@ -25,12 +25,12 @@ final class ValidationInputs {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     private static final List<String> EXTENSIONS = List.of(".json", ".ndjson", ".jsonl", ".har");
 
     /** One JSON value read from an input, with where it came from. */
-    record Document(String label, JsonNode value, boolean har) {
-    }
+    record Document(String label, JsonNode value, boolean har) {}
 
     /** An input that cannot be read, with the file and line to look at. */
     static final class UnreadableInput extends Exception {
@@ -39,8 +39,7 @@ final class ValidationInputs {
         }
     }
 
-    private ValidationInputs() {
-    }
+    private ValidationInputs() {}
 
     /** The files an argument stands for: itself, or a folder's JSON, NDJSON and HAR files in name order. */
     static List<Path> expand(String argument) throws UnreadableInput {
@@ -56,8 +55,10 @@ final class ValidationInputs {
         }
         try (Stream<Path> files = Files.walk(path)) {
             return files.filter(Files::isRegularFile)
-                    .filter(f -> EXTENSIONS.stream().anyMatch(f.getFileName().toString().toLowerCase(Locale.ROOT)::endsWith))
-                    .sorted().toList();
+                    .filter(f -> EXTENSIONS.stream()
+                            .anyMatch(f.getFileName().toString().toLowerCase(Locale.ROOT)::endsWith))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UnreadableInput(argument + ": " + e.getMessage());
         }
@@ -68,7 +69,9 @@ final class ValidationInputs {
         String name = file.toString().equals("-") ? "<stdin>" : file.toString();
         String text;
         try {
-            text = name.equals("<stdin>") ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8) : Files.readString(file);
+            text = name.equals("<stdin>")
+                    ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
+                    : Files.readString(file);
         } catch (IOException e) {
             throw new UnreadableInput(name + ": cannot read: " + e.getMessage());
         }
@@ -82,7 +85,8 @@ final class ValidationInputs {
                     documents.add(new Document(label + "[" + i + "]", value.get(i), false));
                 }
             } else {
-                documents.add(new Document(label, value, value.path("log").path("entries").isArray()));
+                documents.add(new Document(
+                        label, value, value.path("log").path("entries").isArray()));
             }
         }
         if (documents.isEmpty()) {
@@ -91,8 +95,7 @@ final class ValidationInputs {
         return documents;
     }
 
-    private record Located(int line, JsonNode value) {
-    }
+    private record Located(int line, JsonNode value) {}
 
     private static UnreadableInput unreadable(String name, JsonProcessingException e) {
         JsonLocation where = e.getLocation();

@@ -14,26 +14,41 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code flireo verify-signature}: whether a delivery's signature is genuine, and if not, why. */
-@Command(name = "verify-signature", mixinStandardHelpOptions = true,
+@Command(
+        name = "verify-signature",
+        mixinStandardHelpOptions = true,
         description = "Check the X-Webhook-Signature of a delivery against its body, secret and timestamp.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the signature is genuine", "1:it is not (the reason is printed)",
-            "2:bad usage or unreadable file"})
+        exitCodeList = {
+            "0:the signature is genuine",
+            "1:it is not (the reason is printed)",
+            "2:bad usage or unreadable file"
+        })
 final class VerifySignatureCommand implements Callable<Integer> {
 
     @Option(names = "--secret", required = true, paramLabel = "SECRET", description = "The assistant's webhook_secret.")
     String secret;
 
-    @Option(names = "--timestamp", required = true, paramLabel = "SECONDS",
+    @Option(
+            names = "--timestamp",
+            required = true,
+            paramLabel = "SECONDS",
             description = "The X-Webhook-Timestamp value as received.")
     String timestamp;
 
-    @Option(names = "--signature", required = true, paramLabel = "SIG",
+    @Option(
+            names = "--signature",
+            required = true,
+            paramLabel = "SIG",
             description = "The X-Webhook-Signature value as received, with or without sha256=.")
     String signature;
 
-    @Option(names = "--tolerance", paramLabel = "SECONDS", defaultValue = "300",
-            description = "Maximum age (or lead) of the timestamp in seconds; 0 skips the check. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--tolerance",
+            paramLabel = "SECONDS",
+            defaultValue = "300",
+            description =
+                    "Maximum age (or lead) of the timestamp in seconds; 0 skips the check. Default: ${DEFAULT-VALUE}.")
     long tolerance;
 
     @Parameters(paramLabel = "FILE", description = "The raw request body, or - for standard input.")
@@ -57,7 +72,9 @@ final class VerifySignatureCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("flireo verify-signature: cannot read " + file + ": " + e.getMessage());
             return 2;
         }
-        SignatureCheck check = WebhookSignature.verifier(secret).tolerance(Duration.ofSeconds(tolerance)).clock(clock)
+        SignatureCheck check = WebhookSignature.verifier(secret)
+                .tolerance(Duration.ofSeconds(tolerance))
+                .clock(clock)
                 .verify(signature, timestamp, body);
         PrintWriter out = spec.commandLine().getOut();
         if (check.valid()) {

@@ -39,8 +39,7 @@ final class ArchitectureRules {
      * Libraries report through return values, exceptions and SLF4J; the CLI's commands print through picocli's
      * {@code spec.commandLine().getOut()/getErr()}, which tests capture. So no main class needs System.out/err.
      */
-    static final ArchRule NO_STANDARD_STREAMS =
-            noClasses().should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
+    static final ArchRule NO_STANDARD_STREAMS = noClasses().should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
 
     private ArchitectureRules() {}
 
@@ -113,7 +112,8 @@ final class ArchitectureRules {
             public void check(JavaClass type, ConditionEvents events) {
                 String own = module(type.getPackageName());
                 for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
-                    String target = dependency.getTargetClass().getBaseComponentType().getPackageName();
+                    String target =
+                            dependency.getTargetClass().getBaseComponentType().getPackageName();
                     if (isInternal(target) && !module(target).equals(own)) {
                         events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                     }

@@ -27,24 +27,30 @@ public class ArchitectureRulesTest {
 
     @Test
     void anInternalTypeBehindThePublicSurfaceIsFine() {
-        assertThat(violations(ArchitectureRules.NO_INTERNAL_TYPE_IN_PUBLIC_API, Sealed.class, Hidden.class)).isEmpty();
+        assertThat(violations(ArchitectureRules.NO_INTERNAL_TYPE_IN_PUBLIC_API, Sealed.class, Hidden.class))
+                .isEmpty();
     }
 
     @Test
     void reachingIntoAnotherModulesInternalsIsReported() {
         // The fixture's internal package is module dev.flireo.testkit.architecture's own, so that is allowed,
         // dev.flireo.testkit.archfixture.internal is another module's...
-        assertThat(violations(ArchitectureRules.NO_MODULE_REACHES_INTO_ANOTHERS_INTERNALS, Leaky.class)).isEmpty();
+        assertThat(violations(ArchitectureRules.NO_MODULE_REACHES_INTO_ANOTHERS_INTERNALS, Leaky.class))
+                .isEmpty();
         assertThat(violations(ArchitectureRules.NO_MODULE_REACHES_INTO_ANOTHERS_INTERNALS, Reacher.class))
                 .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .contains("Reacher.reach()", Foreign.class.getName());
         // ...and the module of a class is the package right below dev.flireo.testkit.
         assertThat(ArchitectureRules.module("dev.flireo.testkit.cli")).isEqualTo("dev.flireo.testkit.cli");
-        assertThat(ArchitectureRules.module("dev.flireo.testkit.mock.internal.calls")).isEqualTo("dev.flireo.testkit.mock");
-        assertThat(ArchitectureRules.isInternal("dev.flireo.testkit.mock.internal.calls")).isTrue();
+        assertThat(ArchitectureRules.module("dev.flireo.testkit.mock.internal.calls"))
+                .isEqualTo("dev.flireo.testkit.mock");
+        assertThat(ArchitectureRules.isInternal("dev.flireo.testkit.mock.internal.calls"))
+                .isTrue();
         assertThat(ArchitectureRules.isInternal("dev.flireo.testkit.internals")).isFalse();
-        assertThat(ArchitectureRules.isInternal("org.eclipse.jetty.server.internal")).isFalse();
-        assertThat(ArchitectureRules.isInternal("dev.flireo.testkit.mock.shaded.jetty.server.internal")).isFalse();
+        assertThat(ArchitectureRules.isInternal("org.eclipse.jetty.server.internal"))
+                .isFalse();
+        assertThat(ArchitectureRules.isInternal("dev.flireo.testkit.mock.shaded.jetty.server.internal"))
+                .isFalse();
     }
 
     @Test

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** Relocated WireMock/Jetty inside the mock-server jar, and the generated client, are not our code to judge. */
-    private static final ImportOption OUR_HAND_WRITTEN_CODE = location ->
-            !location.contains("/dev/flireo/testkit/mock/shaded/")
+    private static final ImportOption OUR_HAND_WRITTEN_CODE =
+            location -> !location.contains("/dev/flireo/testkit/mock/shaded/")
                     && !location.contains("/dev/flireo/testkit/openapi/client/");
 
     private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
@@ -29,17 +29,24 @@ class ArchitectureTest {
 
     @Test
     void theRulesSeeEveryPublishedModule() {
-        Set<String> packages = MAIN_CLASSES.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
+        Set<String> packages =
+                MAIN_CLASSES.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
 
-        assertThat(packages).contains(
-                "dev.flireo.testkit.openapi", "dev.flireo.testkit.openapi.internal",
-                "dev.flireo.testkit.contracts", "dev.flireo.testkit.contracts.internal",
-                "dev.flireo.testkit.simulator",
-                "dev.flireo.testkit.receiver",
-                "dev.flireo.testkit.mock", "dev.flireo.testkit.mock.internal", "dev.flireo.testkit.mock.internal.calls",
-                "dev.flireo.testkit.cli",
-                "dev.flireo.testkit.testcontainers");
-        assertThat(packages).noneMatch(p -> p.contains(".shaded.") || p.startsWith("dev.flireo.testkit.openapi.client"));
+        assertThat(packages)
+                .contains(
+                        "dev.flireo.testkit.openapi",
+                        "dev.flireo.testkit.openapi.internal",
+                        "dev.flireo.testkit.contracts",
+                        "dev.flireo.testkit.contracts.internal",
+                        "dev.flireo.testkit.simulator",
+                        "dev.flireo.testkit.receiver",
+                        "dev.flireo.testkit.mock",
+                        "dev.flireo.testkit.mock.internal",
+                        "dev.flireo.testkit.mock.internal.calls",
+                        "dev.flireo.testkit.cli",
+                        "dev.flireo.testkit.testcontainers");
+        assertThat(packages)
+                .noneMatch(p -> p.contains(".shaded.") || p.startsWith("dev.flireo.testkit.openapi.client"));
     }
 
     @Test

@@ -28,7 +28,11 @@ final class CatchBlocks {
             int open = clause.end() - 1;
             int close = masked.closingBrace(open);
             if (swallows(clause.group(1).trim(), masked, open + 1, close)) {
-                int line = (int) source.substring(0, clause.start()).chars().filter(c -> c == '\n').count() + 1;
+                int line = (int) source.substring(0, clause.start())
+                                .chars()
+                                .filter(c -> c == '\n')
+                                .count()
+                        + 1;
                 found.add("line " + line + ": catch (" + clause.group(1).trim() + ")");
             }
         }

@@ -17,8 +17,16 @@ import org.junit.jupiter.api.Test;
 /** No catch block in any module's main code (the examples' too) swallows its exception: see {@link CatchBlocks}. */
 class SwallowedExceptionsTest {
 
-    private static final List<String> MODULES = List.of("openapi", "contracts", "webhook-simulator",
-            "webhook-receiver", "mock-server", "cli", "testcontainers", "test-support", "examples/clinic-booking",
+    private static final List<String> MODULES = List.of(
+            "openapi",
+            "contracts",
+            "webhook-simulator",
+            "webhook-receiver",
+            "mock-server",
+            "cli",
+            "testcontainers",
+            "test-support",
+            "examples/clinic-booking",
             "examples/spring-booking");
     private static final Set<String> NOT_SOURCES = Set.of("target", "node_modules", ".git", ".mvn");
 
@@ -32,8 +40,10 @@ class SwallowedExceptionsTest {
                     .forEach(hit -> found.add(relative + " " + hit));
         }
 
-        assertThat(MODULES).allMatch(module -> sources.stream().anyMatch(file -> file.startsWith(root().resolve(module))),
-                "has main sources scanned");
+        assertThat(MODULES)
+                .allMatch(
+                        module -> sources.stream().anyMatch(file -> file.startsWith(root().resolve(module))),
+                        "has main sources scanned");
         assertThat(found).as("catch blocks that swallow their exception").isEmpty();
     }
 
@@ -49,7 +59,8 @@ class SwallowedExceptionsTest {
                         }
                     }
                 }
-                """)).containsExactly("line 3: catch (final IOException | IllegalStateException e)");
+                """))
+                .containsExactly("line 3: catch (final IOException | IllegalStateException e)");
     }
 
     @Test
@@ -78,7 +89,8 @@ class SwallowedExceptionsTest {
                         try { b(); } catch (RuntimeException ignored) { /* never for a broad type */ }
                     }
                 }
-                """)).containsExactly("line 6: catch (IOException ignored)", "line 7: catch (RuntimeException ignored)");
+                """))
+                .containsExactly("line 6: catch (IOException ignored)", "line 7: catch (RuntimeException ignored)");
     }
 
     private static List<Path> mainSources() throws IOException {
@@ -86,7 +98,8 @@ class SwallowedExceptionsTest {
         Files.walkFileTree(root(), new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return NOT_SOURCES.contains(dir.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE
+                return NOT_SOURCES.contains(dir.getFileName().toString())
+                        ? FileVisitResult.SKIP_SUBTREE
                         : FileVisitResult.CONTINUE;
             }
 

@@ -33,16 +33,25 @@ final class FlireoProcess implements AutoCloseable {
     }
 
     static FlireoProcess start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
                 FlireoCli.class.getName()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("flireo-process-", ".out");
         Path err = Files.createTempFile("flireo-process-", ".err");
         out.toFile().deleteOnExit();
         err.toFile().deleteOnExit();
-        return new FlireoProcess(new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .start(), out, err);
+        return new FlireoProcess(
+                new ProcessBuilder(command)
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start(),
+                out,
+                err);
     }
 
     /** Waits until standard output matches {@code regex}; returns its first group (or the whole match). */
@@ -86,7 +95,9 @@ final class FlireoProcess implements AutoCloseable {
     /** SIGKILL: no shutdown hook runs, as when the machine or the container runtime kills the process. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("killed process exits").isTrue();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                .as("killed process exits")
+                .isTrue();
     }
 
     String out() {

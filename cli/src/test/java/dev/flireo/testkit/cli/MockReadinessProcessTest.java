@@ -21,13 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MockReadinessProcessTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void inProxyModeTheFirstRequestAfterHealthGoesToTheUpstream() throws Exception {
         int port = freePort();
-        try (FlireoProcess mock = FlireoProcess.start("mock", "--port", Integer.toString(port), "--proxy-to",
-                "http://127.0.0.1:1")) {
+        try (FlireoProcess mock =
+                FlireoProcess.start("mock", "--port", Integer.toString(port), "--proxy-to", "http://127.0.0.1:1")) {
             HttpResponse<String> first = firstRequestAfterHealth(port, mock);
             assertThat(first.statusCode()).as(first.body()).isEqualTo(502);
             assertThat(first.body()).doesNotContain("Support Agent");
@@ -38,11 +39,13 @@ class MockReadinessProcessTest {
     @Test
     void withAStateFileTheFirstRequestAfterHealthSeesTheRestoredState(@TempDir Path dir) throws Exception {
         Path stateFile = dir.resolve("flireo.json");
-        Files.writeString(stateFile, "{\"assistants\":[{\"id\":\"9b2f6d0e-4a51-4c3e-9f0a-1d2c3b4a5e6f\",\"name\":\"Restored\","
-                + "\"created_at\":\"2025-12-13T10:00:00.000Z\",\"updated_at\":\"2025-12-13T10:00:00.000Z\"}]}");
+        Files.writeString(
+                stateFile,
+                "{\"assistants\":[{\"id\":\"9b2f6d0e-4a51-4c3e-9f0a-1d2c3b4a5e6f\",\"name\":\"Restored\","
+                        + "\"created_at\":\"2025-12-13T10:00:00.000Z\",\"updated_at\":\"2025-12-13T10:00:00.000Z\"}]}");
         int port = freePort();
-        try (FlireoProcess mock = FlireoProcess.start("mock", "--port", Integer.toString(port), "--state-file",
-                stateFile.toString())) {
+        try (FlireoProcess mock =
+                FlireoProcess.start("mock", "--port", Integer.toString(port), "--state-file", stateFile.toString())) {
             HttpResponse<String> first = firstRequestAfterHealth(port, mock);
             assertThat(first.statusCode()).isEqualTo(200);
             assertThat(first.body()).contains("Restored").doesNotContain("Support Agent");
@@ -54,16 +57,24 @@ class MockReadinessProcessTest {
         String root = "http://127.0.0.1:" + port;
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (health(root) != 200) {
-            assertThat(System.nanoTime()).as("no healthy mock within 90 s:%n%s%n%s", mock.out(), mock.err()).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("no healthy mock within 90 s:%n%s%n%s", mock.out(), mock.err())
+                    .isLessThan(deadline);
         }
-        return HTTP.send(HttpRequest.newBuilder(URI.create(root + "/api/v1/assistants")).header("Authorization", "Bearer k")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(root + "/api/v1/assistants"))
+                        .header("Authorization", "Bearer k")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static int health(String root) throws InterruptedException {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(root + "/__flireo/health")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create(root + "/__flireo/health"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             Thread.sleep(5); // not listening yet
             return 0;

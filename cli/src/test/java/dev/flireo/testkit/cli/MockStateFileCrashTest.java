@@ -42,7 +42,8 @@ class MockStateFileCrashTest {
     private static final int SEEDED = 8_000;
 
     @Test
-    void aMockKilledAtAnyMomentLeavesAStateFileThatLoadsWithAcknowledgedOrNewerState(@TempDir Path dir) throws Exception {
+    void aMockKilledAtAnyMomentLeavesAStateFileThatLoadsWithAcknowledgedOrNewerState(@TempDir Path dir)
+            throws Exception {
         Path file = dir.resolve("flireo.json");
         long seed = System.nanoTime();
         Random random = new Random(seed);
@@ -52,27 +53,33 @@ class MockStateFileCrashTest {
         for (int round = 0; round < ROUNDS; round++) {
             String context = "round " + round + ", seed " + seed;
             List<Writer> writers = new ArrayList<>();
-            try (FlireoProcess mock = FlireoProcess.start("mock", "--port", "0", "--no-demo-data",
-                    "--state-file", file.toString())) {
+            try (FlireoProcess mock =
+                    FlireoProcess.start("mock", "--port", "0", "--no-demo-data", "--state-file", file.toString())) {
                 String api = mock.awaitApiUrl();
-                JsonNode restored = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(api.replace("/api/v1", "/__flireo/state"))).build(),
-                        HttpResponse.BodyHandlers.ofString()).body());
+                JsonNode restored = JSON.readTree(HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(api.replace("/api/v1", "/__flireo/state")))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
                 assertThat(restored).as(context + ": restored exactly").isEqualTo(previous);
-                assertThat(leftovers(dir)).as("temporary files of a killed write are removed at start").isEmpty();
+                assertThat(leftovers(dir))
+                        .as("temporary files of a killed write are removed at start")
+                        .isEmpty();
                 for (int w = 0; w < WRITERS; w++) {
                     writers.add(new Writer(api, "r" + round + "-w" + w + "-"));
                 }
                 writers.forEach(Thread::start);
                 await().atMost(Duration.ofSeconds(10))
-                        .until(() -> writers.stream().noneMatch(writer -> writer.acknowledged().isEmpty()));
+                        .until(() -> writers.stream()
+                                .noneMatch(writer -> writer.acknowledged().isEmpty()));
                 Set<String> checkpoint = new HashSet<>();
                 writers.forEach(writer -> checkpoint.addAll(writer.acknowledged()));
                 awaitOnDisk(file, checkpoint, context);
                 if (round % 2 == 0) {
-                    Thread.sleep(50 + random.nextInt(700));  // any moment
+                    Thread.sleep(50 + random.nextInt(700)); // any moment
                 } else {
-                    awaitWriteInProgress(dir);               // the moment that matters: a write is under way
+                    awaitWriteInProgress(dir); // the moment that matters: a write is under way
                 }
                 mock.kill();
             }
@@ -83,20 +90,33 @@ class MockStateFileCrashTest {
 
             killedMidWrite += leftovers(dir).isEmpty() ? 0 : 1;
             JsonNode killed = JSON.readTree(file.toFile());
-            assertThat(new StateFile(file).loadInto(new StateStore())).as(context).isTrue();
+            assertThat(new StateFile(file).loadInto(new StateStore()))
+                    .as(context)
+                    .isTrue();
             Set<String> names = names(killed);
-            assertThat(sentSoFar).as(context + ": only assistants the clients sent").containsAll(names);
+            assertThat(sentSoFar)
+                    .as(context + ": only assistants the clients sent")
+                    .containsAll(names);
             assertThat(names).as(context + ": everything on disk before").containsAll(names(previous));
             for (Writer writer : writers) {
-                List<Integer> present = names.stream().filter(n -> n.startsWith(writer.prefix))
-                        .map(n -> Integer.parseInt(n.substring(writer.prefix.length()))).sorted().toList();
-                assertThat(present).as(context + ": " + writer.prefix + " is an unbroken prefix")
-                        .isEqualTo(java.util.stream.IntStream.range(0, present.size()).boxed().toList());
+                List<Integer> present = names.stream()
+                        .filter(n -> n.startsWith(writer.prefix))
+                        .map(n -> Integer.parseInt(n.substring(writer.prefix.length())))
+                        .sorted()
+                        .toList();
+                assertThat(present)
+                        .as(context + ": " + writer.prefix + " is an unbroken prefix")
+                        .isEqualTo(java.util.stream.IntStream.range(0, present.size())
+                                .boxed()
+                                .toList());
             }
             previous = killed;
         }
-        assertThat(names(previous).size() - SEEDED).as("the clients really wrote").isGreaterThan(ROUNDS * WRITERS * 3);
-        System.out.printf("%d assistants in %d rounds; %d kills left a half-written temporary file (seed %d)%n",
+        assertThat(names(previous).size() - SEEDED)
+                .as("the clients really wrote")
+                .isGreaterThan(ROUNDS * WRITERS * 3);
+        System.out.printf(
+                "%d assistants in %d rounds; %d kills left a half-written temporary file (seed %d)%n",
                 names(previous).size() - SEEDED, ROUNDS, killedMidWrite, seed);
     }
 
@@ -105,7 +125,11 @@ class MockStateFileCrashTest {
         var assistants = JSON.createArrayNode();
         String notes = "x".repeat(1000);
         for (int i = 0; i < SEEDED; i++) {
-            assistants.addObject().put("id", "seed-" + i).put("name", "seed-" + i).put("notes", notes)
+            assistants
+                    .addObject()
+                    .put("id", "seed-" + i)
+                    .put("name", "seed-" + i)
+                    .put("notes", notes)
                     .put("created_at", "2025-12-15T09:30:00.000Z");
         }
         StateStore store = new StateStore();
@@ -122,7 +146,8 @@ class MockStateFileCrashTest {
 
     private static List<Path> leftovers(Path dir) throws IOException {
         try (var files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".tmp"))
+                    .toList();
         }
     }
 
@@ -138,8 +163,10 @@ class MockStateFileCrashTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         Set<String> missing = new HashSet<>(acknowledged);
         while (!missing.isEmpty()) {
-            assertThat(System.nanoTime()).as(context + ": still not on disk after 10 s: "
-                    + missing.stream().limit(5).collect(Collectors.joining(", "))).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as(context + ": still not on disk after 10 s: "
+                            + missing.stream().limit(5).collect(Collectors.joining(", ")))
+                    .isLessThan(deadline);
             Thread.sleep(20);
             missing.removeAll(names(JSON.readTree(file.toFile())));
         }
@@ -164,9 +191,12 @@ class MockStateFileCrashTest {
             for (int i = 0; ; i++) {
                 attempted.set(i + 1);
                 try {
-                    HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(api + "/assistants"))
-                            .header("Authorization", "Bearer k").timeout(Duration.ofSeconds(10))
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + prefix + i + "\"}")).build(),
+                    HttpResponse<String> reply = http.send(
+                            HttpRequest.newBuilder(URI.create(api + "/assistants"))
+                                    .header("Authorization", "Bearer k")
+                                    .timeout(Duration.ofSeconds(10))
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + prefix + i + "\"}"))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (reply.statusCode() != 201) {
                         return;

@@ -32,11 +32,16 @@ class PackagedJarIT {
         try (ZipFile jar = new ZipFile(JAR.toFile())) {
             List<String> names = jar.stream().map(ZipEntry::getName).toList();
 
-            assertThat(names).contains("dev/flireo/testkit/mock/shaded/wiremock/WireMockServer.class",
-                    "dev/flireo/testkit/mock/shaded/jetty/server/Server.class");
-            assertThat(names).noneMatch(name -> name.startsWith("com/github/tomakehurst/")
-                    || name.startsWith("org/wiremock/") || name.startsWith("org/eclipse/jetty/")
-                    || name.startsWith("com/google/common/") || name.startsWith("org/apache/hc/"));
+            assertThat(names)
+                    .contains(
+                            "dev/flireo/testkit/mock/shaded/wiremock/WireMockServer.class",
+                            "dev/flireo/testkit/mock/shaded/jetty/server/Server.class");
+            assertThat(names)
+                    .noneMatch(name -> name.startsWith("com/github/tomakehurst/")
+                            || name.startsWith("org/wiremock/")
+                            || name.startsWith("org/eclipse/jetty/")
+                            || name.startsWith("com/google/common/")
+                            || name.startsWith("org/apache/hc/"));
         }
     }
 
@@ -48,11 +53,15 @@ class PackagedJarIT {
             String api = await(mock, out, Pattern.compile("API:\\s+(http://\\S+)"));
             String admin = await(mock, out, Pattern.compile("admin:\\s+(http://\\S+)"));
             HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(admin + "/health")).build(),
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(URI.create(admin + "/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(api + "/assistants"))
-                    .header("Authorization", "Bearer fl_jar").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"From the jar\"}")).build(),
+            HttpResponse<String> created = http.send(
+                    HttpRequest.newBuilder(URI.create(api + "/assistants"))
+                            .header("Authorization", "Bearer fl_jar")
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"From the jar\"}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(health.statusCode()).isEqualTo(200);
@@ -72,16 +81,21 @@ class PackagedJarIT {
             Process command = java(out, args.toArray(String[]::new));
 
             assertThat(command.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(command.exitValue()).as(Files.readString(out, StandardCharsets.UTF_8)).isZero();
+            assertThat(command.exitValue())
+                    .as(Files.readString(out, StandardCharsets.UTF_8))
+                    .isZero();
         }
         Files.delete(out);
     }
 
     private static Process java(Path out, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
     }
 
     /** The first group of {@code pattern} once the process printed it; the banner comes when the mock is ready. */

@@ -20,7 +20,10 @@ class QuietAndQuickProcessTest {
 
             assertThat(mock.err()).isEmpty();
             assertThat(mock.out().lines().toList()).first().asString().startsWith("Flireo mock is running");
-            assertThat(mock.out()).doesNotContainIgnoringCase("jetty").doesNotContain("INFO").doesNotContain("deprecat");
+            assertThat(mock.out())
+                    .doesNotContainIgnoringCase("jetty")
+                    .doesNotContain("INFO")
+                    .doesNotContain("deprecat");
         }
     }
 
@@ -28,14 +31,24 @@ class QuietAndQuickProcessTest {
     void listingTheOperationsLoadsNoSpecParser() throws Exception {
         Path classes = Files.createTempFile("flireo-classes-", ".log");
         Path out = Files.createTempFile("flireo-list-", ".out");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load:file=" + classes, "-cp", System.getProperty("java.class.path"),
-                FlireoCli.class.getName(), "openapi", "--list");
-        Process list = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectErrorStream(true).start();
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load:file=" + classes,
+                "-cp",
+                System.getProperty("java.class.path"),
+                FlireoCli.class.getName(),
+                "openapi",
+                "--list");
+        Process list = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectErrorStream(true)
+                .start();
 
-        assertThat(list.waitFor(Duration.ofSeconds(60).toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(list.waitFor(Duration.ofSeconds(60).toSeconds(), TimeUnit.SECONDS))
+                .isTrue();
         assertThat(list.exitValue()).isZero();
-        assertThat(Files.readString(out, StandardCharsets.UTF_8)).startsWith("flireo-api.yaml (")
+        assertThat(Files.readString(out, StandardCharsets.UTF_8))
+                .startsWith("flireo-api.yaml (")
                 .contains("createAssistant");
         // swagger-parser takes a cold JVM seconds: the build's operation index makes it unnecessary.
         assertThat(Files.readString(classes, StandardCharsets.UTF_8)).doesNotContain("io.swagger");

@@ -18,14 +18,19 @@ class ReadmeQuickStartTest {
     @Test
     void everyQuickStartCommandParses() throws IOException {
         String readme = Files.readString(Path.of("../README.md"));
-        String quickStart = readme.substring(readme.indexOf("## Quick start"), readme.indexOf("\n## ", readme.indexOf("## Quick start") + 1));
-        List<String> commands = quickStart.lines()
+        String quickStart = readme.substring(
+                readme.indexOf("## Quick start"), readme.indexOf("\n## ", readme.indexOf("## Quick start") + 1));
+        List<String> commands = quickStart
+                .lines()
                 .filter(line -> line.startsWith("./flireo ") && !line.startsWith("./flireo example "))
                 .map(line -> line.replaceAll("\\s+#.*", "").substring("./flireo ".length()))
                 .toList();
 
         assertThat(commands).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(commands).allSatisfy(command -> assertThatCode(
-                () -> FlireoCli.commandLine().parseArgs(command.split(" "))).as(command).doesNotThrowAnyException());
+        assertThat(commands)
+                .allSatisfy(
+                        command -> assertThatCode(() -> FlireoCli.commandLine().parseArgs(command.split(" ")))
+                                .as(command)
+                                .doesNotThrowAnyException());
     }
 }

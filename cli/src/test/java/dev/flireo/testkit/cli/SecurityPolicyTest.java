@@ -19,15 +19,20 @@ class SecurityPolicyTest {
     void theStatedLimitsAreTheCodesAndTheReadmeLinksToThePolicy() throws Exception {
         String policy = Files.readString(Path.of("../SECURITY.md"));
 
-        assertThat(policy).contains("more than " + WebhookSignature.DEFAULT_TOLERANCE.toSeconds() + " s from its clock")
+        assertThat(policy)
+                .contains("more than " + WebhookSignature.DEFAULT_TOLERANCE.toSeconds() + " s from its clock")
                 .contains("most " + WebhookSender.MAX_REPLY_BYTES / (1024 * 1024) + " MiB of a reply");
         try (FlireoMockServer mock = FlireoMockServer.options().start()) {
             assertThat(mock.wireMock().getOptions().bindAddress()).isEqualTo("127.0.0.1");
         }
-        assertThat(MockCommand.class.getDeclaredField("host").getAnnotation(CommandLine.Option.class).defaultValue())
+        assertThat(MockCommand.class
+                        .getDeclaredField("host")
+                        .getAnnotation(CommandLine.Option.class)
+                        .defaultValue())
                 .isEqualTo("${env:FLIREO_HOST:-127.0.0.1}");
         assertThat(policy).contains("listen on 127.0.0.1 by default");
-        assertThat(policy).contains("nested deeper than " + RequestJson.MAX_DEPTH + " levels")
+        assertThat(policy)
+                .contains("nested deeper than " + RequestJson.MAX_DEPTH + " levels")
                 .contains("within " + MockOptions.DEFAULT_HEADER_TIMEOUT.toSeconds() + " s in all")
                 .contains("within " + MockOptions.DEFAULT_BODY_TIMEOUT.toSeconds() + " s after them");
         assertThat(Files.readString(Path.of("../README.md"))).contains("(SECURITY.md)");

@@ -41,7 +41,9 @@ class ValidationWordingAcceptanceTest {
     @BeforeAll
     static void start() {
         mock = FlireoMockServer.options().start();
-        proxy = FlireoMockServer.options().proxyTo(URI.create("http://127.0.0.1:" + mock.port())).start();
+        proxy = FlireoMockServer.options()
+                .proxyTo(URI.create("http://127.0.0.1:" + mock.port()))
+                .start();
     }
 
     @AfterAll
@@ -58,8 +60,8 @@ class ValidationWordingAcceptanceTest {
             nested function tool   | /assistants   | {"name":"A","llm_config":{"provider":"openai","model":"gpt-4o","tools":[{"type":"function","function":{"description":"Books"},"server":{"url":"https://hooks.example.com"}}]}} | 400 | Missing required field: llm_config.tools[0].function.name
             several problems       | /assistants   | {"max_duration_seconds":"long","llm_config":{"provider":"openai"}} | 400 | Missing required field: name
             """)
-    void aBadBodyIsWordedAlikeByTheMockTheProxyAndValidate(String what, String path, String body, int status,
-                                                            String first) throws Exception {
+    void aBadBodyIsWordedAlikeByTheMockTheProxyAndValidate(
+            String what, String path, String body, int status, String first) throws Exception {
         HttpResponse<String> answer = post(mock, path, body);
         List<String> mockSays = sentences(JSON.readTree(answer.body()));
 
@@ -74,7 +76,8 @@ class ValidationWordingAcceptanceTest {
             alias of a required field | /sip-trunks | {"name":"PBX","provider":"custom","host":"sip.example.com"} | 201
             unknown field             | /assistants | {"name":"A","favourite_colour":"blue"}                      | 201
             """)
-    void aBodyThePlatformAcceptsIsAcceptedByAllThree(String what, String path, String body, int status) throws Exception {
+    void aBodyThePlatformAcceptsIsAcceptedByAllThree(String what, String path, String body, int status)
+            throws Exception {
         HttpResponse<String> answer = post(mock, path, body);
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
@@ -106,7 +109,8 @@ class ValidationWordingAcceptanceTest {
 
     /** The error messages {@code flireo validate} prints for a HAR recording of the request. */
     private List<String> validateSays(String path, String body) throws IOException {
-        ObjectNode request = JSON.createObjectNode().put("method", "POST").put("url", "http://127.0.0.1:8080/api/v1" + path);
+        ObjectNode request =
+                JSON.createObjectNode().put("method", "POST").put("url", "http://127.0.0.1:8080/api/v1" + path);
         request.putArray("headers");
         request.putObject("postData").put("mimeType", "application/json").put("text", body);
         ObjectNode har = JSON.createObjectNode();
@@ -117,14 +121,20 @@ class ValidationWordingAcceptanceTest {
         CliRun cli = new CliRun();
         cli.run("validate", file.toString());
         assertThat(cli.out()).contains(" request ");
-        return cli.out().lines().map(String::strip).filter(line -> line.startsWith("error "))
-                .map(line -> line.substring(line.indexOf(": ") + 2)).toList();
+        return cli.out()
+                .lines()
+                .map(String::strip)
+                .filter(line -> line.startsWith("error "))
+                .map(line -> line.substring(line.indexOf(": ") + 2))
+                .toList();
     }
 
     private static HttpResponse<String> post(FlireoMockServer server, String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                .header("Authorization", "Bearer " + server.apiKey()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Authorization", "Bearer " + server.apiKey())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

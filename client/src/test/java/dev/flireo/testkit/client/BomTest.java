@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** flireo-testkit-bom has no parent, so nothing keeps it in step but this: its version and its artifact list. */
 class BomTest {
 
-    private static final Pattern VERSION = Pattern.compile("<artifactId>([^<]+)</artifactId>\\s*<version>([^<$]+)</version>");
+    private static final Pattern VERSION =
+            Pattern.compile("<artifactId>([^<]+)</artifactId>\\s*<version>([^<$]+)</version>");
 
     @Test
     void theBomHasTheToolkitsVersionAndListsEveryPublishedArtifact() throws IOException {
@@ -21,8 +22,14 @@ class BomTest {
         String parent = Files.readString(Path.of("../pom.xml"));
 
         assertThat(version(bom, "flireo-testkit-bom")).isEqualTo(version(parent, "flireo-testkit-parent"));
-        for (String artifact : List.of("flireo-client", "flireo-openapi", "flireo-contracts", "flireo-webhook-receiver",
-                "flireo-webhook-simulator", "flireo-mock-server", "flireo-testcontainers")) {
+        for (String artifact : List.of(
+                "flireo-client",
+                "flireo-openapi",
+                "flireo-contracts",
+                "flireo-webhook-receiver",
+                "flireo-webhook-simulator",
+                "flireo-mock-server",
+                "flireo-testcontainers")) {
             assertThat(bom).as("the BOM manages " + artifact).contains("<artifactId>" + artifact + "</artifactId>");
         }
     }

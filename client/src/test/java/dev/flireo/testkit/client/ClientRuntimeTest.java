@@ -33,10 +33,12 @@ class ClientRuntimeTest {
             exchange.close();
         });
         stub.start();
-        try (URLClassLoader onlyJackson = new URLClassLoader(classesAndJackson(), ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader onlyJackson =
+                new URLClassLoader(classesAndJackson(), ClassLoader.getPlatformClassLoader())) {
             Class<?> apiClient = onlyJackson.loadClass("dev.flireo.testkit.openapi.client.ApiClient");
             Object client = apiClient.getConstructor().newInstance();
-            apiClient.getMethod("updateBaseUri", String.class)
+            apiClient
+                    .getMethod("updateBaseUri", String.class)
                     .invoke(client, "http://127.0.0.1:" + stub.getAddress().getPort() + "/api/v1");
             Class<?> assistantsApi = onlyJackson.loadClass("dev.flireo.testkit.openapi.client.api.AssistantsApi");
             Object api = assistantsApi.getConstructor(apiClient).newInstance(client);
@@ -50,17 +52,20 @@ class ClientRuntimeTest {
     }
 
     private static URL[] classesAndJackson() {
-        List<String> entries = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        List<String> entries = Arrays.stream(
+                        System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> entry.endsWith(Path.of("target", "classes").toString())
                         || Path.of(entry).getFileName().toString().startsWith("jackson-"))
                 .toList();
         assertThat(entries).as("this module's classes and the Jackson jars").hasSizeGreaterThanOrEqualTo(5);
-        return entries.stream().map(entry -> {
-            try {
-                return Path.of(entry).toUri().toURL();
-            } catch (java.net.MalformedURLException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toArray(URL[]::new);
+        return entries.stream()
+                .map(entry -> {
+                    try {
+                        return Path.of(entry).toUri().toURL();
+                    } catch (java.net.MalformedURLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toArray(URL[]::new);
     }
 }

@@ -67,9 +67,12 @@ public final class ApiContracts {
         Operation op = operation(operationId);
         String label = operationId + " request";
         if (op.request().isEmpty()) {
-            return unexpectedBody(label, body, op.requestMediaTypes().isEmpty()
-                    ? operationId + " takes no request body"
-                    : operationId + " takes " + String.join(" or ", op.requestMediaTypes()) + ", not JSON");
+            return unexpectedBody(
+                    label,
+                    body,
+                    op.requestMediaTypes().isEmpty()
+                            ? operationId + " takes no request body"
+                            : operationId + " takes " + String.join(" or ", op.requestMediaTypes()) + ", not JSON");
         }
         Contract contract = Contract.of(op.request().get());
         String name = label + ": " + contract.name();
@@ -77,8 +80,8 @@ public final class ApiContracts {
             return new ValidationReport(dialect, null, name, List.of(Payloads.noBody()), List.of());
         }
         JsonNode normalized = normalizeRequest(operationId, body.deepCopy());
-        return new ValidationReport(dialect, null, name, requestErrors(operationId, normalized),
-                contract.warnings(body));
+        return new ValidationReport(
+                dialect, null, name, requestErrors(operationId, normalized), contract.warnings(body));
     }
 
     /**
@@ -129,7 +132,8 @@ public final class ApiContracts {
      * answers them: for what a request's body becomes, e.g. a tool template's configuration.
      */
     public List<Violation> componentErrors(String schemaName, JsonNode value) {
-        return Contract.of(new SchemaRef(document, "/components/schemas/" + schemaName)).requestErrors(value, List.of());
+        return Contract.of(new SchemaRef(document, "/components/schemas/" + schemaName))
+                .requestErrors(value, List.of());
     }
 
     /** Checks a response body for a status; an undocumented status is an error naming the documented ones. */
@@ -138,9 +142,18 @@ public final class ApiContracts {
         String label = operationId + " " + status + " response";
         Optional<Optional<SchemaRef>> documented = op.response(status);
         if (documented.isEmpty()) {
-            return new ValidationReport(dialect, null, label, List.of(new Violation(Severity.ERROR, "", "status",
-                    "one of " + op.responses().keySet(), Integer.toString(status), "status " + status
-                            + " is not documented for " + operationId + "; documented: " + op.responses().keySet())),
+            return new ValidationReport(
+                    dialect,
+                    null,
+                    label,
+                    List.of(new Violation(
+                            Severity.ERROR,
+                            "",
+                            "status",
+                            "one of " + op.responses().keySet(),
+                            Integer.toString(status),
+                            "status " + status + " is not documented for " + operationId + "; documented: "
+                                    + op.responses().keySet())),
                     List.of());
         }
         if (documented.get().isEmpty()) {
@@ -162,15 +175,16 @@ public final class ApiContracts {
     private ValidationReport unexpectedBody(String label, JsonNode body, String why) {
         List<Violation> warnings = new ArrayList<>();
         if (body != null && !body.isMissingNode() && !body.isNull()) {
-            warnings.add(new Violation(Severity.WARNING, "", "body", "no JSON body", "a body", why
-                    + "; the body is not checked"));
+            warnings.add(new Violation(
+                    Severity.WARNING, "", "body", "no JSON body", "a body", why + "; the body is not checked"));
         }
         return new ValidationReport(dialect, null, label, List.of(), warnings);
     }
 
     private Operation operation(String operationId) {
-        return index().byId(operationId).orElseThrow(() -> new IllegalArgumentException("unknown operationId '"
-                + operationId + "' in " + document.fileName() + "; known: " + index().operationIds()));
+        return index().byId(operationId)
+                .orElseThrow(() -> new IllegalArgumentException("unknown operationId '" + operationId + "' in "
+                        + document.fileName() + "; known: " + index().operationIds()));
     }
 
     private OperationIndex index() {

@@ -62,24 +62,29 @@ public final class Contracts {
         JsonNode body = payload == null ? MissingNode.getInstance() : payload;
         Optional<EventType> type = Payloads.eventType(dialect, body);
         if (type.isEmpty()) {
-            return new ValidationReport(dialect, null, document.fileName() + "#/webhooks",
-                    List.of(Payloads.whyNoEventType(dialect, body)), dialectHint(body));
+            return new ValidationReport(
+                    dialect,
+                    null,
+                    document.fileName() + "#/webhooks",
+                    List.of(Payloads.whyNoEventType(dialect, body)),
+                    dialectHint(body));
         }
-        Contract contract = events.computeIfAbsent(type.get(),
-                t -> Contract.of(WebhookSchemas.event(document, t.wireName())));
+        Contract contract =
+                events.computeIfAbsent(type.get(), t -> Contract.of(WebhookSchemas.event(document, t.wireName())));
         return check(contract, type.get(), body);
     }
 
     public ValidationReport validateEvent(String json) {
-        return Payloads.parse(json).map(this::validateEvent)
-                .orElseGet(() -> new ValidationReport(dialect, null, document.fileName() + "#/webhooks",
-                        List.of(Payloads.notJson(json)), List.of()));
+        return Payloads.parse(json)
+                .map(this::validateEvent)
+                .orElseGet(() -> new ValidationReport(
+                        dialect, null, document.fileName() + "#/webhooks", List.of(Payloads.notJson(json)), List.of()));
     }
 
     /** Checks the integrator's reply to an event; status-update and end-of-call-report replies are never checked. */
     public ValidationReport validateReply(EventType type, JsonNode reply) {
-        Optional<Contract> contract = replies.computeIfAbsent(type,
-                t -> WebhookSchemas.reply(document, t.wireName()).map(Contract::of));
+        Optional<Contract> contract = replies.computeIfAbsent(
+                type, t -> WebhookSchemas.reply(document, t.wireName()).map(Contract::of));
         if (contract.isEmpty()) {
             return new ValidationReport(dialect, type, IGNORED_REPLY, List.of(), List.of());
         }
@@ -90,9 +95,10 @@ public final class Contracts {
         if (!type.replyUsed()) {
             return validateReply(type, (JsonNode) null);
         }
-        return Payloads.parse(json).map(reply -> validateReply(type, reply))
-                .orElseGet(() -> new ValidationReport(dialect, type, replyContractName(type),
-                        List.of(Payloads.notJson(json)), List.of()));
+        return Payloads.parse(json)
+                .map(reply -> validateReply(type, reply))
+                .orElseGet(() -> new ValidationReport(
+                        dialect, type, replyContractName(type), List.of(Payloads.notJson(json)), List.of()));
     }
 
     /** Recognises the dialect and event type of a webhook payload; empty for anything else (replies, REST bodies). */
@@ -120,14 +126,22 @@ public final class Contracts {
 
     // A payload checked against the wrong dialect fails on every renamed field; say so once.
     private List<Violation> dialectHint(JsonNode body) {
-        return detect(body).filter(found -> found.dialect() != dialect)
-                .map(found -> List.of(new Violation(Severity.WARNING, "", "dialect", dialect.wireName(),
-                        found.dialect().wireName(), "this looks like a " + found.dialect().wireName()
-                                + " payload, checked against the " + dialect.wireName() + " contract")))
+        return detect(body)
+                .filter(found -> found.dialect() != dialect)
+                .map(found -> List.of(new Violation(
+                        Severity.WARNING,
+                        "",
+                        "dialect",
+                        dialect.wireName(),
+                        found.dialect().wireName(),
+                        "this looks like a " + found.dialect().wireName() + " payload, checked against the "
+                                + dialect.wireName() + " contract")))
                 .orElse(List.of());
     }
 
     private String replyContractName(EventType type) {
-        return WebhookSchemas.reply(document, type.wireName()).map(Object::toString).orElse(IGNORED_REPLY);
+        return WebhookSchemas.reply(document, type.wireName())
+                .map(Object::toString)
+                .orElse(IGNORED_REPLY);
     }
 }

@@ -24,8 +24,9 @@ public enum EventType {
 
     /** The event for a wire name ({@code tool-calls}) or an enum name ({@code TOOL_CALLS}); fails naming the accepted names. */
     public static EventType fromWireName(String name) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException("unknown event type '" + name
-                + "'; expected one of " + wireNames()));
+        return find(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown event type '" + name + "'; expected one of " + wireNames()));
     }
 
     static Optional<EventType> find(String name) {
@@ -33,7 +34,9 @@ public enum EventType {
             return Optional.empty();
         }
         String wire = name.strip().toLowerCase(Locale.ROOT).replace('_', '-');
-        return Arrays.stream(values()).filter(type -> type.wireName().equals(wire)).findFirst();
+        return Arrays.stream(values())
+                .filter(type -> type.wireName().equals(wire))
+                .findFirst();
     }
 
     static String wireNames() {

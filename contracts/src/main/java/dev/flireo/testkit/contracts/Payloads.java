@@ -20,13 +20,18 @@ final class Payloads {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private static final Set<String> SNAKE_MARKERS = Set.of("phone_number", "tool_call_list", "duration_seconds",
-            "end_reason", "recording_url", "started_at", "ended_at");
-    private static final Set<String> CAMEL_MARKERS = Set.of("phoneNumber", "toolCallList", "durationSeconds",
-            "endedReason", "recordingUrl", "startedAt", "endedAt");
+    private static final Set<String> SNAKE_MARKERS = Set.of(
+            "phone_number",
+            "tool_call_list",
+            "duration_seconds",
+            "end_reason",
+            "recording_url",
+            "started_at",
+            "ended_at");
+    private static final Set<String> CAMEL_MARKERS = Set.of(
+            "phoneNumber", "toolCallList", "durationSeconds", "endedReason", "recordingUrl", "startedAt", "endedAt");
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     static Optional<JsonNode> parse(String json) {
         if (json == null) {
@@ -48,9 +53,16 @@ final class Payloads {
             JSON.readTree(json);
             return noBody();
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            return new Violation(Severity.ERROR, "", "json", "a JSON document", "unparsable" + where,
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            return new Violation(
+                    Severity.ERROR,
+                    "",
+                    "json",
+                    "a JSON document",
+                    "unparsable" + where,
                     "the body is not valid JSON" + where + ": " + withoutSource(e.getOriginalMessage()));
         }
     }
@@ -65,13 +77,20 @@ final class Payloads {
     }
 
     static Optional<EventType> eventType(Dialect dialect, JsonNode payload) {
-        JsonNode type = dialect == Dialect.LEGACY ? payload.path("eventType") : payload.path("message").path("type");
+        JsonNode type = dialect == Dialect.LEGACY
+                ? payload.path("eventType")
+                : payload.path("message").path("type");
         return type.isTextual() ? byWireName(type.asText()) : Optional.empty();
     }
 
     static Violation whyNoEventType(Dialect dialect, JsonNode payload) {
         if (!payload.isObject()) {
-            return new Violation(Severity.ERROR, "", "type", "object", Snippets.typed(payload),
+            return new Violation(
+                    Severity.ERROR,
+                    "",
+                    "type",
+                    "object",
+                    Snippets.typed(payload),
                     "the body must be a JSON object, got " + Snippets.typed(payload));
         }
         boolean legacy = dialect == Dialect.LEGACY;
@@ -80,22 +99,46 @@ final class Payloads {
         String name = legacy ? "eventType" : "type";
         if (!legacy && !owner.isObject()) {
             return owner.isMissingNode()
-                    ? new Violation(Severity.ERROR, "/message", "required", "field `message`", "missing",
+                    ? new Violation(
+                            Severity.ERROR,
+                            "/message",
+                            "required",
+                            "field `message`",
+                            "missing",
                             "required field `message` is missing")
-                    : new Violation(Severity.ERROR, "/message", "type", "object", Snippets.typed(owner),
+                    : new Violation(
+                            Severity.ERROR,
+                            "/message",
+                            "type",
+                            "object",
+                            Snippets.typed(owner),
                             "`message` must be an object, got " + Snippets.typed(owner));
         }
         JsonNode value = owner.path(name);
         if (value.isMissingNode()) {
-            return new Violation(Severity.ERROR, pointer, "required", "field `" + name + "`", "missing",
+            return new Violation(
+                    Severity.ERROR,
+                    pointer,
+                    "required",
+                    "field `" + name + "`",
+                    "missing",
                     "required field `" + name + "` is missing" + (legacy ? "" : " in `message`"));
         }
-        return new Violation(Severity.ERROR, pointer, "enum", "one of " + EventType.wireNames(), value.toString(),
+        return new Violation(
+                Severity.ERROR,
+                pointer,
+                "enum",
+                "one of " + EventType.wireNames(),
+                value.toString(),
                 "`" + name + "` must be one of " + EventType.wireNames() + ", got " + value);
     }
 
     static Violation undetectable(JsonNode payload) {
-        return new Violation(Severity.ERROR, "", "webhook", "{\"message\":{\"type\":<event>,...}} or {\"eventType\":<event>,...}",
+        return new Violation(
+                Severity.ERROR,
+                "",
+                "webhook",
+                "{\"message\":{\"type\":<event>,...}} or {\"eventType\":<event>,...}",
                 payload == null ? "missing" : Snippets.typed(payload),
                 "not a webhook payload: no `message.type` or `eventType` naming one of " + EventType.wireNames()
                         + " (replies and REST bodies need their contract named)");

@@ -11,8 +11,8 @@ import java.util.List;
  * @param errors what breaks the contract; empty when valid
  * @param warnings what is accepted but worth knowing: unknown fields, alias spellings
  */
-public record ValidationReport(Dialect dialect, EventType eventType, String contract, List<Violation> errors,
-                               List<Violation> warnings) {
+public record ValidationReport(
+        Dialect dialect, EventType eventType, String contract, List<Violation> errors, List<Violation> warnings) {
 
     public ValidationReport {
         errors = List.copyOf(errors);
@@ -34,7 +34,10 @@ public record ValidationReport(Dialect dialect, EventType eventType, String cont
         }
         line.append(" (").append(contract).append(')');
         if (!valid()) {
-            line.append(": ").append(count(errors.size(), "error")).append(", first ").append(errors.get(0));
+            line.append(": ")
+                    .append(count(errors.size(), "error"))
+                    .append(", first ")
+                    .append(errors.get(0));
         }
         if (!warnings.isEmpty()) {
             line.append(valid() ? ", " : "; ").append(count(warnings.size(), "warning"));

@@ -11,8 +11,8 @@ package dev.flireo.testkit.contracts;
  * @param actual what the payload has ({@code missing} for an absent field)
  * @param message one line for a person, naming the field
  */
-public record Violation(Severity severity, String pointer, String rule, String expected, String actual,
-                        String message) {
+public record Violation(
+        Severity severity, String pointer, String rule, String expected, String actual, String message) {
 
     /**
      * The field in dotted form, {@code llm_config.tools[0].name} for {@code /llm_config/tools/0/name}: how the REST

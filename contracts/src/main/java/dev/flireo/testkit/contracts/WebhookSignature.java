@@ -34,8 +34,7 @@ public final class WebhookSignature {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** {@code sha256=<hex>} for this body, as the platform would send it. */
     public static String sign(String secret, long timestamp, byte[] rawBody) {
@@ -110,18 +109,19 @@ public final class WebhookSignature {
         /** Verifies a delivery from the two header values and its raw body bytes. */
         public SignatureCheck verify(String signature, String timestamp, byte[] rawBody) {
             if (signature == null || signature.isBlank()) {
-                return SignatureCheck.fail(SignatureCheck.Reason.MISSING_SIGNATURE,
-                        "no " + SIGNATURE_HEADER + " header");
+                return SignatureCheck.fail(
+                        SignatureCheck.Reason.MISSING_SIGNATURE, "no " + SIGNATURE_HEADER + " header");
             }
             if (timestamp == null || timestamp.isBlank()) {
-                return SignatureCheck.fail(SignatureCheck.Reason.MISSING_TIMESTAMP,
-                        "no " + TIMESTAMP_HEADER + " header");
+                return SignatureCheck.fail(
+                        SignatureCheck.Reason.MISSING_TIMESTAMP, "no " + TIMESTAMP_HEADER + " header");
             }
             long seconds;
             try {
                 seconds = Long.parseLong(timestamp.strip());
             } catch (NumberFormatException e) {
-                return SignatureCheck.fail(SignatureCheck.Reason.MALFORMED_TIMESTAMP,
+                return SignatureCheck.fail(
+                        SignatureCheck.Reason.MALFORMED_TIMESTAMP,
                         TIMESTAMP_HEADER + " must be Unix seconds, got '" + timestamp + "'");
             }
             String hex = signature.strip();
@@ -132,12 +132,14 @@ public final class WebhookSignature {
             try {
                 given = HEX.parseHex(hex.toLowerCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                return SignatureCheck.fail(SignatureCheck.Reason.MALFORMED_SIGNATURE,
+                return SignatureCheck.fail(
+                        SignatureCheck.Reason.MALFORMED_SIGNATURE,
                         SIGNATURE_HEADER + " must be sha256=<64 hex characters>");
             }
             // Constant time: MessageDigest.isEqual does not stop at the first differing byte.
             if (!MessageDigest.isEqual(given, hmac(freshMac(), seconds, rawBody))) {
-                return SignatureCheck.fail(SignatureCheck.Reason.SIGNATURE_MISMATCH,
+                return SignatureCheck.fail(
+                        SignatureCheck.Reason.SIGNATURE_MISMATCH,
                         "signature does not match: the body was changed or the secret is wrong");
             }
             return checkAge(seconds);
@@ -150,11 +152,13 @@ public final class WebhookSignature {
             }
             long skew = clock.instant().getEpochSecond() - seconds;
             if (skew > tolerance.toSeconds()) {
-                return SignatureCheck.fail(SignatureCheck.Reason.TIMESTAMP_TOO_OLD,
+                return SignatureCheck.fail(
+                        SignatureCheck.Reason.TIMESTAMP_TOO_OLD,
                         "timestamp is " + skew + " s old; tolerance is " + tolerance.toSeconds() + " s");
             }
             if (-skew > tolerance.toSeconds()) {
-                return SignatureCheck.fail(SignatureCheck.Reason.TIMESTAMP_IN_FUTURE,
+                return SignatureCheck.fail(
+                        SignatureCheck.Reason.TIMESTAMP_IN_FUTURE,
                         "timestamp is " + -skew + " s in the future; tolerance is " + tolerance.toSeconds() + " s");
             }
             return SignatureCheck.ok();

@@ -41,22 +41,36 @@ class ContractsTest {
         ValidationReport report = Contracts.of(Dialect.FLIREO).validateEvent(ended);
 
         assertThat(report.valid()).isFalse();
-        assertThat(report.errors()).containsExactly(new Violation(Severity.ERROR, "/message/call/status", "enum",
-                "one of [\"ringing\",\"in-progress\",\"ended\",\"ended-with-error\"]", "\"finished\"",
-                "`status` must be one of [\"ringing\",\"in-progress\",\"ended\",\"ended-with-error\"], got \"finished\""));
+        assertThat(report.errors())
+                .containsExactly(
+                        new Violation(
+                                Severity.ERROR,
+                                "/message/call/status",
+                                "enum",
+                                "one of [\"ringing\",\"in-progress\",\"ended\",\"ended-with-error\"]",
+                                "\"finished\"",
+                                "`status` must be one of [\"ringing\",\"in-progress\",\"ended\",\"ended-with-error\"], got \"finished\""));
     }
 
     @Test
     void malformedNumbersAndTimestampsAreExplained() {
-        String broken = STATUS_UPDATE.replace("+31612345678", "0612345678").replace("2025-12-13T12:00:00.000Z", "13-12-2025");
+        String broken =
+                STATUS_UPDATE.replace("+31612345678", "0612345678").replace("2025-12-13T12:00:00.000Z", "13-12-2025");
 
-        List<Violation> errors = Contracts.of(Dialect.FLIREO).validateEvent(broken).errors();
+        List<Violation> errors =
+                Contracts.of(Dialect.FLIREO).validateEvent(broken).errors();
 
-        assertThat(errors).extracting(Violation::pointer, Violation::rule, Violation::message).containsExactlyInAnyOrder(
-                tuple("/message/timestamp", "format",
-                        "`timestamp` must be an RFC 3339 date-time such as 2025-12-13T12:00:00.000Z, got \"13-12-2025\""),
-                tuple("/message/customer/number", "pattern",
-                        "`number` must be an E.164 phone number such as +31612345678, got \"0612345678\""));
+        assertThat(errors)
+                .extracting(Violation::pointer, Violation::rule, Violation::message)
+                .containsExactlyInAnyOrder(
+                        tuple(
+                                "/message/timestamp",
+                                "format",
+                                "`timestamp` must be an RFC 3339 date-time such as 2025-12-13T12:00:00.000Z, got \"13-12-2025\""),
+                        tuple(
+                                "/message/customer/number",
+                                "pattern",
+                                "`number` must be an E.164 phone number such as +31612345678, got \"0612345678\""));
     }
 
     @Test
@@ -96,9 +110,13 @@ class ContractsTest {
                 .validateReply(EventType.ASSISTANT_REQUEST, "{\"assistant\":{\"first_message\":\"Hello!\"}}");
 
         assertThat(report.valid()).isTrue();
-        assertThat(report.warnings()).extracting(Violation::pointer, Violation::rule, Violation::message)
-                .containsExactly(tuple("/assistant/first_message", "x-aliases",
-                        "`first_message` is another spelling of `firstMessage` (x-aliases); the contract spells it `firstMessage`"));
+        assertThat(report.warnings())
+                .extracting(Violation::pointer, Violation::rule, Violation::message)
+                .containsExactly(
+                        tuple(
+                                "/assistant/first_message",
+                                "x-aliases",
+                                "`first_message` is another spelling of `firstMessage` (x-aliases); the contract spells it `firstMessage`"));
     }
 
     @Test
@@ -107,8 +125,10 @@ class ContractsTest {
 
         ValidationReport report = Contracts.of(Dialect.FLIREO).validateEvent(snake);
 
-        assertThat(report.errors()).extracting(Violation::message).containsExactly(
-                "required field `phoneNumber` is missing in `message`; found `phone_number`, a different spelling");
+        assertThat(report.errors())
+                .extracting(Violation::message)
+                .containsExactly(
+                        "required field `phoneNumber` is missing in `message`; found `phone_number`, a different spelling");
         assertThat(report.warnings()).extracting(Violation::rule).containsExactly("x-aliases");
     }
 
@@ -124,8 +144,10 @@ class ContractsTest {
         assertThat(legacy.validateEvent(reference).warnings()).isEmpty();
         assertThat(legacy.validateEvent(guide).errors()).isEmpty();
         assertThat(legacy.validateEvent(guide).warnings()).isEmpty();
-        assertThat(legacy.validateEvent(reference.replace("\"callSession\"", "\"call_session\"")).errors())
-                .extracting(Violation::message).containsExactly("the body needs `callSession` or `callId`");
+        assertThat(legacy.validateEvent(reference.replace("\"callSession\"", "\"call_session\""))
+                        .errors())
+                .extracting(Violation::message)
+                .containsExactly("the body needs `callSession` or `callId`");
     }
 
     @Test
@@ -133,11 +155,14 @@ class ContractsTest {
         ValidationReport report = Contracts.of(Dialect.FLIREO)
                 .validateReply(EventType.ASSISTANT_REQUEST, "{\"max_duration_seconds\":300}");
 
-        assertThat(report.errors()).extracting(Violation::rule, Violation::message).containsExactly(
-                tuple("anyOf", "the body matches none of the documented shapes: "
-                        + "Use the saved agent (no fields); Override or transient assistant (needs `assistant`); "
-                        + "Hybrid (saved assistant plus override) (needs `assistant_id`); Reject the call (needs `error`); "
-                        + "Duration limit only (needs `maxDurationSeconds`)"));
+        assertThat(report.errors())
+                .extracting(Violation::rule, Violation::message)
+                .containsExactly(tuple(
+                        "anyOf",
+                        "the body matches none of the documented shapes: "
+                                + "Use the saved agent (no fields); Override or transient assistant (needs `assistant`); "
+                                + "Hybrid (saved assistant plus override) (needs `assistant_id`); Reject the call (needs `error`); "
+                                + "Duration limit only (needs `maxDurationSeconds`)"));
     }
 
     @Test
@@ -146,26 +171,35 @@ class ContractsTest {
                 + "{\"type\":\"transferCall\",\"destinations\":[{\"type\":\"number\",\"number\":\"0612\",\"description\":\"Sales\"}]},"
                 + "{\"name\":\"lookup\",\"description\":\"Find a contact\",\"async\":\"yes\"}]}}}";
 
-        List<Violation> errors = Contracts.of(Dialect.FLIREO).validateReply(EventType.ASSISTANT_REQUEST, reply).errors();
+        List<Violation> errors = Contracts.of(Dialect.FLIREO)
+                .validateReply(EventType.ASSISTANT_REQUEST, reply)
+                .errors();
 
-        assertThat(errors).extracting(Violation::pointer).containsExactly(
-                "/assistant/llm_config/tools/0/destinations/0/number", "/assistant/llm_config/tools/1/async");
+        assertThat(errors)
+                .extracting(Violation::pointer)
+                .containsExactly(
+                        "/assistant/llm_config/tools/0/destinations/0/number", "/assistant/llm_config/tools/1/async");
     }
 
     @Test
     void statusUpdateAndEndOfCallReportRepliesAreNeverChecked() {
         Contracts voicedock = Contracts.of(Dialect.VOICEDOCK);
 
-        assertThat(voicedock.validateReply(EventType.STATUS_UPDATE, "not json at all").valid()).isTrue();
-        assertThat(voicedock.validateReply(EventType.END_OF_CALL_REPORT, (JsonNode) null).contract())
+        assertThat(voicedock
+                        .validateReply(EventType.STATUS_UPDATE, "not json at all")
+                        .valid())
+                .isTrue();
+        assertThat(voicedock
+                        .validateReply(EventType.END_OF_CALL_REPORT, (JsonNode) null)
+                        .contract())
                 .isEqualTo(Contracts.IGNORED_REPLY);
     }
 
     @Test
     void detectionTellsTheDialectsApart() throws Exception {
         JsonNode flireo = JSON.readTree(STATUS_UPDATE);
-        JsonNode voicedock = JSON.readTree(STATUS_UPDATE.replace("phoneNumber", "phone_number")
-                .replace("inboundPhoneCall", "inbound_phone_call"));
+        JsonNode voicedock = JSON.readTree(
+                STATUS_UPDATE.replace("phoneNumber", "phone_number").replace("inboundPhoneCall", "inbound_phone_call"));
         JsonNode legacy = JSON.readTree("{\"eventType\":\"assistant-request\",\"fromCaller\":\"+31601234567\","
                 + "\"toAssistant\":\"+31850123456\"}");
 
@@ -182,17 +216,22 @@ class ContractsTest {
 
         assertThat(report.valid()).isFalse();
         assertThat(report.dialect()).isNull();
-        assertThat(report.errors().get(0).message()).startsWith("not a webhook payload: no `message.type` or `eventType`");
+        assertThat(report.errors().get(0).message())
+                .startsWith("not a webhook payload: no `message.type` or `eventType`");
     }
 
     @Test
     void anUnknownEventTypeAndBrokenJsonAreErrorsNotExceptions() {
         Contracts flireo = Contracts.of(Dialect.FLIREO);
 
-        assertThat(flireo.validateEvent("{\"message\":{\"type\":\"call-started\"}}").errors())
+        assertThat(flireo.validateEvent("{\"message\":{\"type\":\"call-started\"}}")
+                        .errors())
                 .extracting(Violation::pointer, Violation::message)
-                .containsExactly(tuple("/message/type", "`type` must be one of "
-                        + "assistant-request, tool-calls, status-update, end-of-call-report, got \"call-started\""));
+                .containsExactly(
+                        tuple(
+                                "/message/type",
+                                "`type` must be one of "
+                                        + "assistant-request, tool-calls, status-update, end-of-call-report, got \"call-started\""));
         assertThat(flireo.validateEvent("{\"message\":").errors().get(0).message())
                 .startsWith("the body is not valid JSON at line 1, column 12");
         assertThat(flireo.validateEvent("").errors().get(0).message()).isEqualTo("the body is empty");
@@ -200,12 +239,16 @@ class ContractsTest {
 
     @Test
     void aPayloadCheckedAgainstTheWrongDialectSaysWhichItLooksLike() {
-        String legacy = "{\"eventType\":\"assistant-request\",\"fromCaller\":\"+31601234567\",\"toAssistant\":\"+31850123456\"}";
+        String legacy =
+                "{\"eventType\":\"assistant-request\",\"fromCaller\":\"+31601234567\",\"toAssistant\":\"+31850123456\"}";
 
         ValidationReport report = Contracts.of(Dialect.FLIREO).validateEvent(legacy);
 
-        assertThat(report.errors()).extracting(Violation::message).containsExactly("required field `message` is missing");
-        assertThat(report.warnings()).extracting(Violation::message)
+        assertThat(report.errors())
+                .extracting(Violation::message)
+                .containsExactly("required field `message` is missing");
+        assertThat(report.warnings())
+                .extracting(Violation::message)
                 .containsExactly("this looks like a legacy payload, checked against the flireo contract");
     }
 
@@ -216,8 +259,8 @@ class ContractsTest {
         }
         assertThat(EventType.fromWireName("END_OF_CALL_REPORT")).isEqualTo(EventType.END_OF_CALL_REPORT);
         assertThat(Dialect.fromWireName("VoiceDock")).isEqualTo(Dialect.VOICEDOCK);
-        assertThatThrownBy(() -> Dialect.fromWireName("vapi")).hasMessage(
-                "unknown dialect 'vapi'; expected one of flireo, voicedock, legacy");
+        assertThatThrownBy(() -> Dialect.fromWireName("vapi"))
+                .hasMessage("unknown dialect 'vapi'; expected one of flireo, voicedock, legacy");
     }
 
     @Test
@@ -227,7 +270,9 @@ class ContractsTest {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<ValidationReport>> results = IntStream.range(0, 200)
-                    .mapToObj(i -> pool.submit(() -> Contracts.of(Dialect.FLIREO).validateEvent(broken))).toList();
+                    .mapToObj(
+                            i -> pool.submit(() -> Contracts.of(Dialect.FLIREO).validateEvent(broken)))
+                    .toList();
             for (Future<ValidationReport> result : results) {
                 assertThat(result.get()).isEqualTo(expected);
             }

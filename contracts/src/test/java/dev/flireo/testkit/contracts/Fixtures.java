@@ -21,20 +21,23 @@ import java.util.stream.Stream;
  */
 final class Fixtures {
 
-    enum Kind { EVENT, REPLY }
+    enum Kind {
+        EVENT,
+        REPLY
+    }
 
     record Fixture(Dialect dialect, EventType event, Kind kind, String name, JsonNode value) {
         @Override
         public String toString() {
-            return dialect.wireName() + " " + event.wireName() + " " + kind.name().toLowerCase() + " " + name;
+            return dialect.wireName() + " " + event.wireName() + " "
+                    + kind.name().toLowerCase() + " " + name;
         }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<Fixture> ALL = load();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static List<Fixture> all() {
         return ALL;
@@ -55,7 +58,8 @@ final class Fixtures {
     /** The schema a fixture is checked against. */
     static SchemaRef contract(Dialect dialect, EventType event, Kind kind) {
         SpecDocument doc = document(dialect);
-        return kind == Kind.EVENT ? WebhookSchemas.event(doc, event.wireName())
+        return kind == Kind.EVENT
+                ? WebhookSchemas.event(doc, event.wireName())
                 : WebhookSchemas.reply(doc, event.wireName()).orElseThrow();
     }
 
@@ -74,23 +78,30 @@ final class Fixtures {
         return List.copyOf(fixtures);
     }
 
-    private static void examples(JsonNode owner, Dialect dialect, EventType event, Kind kind, String at,
-                                 List<Fixture> into) {
+    private static void examples(
+            JsonNode owner, Dialect dialect, EventType event, Kind kind, String at, List<Fixture> into) {
         JsonNode examples = owner.path("content").path("application/json").path("examples");
-        examples.fieldNames().forEachRemaining(name ->
-                into.add(new Fixture(dialect, event, kind, at + name, examples.get(name).get("value"))));
+        examples.fieldNames()
+                .forEachRemaining(name -> into.add(new Fixture(
+                        dialect, event, kind, at + name, examples.get(name).get("value"))));
     }
 
     private static List<Fixture> files() {
         try {
             Path root = Path.of(Fixtures.class.getResource("/fixtures").toURI());
             try (Stream<Path> paths = Files.walk(root)) {
-                return paths.filter(p -> p.toString().endsWith(".json")).sorted().map(p -> {
-                    Path rel = root.relativize(p);
-                    return new Fixture(Dialect.fromWireName(rel.getName(0).toString()),
-                            EventType.fromWireName(rel.getName(1).toString()),
-                            Kind.valueOf(rel.getName(2).toString().toUpperCase()), "fixtures/" + rel, read(p));
-                }).toList();
+                return paths.filter(p -> p.toString().endsWith(".json"))
+                        .sorted()
+                        .map(p -> {
+                            Path rel = root.relativize(p);
+                            return new Fixture(
+                                    Dialect.fromWireName(rel.getName(0).toString()),
+                                    EventType.fromWireName(rel.getName(1).toString()),
+                                    Kind.valueOf(rel.getName(2).toString().toUpperCase()),
+                                    "fixtures/" + rel,
+                                    read(p));
+                        })
+                        .toList();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

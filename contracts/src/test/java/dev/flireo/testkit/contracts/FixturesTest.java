@@ -44,9 +44,13 @@ class FixturesTest {
     void eachDialectHasFixturesForAllFourEventsAndBothReplies() {
         for (Dialect dialect : Dialect.values()) {
             for (EventType event : EventType.values()) {
-                assertThat(Fixtures.of(dialect, event, Kind.EVENT)).as(dialect + " " + event).isNotEmpty();
+                assertThat(Fixtures.of(dialect, event, Kind.EVENT))
+                        .as(dialect + " " + event)
+                        .isNotEmpty();
                 if (event.replyUsed()) {
-                    assertThat(Fixtures.of(dialect, event, Kind.REPLY)).as(dialect + " " + event + " reply").isNotEmpty();
+                    assertThat(Fixtures.of(dialect, event, Kind.REPLY))
+                            .as(dialect + " " + event + " reply")
+                            .isNotEmpty();
                 }
             }
         }
@@ -54,7 +58,9 @@ class FixturesTest {
 
     @Test
     void theDocumentedExamplesComeFromTheSpecsThemselves() {
-        assertThat(Fixtures.all()).hasSizeGreaterThan(50)
-                .filteredOn(f -> f.name().startsWith("fixtures/")).hasSize(4);
+        assertThat(Fixtures.all())
+                .hasSizeGreaterThan(50)
+                .filteredOn(f -> f.name().startsWith("fixtures/"))
+                .hasSize(4);
     }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MutationTest {
 
     private static final List<Mutation> MUTATIONS = Fixtures.all().stream()
-            .flatMap(fixture -> Mutations.of(fixture).stream()).toList();
+            .flatMap(fixture -> Mutations.of(fixture).stream())
+            .toList();
 
     static Stream<Mutation> mutations() {
         return MUTATIONS.stream();
@@ -31,14 +32,19 @@ class MutationTest {
         ValidationReport report = check(mutation);
 
         assertThat(report.valid()).as("accepted: %s", mutation.payload()).isFalse();
-        assertThat(report.errors()).as(report.summary())
+        assertThat(report.errors())
+                .as(report.summary())
                 .anySatisfy(error -> assertThat(error.message()).contains(mutation.field()));
     }
 
     @Test
     void everyEventHasAllFiveKindsOfMutationInEveryDialect() {
-        Set<Mutations.Kind> mandated = EnumSet.of(Mutations.Kind.MISSING_REQUIRED, Mutations.Kind.WRONG_TYPE,
-                Mutations.Kind.OUTSIDE_ENUM, Mutations.Kind.MALFORMED, Mutations.Kind.OTHER_CASING);
+        Set<Mutations.Kind> mandated = EnumSet.of(
+                Mutations.Kind.MISSING_REQUIRED,
+                Mutations.Kind.WRONG_TYPE,
+                Mutations.Kind.OUTSIDE_ENUM,
+                Mutations.Kind.MALFORMED,
+                Mutations.Kind.OTHER_CASING);
         kindsByContract().forEach((contract, kinds) -> {
             if (contract.endsWith(" event")) {
                 assertThat(kinds).as(contract).containsAll(mandated);
@@ -48,8 +54,8 @@ class MutationTest {
 
     @Test
     void everyEventAndReplyHasAtLeastFiveRejectedMutations() {
-        Map<String, Long> counts = MUTATIONS.stream().collect(Collectors.groupingBy(MutationTest::contract,
-                TreeMap::new, Collectors.counting()));
+        Map<String, Long> counts = MUTATIONS.stream()
+                .collect(Collectors.groupingBy(MutationTest::contract, TreeMap::new, Collectors.counting()));
         assertThat(counts).hasSize(Dialect.values().length * 6);
         counts.forEach((contract, count) -> assertThat(count).as(contract).isGreaterThanOrEqualTo(5));
     }
@@ -62,21 +68,33 @@ class MutationTest {
     @Test
     void replyMutationKindsFollowWhatEachReplyContractConstrains() {
         Set<Mutations.Kind> all = EnumSet.allOf(Mutations.Kind.class);
-        Set<Mutations.Kind> toolResult = EnumSet.of(Mutations.Kind.MISSING_REQUIRED, Mutations.Kind.WRONG_TYPE,
-                Mutations.Kind.OTHER_CASING, Mutations.Kind.BROKEN_LIMIT);
-        assertThat(kindsByContract()).containsAllEntriesOf(Map.of(
-                "flireo assistant-request reply", all,
-                "voicedock assistant-request reply", all,
-                "legacy assistant-request reply", EnumSet.of(Mutations.Kind.MISSING_REQUIRED,
-                        Mutations.Kind.WRONG_TYPE, Mutations.Kind.OUTSIDE_ENUM, Mutations.Kind.BROKEN_LIMIT),
-                "flireo tool-calls reply", toolResult,
-                "voicedock tool-calls reply", toolResult,
-                "legacy tool-calls reply", toolResult));
+        Set<Mutations.Kind> toolResult = EnumSet.of(
+                Mutations.Kind.MISSING_REQUIRED,
+                Mutations.Kind.WRONG_TYPE,
+                Mutations.Kind.OTHER_CASING,
+                Mutations.Kind.BROKEN_LIMIT);
+        assertThat(kindsByContract())
+                .containsAllEntriesOf(Map.of(
+                        "flireo assistant-request reply", all,
+                        "voicedock assistant-request reply", all,
+                        "legacy assistant-request reply",
+                                EnumSet.of(
+                                        Mutations.Kind.MISSING_REQUIRED,
+                                        Mutations.Kind.WRONG_TYPE,
+                                        Mutations.Kind.OUTSIDE_ENUM,
+                                        Mutations.Kind.BROKEN_LIMIT),
+                        "flireo tool-calls reply", toolResult,
+                        "voicedock tool-calls reply", toolResult,
+                        "legacy tool-calls reply", toolResult));
     }
 
     private static Map<String, Set<Mutations.Kind>> kindsByContract() {
-        return MUTATIONS.stream().collect(Collectors.groupingBy(MutationTest::contract, TreeMap::new,
-                Collectors.mapping(Mutation::kind, Collectors.toCollection(() -> EnumSet.noneOf(Mutations.Kind.class)))));
+        return MUTATIONS.stream()
+                .collect(Collectors.groupingBy(
+                        MutationTest::contract,
+                        TreeMap::new,
+                        Collectors.mapping(
+                                Mutation::kind, Collectors.toCollection(() -> EnumSet.noneOf(Mutations.Kind.class)))));
     }
 
     private static String contract(Mutation m) {

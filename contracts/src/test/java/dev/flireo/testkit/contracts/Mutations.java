@@ -30,7 +30,14 @@ import java.util.regex.Pattern;
  */
 final class Mutations {
 
-    enum Kind { MISSING_REQUIRED, WRONG_TYPE, OUTSIDE_ENUM, MALFORMED, OTHER_CASING, BROKEN_LIMIT }
+    enum Kind {
+        MISSING_REQUIRED,
+        WRONG_TYPE,
+        OUTSIDE_ENUM,
+        MALFORMED,
+        OTHER_CASING,
+        BROKEN_LIMIT
+    }
 
     /** One broken copy of a fixture: {@code field} is the name the rejection must mention. */
     record Mutation(Fixture base, Kind kind, String pointer, String field, JsonNode payload) {
@@ -53,7 +60,8 @@ final class Mutations {
 
     static List<Mutation> of(Fixture fixture) {
         Mutations mutations = new Mutations(fixture);
-        FieldModel model = Contract.of(Fixtures.contract(fixture.dialect(), fixture.event(), fixture.kind())).model();
+        FieldModel model = Contract.of(Fixtures.contract(fixture.dialect(), fixture.event(), fixture.kind()))
+                .model();
         mutations.walk(fixture.value(), model, "");
         return mutations.found;
     }
@@ -98,7 +106,9 @@ final class Mutations {
                 add(Kind.OUTSIDE_ENUM, at, name, replace(at, outside));
             }
             String otherValue = otherCasing(value.asText());
-            if (value.isTextual() && !otherValue.equals(value.asText()) && !allowed.contains(TextNode.valueOf(otherValue))) {
+            if (value.isTextual()
+                    && !otherValue.equals(value.asText())
+                    && !allowed.contains(TextNode.valueOf(otherValue))) {
                 add(Kind.OTHER_CASING, at, name, replace(at, TextNode.valueOf(otherValue)));
             }
         }
@@ -109,9 +119,15 @@ final class Mutations {
     }
 
     private static Optional<JsonNode> wrongType(Set<String> types) {
-        List<JsonNode> candidates = List.of(TextNode.valueOf("wrong-type"), IntNode.valueOf(12345), BooleanNode.TRUE,
-                NODES.objectNode(), NODES.arrayNode());
-        return candidates.stream().filter(c -> !allows(types, Snippets.jsonType(c))).findFirst();
+        List<JsonNode> candidates = List.of(
+                TextNode.valueOf("wrong-type"),
+                IntNode.valueOf(12345),
+                BooleanNode.TRUE,
+                NODES.objectNode(),
+                NODES.arrayNode());
+        return candidates.stream()
+                .filter(c -> !allows(types, Snippets.jsonType(c)))
+                .findFirst();
     }
 
     private static boolean allows(Set<String> types, String type) {
@@ -163,7 +179,8 @@ final class Mutations {
         Set<String> after = new LinkedHashSet<>(names);
         after.remove(name);
         after.add(renamed);
-        return facts.alternatives().stream().anyMatch(branches -> branches.stream().noneMatch(b -> b.admits(after)));
+        return facts.alternatives().stream()
+                .anyMatch(branches -> branches.stream().noneMatch(b -> b.admits(after)));
     }
 
     /** camelCase to snake_case and back; other names stay as they are. */

@@ -27,12 +27,20 @@ import org.junit.jupiter.api.Test;
 class ReferenceExamplesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> REPLY_KEYS = Set.of("assistant", "assistant_id", "assistant_override", "error",
-            "maxDurationSeconds", "max_duration_seconds", "results", "result");
+    private static final Set<String> REPLY_KEYS = Set.of(
+            "assistant",
+            "assistant_id",
+            "assistant_override",
+            "error",
+            "maxDurationSeconds",
+            "max_duration_seconds",
+            "results",
+            "result");
 
     /** Examples that are deliberately not payloads, with the reason. */
     private static final Map<String, String> NOT_PAYLOADS = Map.of(
-            "{\"message\":{\"type\":\"status-update\"}}", "a signature test-vector body, not a documented event",
+            "{\"message\":{\"type\":\"status-update\"}}",
+            "a signature test-vector body, not a documented event",
             "{\"assistant_id\":\"uuid-of-saved-agent\",\"assistant_override\":{\"tts_config\":{\"voice_id\":\"female-voice\"},"
                     + "\"first_message\":\"Hello John!\",\"metadata\":{\"crm_id\":\"12345\"}}}",
             "placeholder id; the spec's hybrid example replaces it with a sample UUID");
@@ -52,7 +60,10 @@ class ReferenceExamplesTest {
                 .toList();
 
         assertThat(events).hasSizeGreaterThanOrEqualTo(15);
-        assertThat(events).allSatisfy(e -> assertThat(Contracts.validate(e.value()).errors()).as(e.toString()).isEmpty());
+        assertThat(events)
+                .allSatisfy(e -> assertThat(Contracts.validate(e.value()).errors())
+                        .as(e.toString())
+                        .isEmpty());
     }
 
     @Test
@@ -65,12 +76,15 @@ class ReferenceExamplesTest {
                 .toList();
 
         assertThat(replies).hasSizeGreaterThanOrEqualTo(15);
-        assertThat(replies).allSatisfy(e -> assertThat(fixtures).as(e.toString()).contains(e.value()));
+        assertThat(replies)
+                .allSatisfy(e -> assertThat(fixtures).as(e.toString()).contains(e.value()));
     }
 
     @Test
     void theHybridReplyWithItsPlaceholderIdIsRejectedForThatIdAlone() throws Exception {
-        JsonNode verbatim = JSON.readTree(NOT_PAYLOADS.keySet().stream().filter(k -> k.contains("uuid-of")).findFirst()
+        JsonNode verbatim = JSON.readTree(NOT_PAYLOADS.keySet().stream()
+                .filter(k -> k.contains("uuid-of"))
+                .findFirst()
                 .orElseThrow());
 
         ValidationReport report = Contracts.of(Dialect.VOICEDOCK).validateReply(EventType.ASSISTANT_REQUEST, verbatim);
@@ -84,14 +98,16 @@ class ReferenceExamplesTest {
         }
         List<String> names = new ArrayList<>();
         value.fieldNames().forEachRemaining(names::add);
-        return REPLY_KEYS.containsAll(names) && (!value.has("error") || value.get("error").isTextual());
+        return REPLY_KEYS.containsAll(names)
+                && (!value.has("error") || value.get("error").isTextual());
     }
 
     private static List<Example> examples() {
         Optional<Path> shared = sharedFolder();
         assumeTrue(shared.isPresent(), "shared/reference is not next to this checkout");
         List<Example> examples = new ArrayList<>();
-        try (Stream<Path> files = Stream.concat(Files.list(shared.get().resolve("reference")),
+        try (Stream<Path> files = Stream.concat(
+                Files.list(shared.get().resolve("reference")),
                 Files.list(shared.get().resolve("seeds")))) {
             for (Path file : files.sorted().toList()) {
                 examples.addAll(jsonBlocks(file));
@@ -121,7 +137,11 @@ class ReferenceExamplesTest {
             if (end > 0) {
                 try {
                     JsonNode value = JSON.readTree(text.substring(i, end + 1));
-                    int line = (int) text.substring(0, i).chars().filter(c -> c == '\n').count() + 1;
+                    int line = (int) text.substring(0, i)
+                                    .chars()
+                                    .filter(c -> c == '\n')
+                                    .count()
+                            + 1;
                     blocks.add(new Example(file.getFileName().toString(), line, value));
                     i = end + 1;
                     continue;

@@ -21,8 +21,8 @@ class WebhookSignatureTest {
             + "\"type\":\"inboundPhoneCall\",\"status\":\"in-progress\"},\"phoneNumber\":{\"number\":"
             + "\"+31850835037\",\"name\":\"Flireo Demo\"},\"customer\":{\"number\":\"+31612345678\"}}}";
 
-    private final WebhookSignature.Verifier verifier = WebhookSignature.verifier(SECRET)
-            .clock(Clock.fixed(Instant.ofEpochSecond(TS + 10), ZoneOffset.UTC));
+    private final WebhookSignature.Verifier verifier =
+            WebhookSignature.verifier(SECRET).clock(Clock.fixed(Instant.ofEpochSecond(TS + 10), ZoneOffset.UTC));
 
     @Test
     void signsTheDocumentedTestVectors() {
@@ -40,18 +40,23 @@ class WebhookSignatureTest {
         String signature = WebhookSignature.sign(SECRET, TS, STATUS_UPDATE);
 
         assertThat(verify(signature, Long.toString(TS), STATUS_UPDATE).valid()).isTrue();
-        assertThat(verify(signature.substring("sha256=".length()), Long.toString(TS), STATUS_UPDATE).valid()).isTrue();
+        assertThat(verify(signature.substring("sha256=".length()), Long.toString(TS), STATUS_UPDATE)
+                        .valid())
+                .isTrue();
         SignatureCheck lowerCase = verifier.verify(
-                Map.of("x-webhook-signature", signature, "x-webhook-timestamp", Long.toString(TS)), bytes(STATUS_UPDATE));
+                Map.of("x-webhook-signature", signature, "x-webhook-timestamp", Long.toString(TS)),
+                bytes(STATUS_UPDATE));
         assertThat(lowerCase).isEqualTo(new SignatureCheck(true, Reason.VALID, "signature is genuine"));
     }
 
     @Test
     void rejectsMissingHeaders() {
-        assertThat(verifier.verify(Map.of("X-Webhook-Timestamp", "1700000000"), bytes("{}")).reason())
+        assertThat(verifier.verify(Map.of("X-Webhook-Timestamp", "1700000000"), bytes("{}"))
+                        .reason())
                 .isEqualTo(Reason.MISSING_SIGNATURE);
         assertThat(verifier.verify(Map.of("X-Webhook-Signature", WebhookSignature.sign(SECRET, TS, "{}")), bytes("{}"))
-                .reason()).isEqualTo(Reason.MISSING_TIMESTAMP);
+                        .reason())
+                .isEqualTo(Reason.MISSING_TIMESTAMP);
     }
 
     @Test
@@ -61,14 +66,16 @@ class WebhookSignatureTest {
 
         assertThat(verify(signature, Long.toString(TS), tampered).reason()).isEqualTo(Reason.SIGNATURE_MISMATCH);
         assertThat(verify(WebhookSignature.sign("whsec_other", TS, STATUS_UPDATE), Long.toString(TS), STATUS_UPDATE)
-                .reason()).isEqualTo(Reason.SIGNATURE_MISMATCH);
+                        .reason())
+                .isEqualTo(Reason.SIGNATURE_MISMATCH);
     }
 
     @Test
     void rejectsATimestampThatWasChangedAfterSigning() {
         String signature = WebhookSignature.sign(SECRET, TS, STATUS_UPDATE);
 
-        assertThat(verify(signature, Long.toString(TS + 1), STATUS_UPDATE).reason()).isEqualTo(Reason.SIGNATURE_MISMATCH);
+        assertThat(verify(signature, Long.toString(TS + 1), STATUS_UPDATE).reason())
+                .isEqualTo(Reason.SIGNATURE_MISMATCH);
     }
 
     @Test
@@ -96,7 +103,8 @@ class WebhookSignatureTest {
     @Test
     void rejectsMalformedHeaderValues() {
         assertThat(verify("sha256=not-hex", Long.toString(TS), "{}").reason()).isEqualTo(Reason.MALFORMED_SIGNATURE);
-        assertThat(verify(WebhookSignature.sign(SECRET, TS, "{}"), "2025-12-13T12:00:00Z", "{}").reason())
+        assertThat(verify(WebhookSignature.sign(SECRET, TS, "{}"), "2025-12-13T12:00:00Z", "{}")
+                        .reason())
                 .isEqualTo(Reason.MALFORMED_TIMESTAMP);
     }
 

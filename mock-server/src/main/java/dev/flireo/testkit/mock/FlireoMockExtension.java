@@ -147,8 +147,7 @@ public final class FlireoMockExtension
         private MockOptions options = FlireoMockServer.options();
         private boolean resetBetweenTests = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The server's options, e.g. {@code .options(FlireoMockServer.options().manualClock().demoData(true))}. */
         public Builder options(MockOptions options) {

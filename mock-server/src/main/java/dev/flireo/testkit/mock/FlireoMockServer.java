@@ -35,7 +35,8 @@ public final class FlireoMockServer implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     private FlireoMockServer(MockOptions options) {
-        this.clock = options.manualClockStart() != null ? MockClock.manual(options.manualClockStart())
+        this.clock = options.manualClockStart() != null
+                ? MockClock.manual(options.manualClockStart())
                 : MockClock.scaled(options.timeScale());
         this.runtime = new MockRuntime(options, clock, clock::reset);
         clock.onAdvance(runtime::tick);

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /** Backs {@link FlireoMockTest}: one server per test class, kept in the class's extension store. */
 final class FlireoMockTestExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FlireoMockTestExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(FlireoMockTestExtension.class);
 
     /** Stops the server when JUnit closes the class's store. */
     private record Running(FlireoMockServer server, boolean reset)
@@ -47,7 +48,8 @@ final class FlireoMockTestExtension implements BeforeAllCallback, BeforeEachCall
     private static Running running(ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();
         ExtensionContext classContext = context;
-        while (classContext.getParent().isPresent() && classContext.getTestMethod().isPresent()) {
+        while (classContext.getParent().isPresent()
+                && classContext.getTestMethod().isPresent()) {
             classContext = classContext.getParent().get();
         }
         return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(testClass, c -> start(testClass), Running.class);
@@ -60,8 +62,11 @@ final class FlireoMockTestExtension implements BeforeAllCallback, BeforeEachCall
 
     /** The annotation's attributes as the one {@link MockOptions} they stand for. */
     static MockOptions options(FlireoMockTest config) {
-        MockOptions options = FlireoMockServer.options().apiKeys(config.apiKeys()).timeScale(config.timeScale())
-                .demoData(config.demoData()).enforceRateLimits(config.enforceRateLimits())
+        MockOptions options = FlireoMockServer.options()
+                .apiKeys(config.apiKeys())
+                .timeScale(config.timeScale())
+                .demoData(config.demoData())
+                .enforceRateLimits(config.enforceRateLimits())
                 .webhookDialect(config.webhookDialect());
         if (config.manualClock()) {
             options.manualClock();

@@ -39,7 +39,7 @@ public final class MockOptions {
     private Instant manualStart;
     private Path seedFile;
     private Path stateFile;
-    private Consumer<String> onWarning = warning -> { };
+    private Consumer<String> onWarning = warning -> {};
     private boolean demoData;
     private boolean enforceRateLimits;
     private int requestJournal;
@@ -48,12 +48,11 @@ public final class MockOptions {
     private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
     private URI proxyTo;
     private Path recordTo;
-    private Consumer<String> onDrift = drift -> { };
-    private Consumer<Delivery> onDelivery = delivery -> { };
+    private Consumer<String> onDrift = drift -> {};
+    private Consumer<Delivery> onDelivery = delivery -> {};
     private Dialect webhookDialect = DEFAULT_WEBHOOK_DIALECT;
 
-    MockOptions() {
-    }
+    MockOptions() {}
 
     /**
      * The payload dialect of every live call's webhooks: {@link Dialect#VOICEDOCK} (snake_case, the default: the
@@ -156,7 +155,8 @@ public final class MockOptions {
      */
     public MockOptions maxBodySize(long bytes) {
         if (bytes < 0 || bytes > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("maxBodySize must be 0.." + (Integer.MAX_VALUE - 8) + " bytes, got " + bytes);
+            throw new IllegalArgumentException(
+                    "maxBodySize must be 0.." + (Integer.MAX_VALUE - 8) + " bytes, got " + bytes);
         }
         this.maxBodySize = bytes;
         return this;

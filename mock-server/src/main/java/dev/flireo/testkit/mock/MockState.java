@@ -23,7 +23,8 @@ public final class MockState {
     /** The items of a collection ({@code assistants}, {@code calls}, {@code numbers}...), oldest first. */
     public List<JsonNode> list(String collection) {
         return runtime.store().collection(resource(collection)).list().stream()
-                .map(n -> (JsonNode) MockContext.present(n)).toList();
+                .map(n -> (JsonNode) MockContext.present(n))
+                .toList();
     }
 
     public Optional<JsonNode> get(String collection, String id) {
@@ -31,7 +32,8 @@ public final class MockState {
     }
 
     private static Resource resource(String collection) {
-        return Resource.named(collection).orElseThrow(() -> new IllegalArgumentException("unknown collection " + collection));
+        return Resource.named(collection)
+                .orElseThrow(() -> new IllegalArgumentException("unknown collection " + collection));
     }
 
     /** The whole state, including fields the API never returns (e.g. stored passwords), for export. */

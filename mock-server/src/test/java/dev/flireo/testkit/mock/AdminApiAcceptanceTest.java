@@ -20,7 +20,8 @@ class AdminApiAcceptanceTest {
 
     @RegisterExtension
     static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
-            .options(FlireoMockServer.options().manualClock().demoData(true)).build();
+            .options(FlireoMockServer.options().manualClock().demoData(true))
+            .build();
 
     private Http.Reply admin(String method, String path, String body) {
         return Http.send(method, flireo.adminUrl() + path, null, body);
@@ -43,7 +44,9 @@ class AdminApiAcceptanceTest {
         api("POST", "/assistants", "{\"name\":\"Extra\"}");
         assertThat(flireo.state().list("assistants")).hasSize(2);
         admin("POST", "/reset", null);
-        assertThat(flireo.state().list("assistants")).extracting(a -> a.get("name").asText()).containsExactly("Support Agent");
+        assertThat(flireo.state().list("assistants"))
+                .extracting(a -> a.get("name").asText())
+                .containsExactly("Support Agent");
     }
 
     @Test
@@ -54,7 +57,8 @@ class AdminApiAcceptanceTest {
         assertThat(state.get("calls")).hasSize(3);
         admin("POST", "/reset", null);
         assertThat(admin("PUT", "/state", state.toString()).status()).isEqualTo(200);
-        assertThat(api("GET", "/assistants", null).json().get("assistants")).extracting(a -> a.get("name").asText())
+        assertThat(api("GET", "/assistants", null).json().get("assistants"))
+                .extracting(a -> a.get("name").asText())
                 .containsExactly("Support Agent", "Exported");
         Http.Reply bad = admin("PUT", "/state", "{\"robots\":[]}");
         assertThat(bad.status()).isEqualTo(400);
@@ -63,13 +67,20 @@ class AdminApiAcceptanceTest {
 
     @Test
     void seedAddsResourcesThatTheApiThenServes() {
-        String seed = "{\"numbers\":[{\"id\":\"5c4d030f-43e3-4e65-899e-8148521e660f\",\"phone_number\":\"+31201234567\","
-                + "\"name\":\"Seeded\",\"agent_id\":null,\"created_at\":\"2025-12-13T10:00:00.000Z\","
-                + "\"updated_at\":\"2025-12-13T10:00:00.000Z\"}]}";
+        String seed =
+                "{\"numbers\":[{\"id\":\"5c4d030f-43e3-4e65-899e-8148521e660f\",\"phone_number\":\"+31201234567\","
+                        + "\"name\":\"Seeded\",\"agent_id\":null,\"created_at\":\"2025-12-13T10:00:00.000Z\","
+                        + "\"updated_at\":\"2025-12-13T10:00:00.000Z\"}]}";
         assertThat(admin("POST", "/seed", seed).status()).isEqualTo(200);
-        assertThat(api("GET", "/numbers/5c4d030f-43e3-4e65-899e-8148521e660f", null).json().at("/number/name").asText())
+        assertThat(api("GET", "/numbers/5c4d030f-43e3-4e65-899e-8148521e660f", null)
+                        .json()
+                        .at("/number/name")
+                        .asText())
                 .isEqualTo("Seeded");
-        assertThat(admin("POST", "/seed", "{\"numbers\":[{\"phone_number\":\"+3120\"}]}").json().at("/param").asText())
+        assertThat(admin("POST", "/seed", "{\"numbers\":[{\"phone_number\":\"+3120\"}]}")
+                        .json()
+                        .at("/param")
+                        .asText())
                 .isEqualTo("numbers[0]");
     }
 
@@ -82,7 +93,9 @@ class AdminApiAcceptanceTest {
             second.reset();
             assertThat(second.state().list("assistants")).hasSize(1);
         }
-        assertThatThrownBy(() -> FlireoMockServer.options().seedFile(dir.resolve("missing.json")).start())
+        assertThatThrownBy(() -> FlireoMockServer.options()
+                        .seedFile(dir.resolve("missing.json"))
+                        .start())
                 .hasMessageContaining("missing.json");
     }
 
@@ -92,11 +105,14 @@ class AdminApiAcceptanceTest {
         String agent = flireo.state().list("assistants").get(0).get("id").asText();
         String call = "{\"destination\":\"+31612345678\",\"agent_id\":\"" + agent + "\"}";
         assertThat(api("POST", "/calls/outbound", call).status()).isEqualTo(402);
-        assertThat(admin("GET", "/credit", null).json().get("minutes_balance").asDouble()).isZero();
+        assertThat(admin("GET", "/credit", null).json().get("minutes_balance").asDouble())
+                .isZero();
         admin("PUT", "/credit", "{\"minutes_balance\":25}");
         assertThat(api("POST", "/calls/outbound", call).status()).isEqualTo(200);
-        assertThat(api("GET", "/account", null).json().get("minutes_balance").asInt()).isEqualTo(25);
-        assertThat(admin("PUT", "/credit", "{\"minutes_balance\":\"lots\"}").status()).isEqualTo(400);
+        assertThat(api("GET", "/account", null).json().get("minutes_balance").asInt())
+                .isEqualTo(25);
+        assertThat(admin("PUT", "/credit", "{\"minutes_balance\":\"lots\"}").status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -111,18 +127,27 @@ class AdminApiAcceptanceTest {
         long start = System.nanoTime();
         assertThat(api("GET", "/numbers", null).status()).isEqualTo(200);
         assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(300);
-        assertThat(admin("GET", "/faults", null).json().get(0).get("operation_id").asText()).isEqualTo("listNumbers");
+        assertThat(admin("GET", "/faults", null)
+                        .json()
+                        .get(0)
+                        .get("operation_id")
+                        .asText())
+                .isEqualTo("listNumbers");
         admin("DELETE", "/faults/listNumbers", null);
 
         admin("POST", "/faults", "{\"operation_id\":\"getAccount\",\"fault\":\"CONNECTION_RESET_BY_PEER\"}");
         HttpRequest request = HttpRequest.newBuilder(URI.create(flireo.baseUrl() + "/account"))
-                .header("Authorization", "Bearer " + flireo.apiKey()).build();
+                .header("Authorization", "Bearer " + flireo.apiKey())
+                .build();
         assertThatThrownBy(() -> HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(IOException.class);
         admin("DELETE", "/faults", null);
         assertThat(api("GET", "/account", null).status()).isEqualTo(200);
-        assertThat(admin("POST", "/faults", "{\"operation_id\":\"getAccount\",\"fault\":\"EXPLODE\"}").json()
-                .at("/param").asText()).isEqualTo("fault");
+        assertThat(admin("POST", "/faults", "{\"operation_id\":\"getAccount\",\"fault\":\"EXPLODE\"}")
+                        .json()
+                        .at("/param")
+                        .asText())
+                .isEqualTo("fault");
     }
 
     @Test
@@ -134,21 +159,31 @@ class AdminApiAcceptanceTest {
             assertThat(reply.json().get("message").asText()).contains("100 years");
         }
         admin("POST", "/calls/inbound", "{\"phone_number\":\"+31850835037\",\"customer_number\":\"+31611112222\"}");
-        assertThat(admin("POST", "/clock/advance", "{\"seconds\":3153600000}").status()).isEqualTo(200);
+        assertThat(admin("POST", "/clock/advance", "{\"seconds\":3153600000}").status())
+                .isEqualTo(200);
     }
 
     @Test
     void clockInboundCallsAndOutcomes() {
         JsonNode before = admin("GET", "/clock", null).json();
         assertThat(before.get("manual").asBoolean()).isTrue();
-        Http.Reply inbound = admin("POST", "/calls/inbound", "{\"phone_number\":\"+31850835037\",\"customer_number\":\"+31611112222\"}");
+        Http.Reply inbound = admin(
+                "POST", "/calls/inbound", "{\"phone_number\":\"+31850835037\",\"customer_number\":\"+31611112222\"}");
         assertThat(inbound.status()).isEqualTo(200);
         String id = inbound.json().get("id").asText();
         admin("POST", "/clock/advance", "{\"seconds\":40}");
-        assertThat(api("GET", "/calls/" + id, null).json().get("status").asText()).isEqualTo("ended");
-        assertThat(admin("POST", "/calls/inbound", "{\"phone_number\":\"+31000000000\",\"customer_number\":\"+31611112222\"}")
-                .status()).isEqualTo(404);
-        assertThat(admin("POST", "/calls/outcome", "{\"outcome\":\"explode\"}").json().at("/param").asText())
+        assertThat(api("GET", "/calls/" + id, null).json().get("status").asText())
+                .isEqualTo("ended");
+        assertThat(admin(
+                                "POST",
+                                "/calls/inbound",
+                                "{\"phone_number\":\"+31000000000\",\"customer_number\":\"+31611112222\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(admin("POST", "/calls/outcome", "{\"outcome\":\"explode\"}")
+                        .json()
+                        .at("/param")
+                        .asText())
                 .isEqualTo("outcome");
         assertThat(admin("GET", "/nothing", null).status()).isEqualTo(404);
         assertThat(admin("GET", "/deliveries", null).json().isArray()).isTrue();
@@ -156,8 +191,13 @@ class AdminApiAcceptanceTest {
 
     @Test
     void rateLimitEnforcementCanBeSwitched() {
-        assertThat(admin("PUT", "/rate-limits", "{\"enforce\":true}").json().get("enforce").asBoolean()).isTrue();
-        assertThat(admin("PUT", "/rate-limits", "{\"enforce\":\"yes\"}").status()).isEqualTo(400);
+        assertThat(admin("PUT", "/rate-limits", "{\"enforce\":true}")
+                        .json()
+                        .get("enforce")
+                        .asBoolean())
+                .isTrue();
+        assertThat(admin("PUT", "/rate-limits", "{\"enforce\":\"yes\"}").status())
+                .isEqualTo(400);
         admin("PUT", "/rate-limits", "{\"enforce\":false}");
     }
 }

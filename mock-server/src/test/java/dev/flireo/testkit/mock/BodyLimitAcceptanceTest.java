@@ -23,7 +23,8 @@ class BodyLimitAcceptanceTest {
 
     @RegisterExtension
     static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
-            .options(FlireoMockServer.options().maxBodySize(LIMIT)).build();
+            .options(FlireoMockServer.options().maxBodySize(LIMIT))
+            .build();
 
     /** A JSON body of exactly {@code size} bytes: a name padded with trailing spaces. */
     private static String body(int size) {
@@ -33,20 +34,26 @@ class BodyLimitAcceptanceTest {
 
     @Test
     void aBodyAtTheLimitIsTakenAndOneByteMoreIs413NamingTheLimit() {
-        assertThat(Http.send("POST", flireo.baseUrl() + "/assistants", flireo.apiKey(), body(LIMIT)).status()).isEqualTo(201);
+        assertThat(Http.send("POST", flireo.baseUrl() + "/assistants", flireo.apiKey(), body(LIMIT))
+                        .status())
+                .isEqualTo(201);
 
         Http.Reply reply = Http.send("POST", flireo.baseUrl() + "/assistants", flireo.apiKey(), body(LIMIT + 1));
 
         assertThat(reply.status()).isEqualTo(413);
         assertThat(reply.header("X-RateLimit-Limit")).isEqualTo("100");
-        assertThat(reply.json()).isEqualTo(Http.JSON.createObjectNode().put("error", "request_too_large")
-                .put("message", "The request body is larger than the limit of 65536 bytes"));
+        assertThat(reply.json())
+                .isEqualTo(Http.JSON
+                        .createObjectNode()
+                        .put("error", "request_too_large")
+                        .put("message", "The request body is larger than the limit of 65536 bytes"));
         assertThat(flireo.state().list("assistants")).hasSize(1);
     }
 
     @Test
     void theLegacyApiAnswersInItsOwnEnvelopeAndTheAdminApiInTheFlireoOne() {
-        JsonNode legacy = Http.send("POST", flireo.legacyBaseUrl() + "/assistants", flireo.apiKey(), body(LIMIT + 1)).json();
+        JsonNode legacy = Http.send("POST", flireo.legacyBaseUrl() + "/assistants", flireo.apiKey(), body(LIMIT + 1))
+                .json();
         assertThat(legacy.at("/error/code").asText()).isEqualTo("invalid_parameters");
         assertThat(legacy.at("/error/message").asText()).contains("65536 bytes");
 
@@ -61,9 +68,14 @@ class BodyLimitAcceptanceTest {
         try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
             gzip.write(body(LIMIT + 1).getBytes(StandardCharsets.UTF_8));
         }
-        RawHttp.Reply reply = RawHttp.exchange(flireo.port(), new RawHttp.Request("POST", "/api/v1/assistants",
-                RawHttp.headers("Host", "127.0.0.1", "Authorization", "Bearer k", "Content-Encoding", "gzip"),
-                zipped.toByteArray(), false));
+        RawHttp.Reply reply = RawHttp.exchange(
+                flireo.port(),
+                new RawHttp.Request(
+                        "POST",
+                        "/api/v1/assistants",
+                        RawHttp.headers("Host", "127.0.0.1", "Authorization", "Bearer k", "Content-Encoding", "gzip"),
+                        zipped.toByteArray(),
+                        false));
 
         assertThat(zipped.size()).isLessThan(LIMIT / 10);
         assertThat(reply.status()).isEqualTo(413);
@@ -80,7 +92,8 @@ class BodyLimitAcceptanceTest {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/assistants HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer k\r\n"
-                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             AtomicLong sent = new AtomicLong();
             CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> stream(out, sent, 256L << 20));
 

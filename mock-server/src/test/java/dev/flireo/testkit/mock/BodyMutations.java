@@ -21,7 +21,9 @@ import java.util.Set;
 final class BodyMutations {
 
     /** What the mock must accept as JSON: one value, no trailing tokens (as JSON.parse on the platform). */
-    private static final ObjectMapper STRICT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper STRICT =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final RequestFuzzer fuzzer;
@@ -77,14 +79,22 @@ final class BodyMutations {
         }
         ObjectNode base = base();
         ObjectNode body = SpecSamples.with(base, field.steps(), value);
-        String parent = field.steps().size() > 1 ? field.path().substring(0, field.path().lastIndexOf('.')) : null;
-        boolean parentCreated = parent != null && !base.path(field.steps().get(0)).isObject();
+        String parent = field.steps().size() > 1
+                ? field.path().substring(0, field.path().lastIndexOf('.'))
+                : null;
+        boolean parentCreated =
+                parent != null && !base.path(field.steps().get(0)).isObject();
         // The contracts module is the oracle: a body it finds invalid must be refused, naming the field.
-        boolean invalid = !SpecSamples.contracts(route).validateRequest(route.operationId(), body).valid();
+        boolean invalid = !SpecSamples.contracts(route)
+                .validateRequest(route.operationId(), body)
+                .valid();
         Expectation expectation = valid != null && invalid
-                ? RequestFuzzer.names(field.path(), parentCreated ? parent : null) : Expectation.ANY;
-        return send("field " + field.path() + " = " + RawHttp.abbreviate(value.toString(), 60),
-                RequestFuzzer.utf8(body.toString()), expectation);
+                ? RequestFuzzer.names(field.path(), parentCreated ? parent : null)
+                : Expectation.ANY;
+        return send(
+                "field " + field.path() + " = " + RawHttp.abbreviate(value.toString(), 60),
+                RequestFuzzer.utf8(body.toString()),
+                expectation);
     }
 
     private JsonNode wrongValue(JsonNode schema) {
@@ -132,7 +142,9 @@ final class BodyMutations {
             case 5 -> "/* comment */ " + json;
             default -> flipOneByte(json);
         };
-        return send("broken JSON", RequestFuzzer.utf8(broken),
+        return send(
+                "broken JSON",
+                RequestFuzzer.utf8(broken),
                 parses(broken) ? Expectation.ANY : RequestFuzzer.badRequest(route, "invalid_json"));
     }
 
@@ -153,8 +165,11 @@ final class BodyMutations {
 
     /** Bytes that are not UTF-8 inside a string value; JSON must be UTF-8. */
     private Case invalidUtf8() {
-        byte[] bad = fuzzer.pick(List.of(new byte[] {(byte) 0xff}, new byte[] {(byte) 0xc3, 0x28},
-                new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, new byte[] {(byte) 0xe2, (byte) 0x82}));
+        byte[] bad = fuzzer.pick(List.of(
+                new byte[] {(byte) 0xff},
+                new byte[] {(byte) 0xc3, 0x28},
+                new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+                new byte[] {(byte) 0xe2, (byte) 0x82}));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("{\"name\":\"abc".getBytes(StandardCharsets.UTF_8));
         out.writeBytes(bad);
@@ -172,7 +187,9 @@ final class BodyMutations {
             return send("900 levels in a field", RequestFuzzer.utf8(json), Expectation.ANY);
         }
         String open = shape == 0 ? "[" : "{\"a\":";
-        return send("100000 levels of " + open, RequestFuzzer.utf8(open.repeat(100_000)),
+        return send(
+                "100000 levels of " + open,
+                RequestFuzzer.utf8(open.repeat(100_000)),
                 RequestFuzzer.badRequest(route, "invalid_json"));
     }
 
@@ -180,7 +197,8 @@ final class BodyMutations {
         String body = fuzzer.pick(List.of("[]", "\"text\"", "42", "true", "null", "[{}]", "\"\\u0000\"", "-0"));
         // JSON null is what generated clients send for "no body": fine where the body is optional.
         boolean none = body.equals("null") && !route.bodyRequired();
-        return send("top-level " + body, RequestFuzzer.utf8(body), none ? Expectation.ANY : RequestFuzzer.status(400, 422));
+        return send(
+                "top-level " + body, RequestFuzzer.utf8(body), none ? Expectation.ANY : RequestFuzzer.status(400, 422));
     }
 
     /** A number of 5000 digits: longer than any parser should take. */

@@ -30,7 +30,8 @@ class CallsAcceptanceTest {
 
     @RegisterExtension
     static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
-            .options(RequestPath.on(FlireoMockServer.options().manualClock())).build();
+            .options(RequestPath.on(FlireoMockServer.options().manualClock()))
+            .build();
 
     private final CallsApi calls = new CallsApi(flireo.client());
     private final CallControlApi control = new CallControlApi(flireo.client());
@@ -38,15 +39,21 @@ class CallsAcceptanceTest {
 
     @BeforeEach
     void anAgentOnANumber() throws Exception {
-        agentId = new AssistantsApi(Clients.client(flireo)).createAssistant(new AssistantCreate().name("Sales")
-                .firstMessage("Goedemiddag, u spreekt met Sales.").maxDurationSeconds(120)).getAssistant().getId();
-        new NumbersApi(Clients.client(flireo)).createNumber(new PhoneNumberCreate().phoneNumber("+31850835037")
-                .agentId(agentId));
+        agentId = new AssistantsApi(Clients.client(flireo))
+                .createAssistant(new AssistantCreate()
+                        .name("Sales")
+                        .firstMessage("Goedemiddag, u spreekt met Sales.")
+                        .maxDurationSeconds(120))
+                .getAssistant()
+                .getId();
+        new NumbersApi(Clients.client(flireo))
+                .createNumber(
+                        new PhoneNumberCreate().phoneNumber("+31850835037").agentId(agentId));
     }
 
     private String dial() throws Exception {
-        OutboundCallResponse started = calls.createOutboundCall(new OutboundCallRequest().destination("+31612345678")
-                .assistantId(agentId));
+        OutboundCallResponse started = calls.createOutboundCall(
+                new OutboundCallRequest().destination("+31612345678").assistantId(agentId));
         assertThat(started.getStatus().getValue()).isEqualTo("dialing");
         assertThat(started.getCallId()).startsWith("call-outbound-");
         return started.getCallId();
@@ -61,7 +68,9 @@ class CallsAcceptanceTest {
         flireo.clock().advance(Duration.ofSeconds(3));
         CallDetail live = calls.getCall(id);
         assertThat(live.getStatus().getValue()).isEqualTo("in-progress");
-        assertThat(live.getMessages()).extracting(m -> m.getContent()).containsExactly("Goedemiddag, u spreekt met Sales.");
+        assertThat(live.getMessages())
+                .extracting(m -> m.getContent())
+                .containsExactly("Goedemiddag, u spreekt met Sales.");
         flireo.clock().advance(Duration.ofSeconds(30));
 
         CallDetail ended = calls.getCall(id);
@@ -77,12 +86,14 @@ class CallsAcceptanceTest {
             assertThat(log.getMinutesUsed()).isEqualTo(1);
             assertThat(log.getCost()).isEqualByComparingTo("0.07");
         });
-        assertThat(new OrganizationApi(flireo.client()).getAccount().getMinutesBalance()).isEqualTo(499);
+        assertThat(new OrganizationApi(flireo.client()).getAccount().getMinutesBalance())
+                .isEqualTo(499);
     }
 
     @Test
     void maxDurationCapsTheCall() throws Exception {
-        new AssistantsApi(Clients.client(flireo)).updateAssistant(agentId, new AssistantUpdate().maxDurationSeconds(10));
+        new AssistantsApi(Clients.client(flireo))
+                .updateAssistant(agentId, new AssistantUpdate().maxDurationSeconds(10));
         String id = dial();
         flireo.clock().advance(Duration.ofSeconds(60));
         CallDetail ended = calls.getCall(id);
@@ -98,24 +109,37 @@ class CallsAcceptanceTest {
         CallDetail call = calls.getCall(id);
         assertThat(call.getStatus().getValue()).isEqualTo("failed");
         assertThat(call.getEndReason()).isEqualTo("no_answer");
-        assertThat(new UsageApi(Clients.client(flireo)).getUsage(null, null, null, null).getLogs()).isEmpty();
+        assertThat(new UsageApi(Clients.client(flireo))
+                        .getUsage(null, null, null, null)
+                        .getLogs())
+                .isEmpty();
     }
 
     @Test
     void controlWorksOnlyOnACallInProgress() throws Exception {
         String id = dial();
-        var say = new CallControlCommand(new SayCommand().type(SayCommand.TypeEnum.SAY).content("Een moment").endAfter(false));
+        var say = new CallControlCommand(new SayCommand()
+                .type(SayCommand.TypeEnum.SAY)
+                .content("Een moment")
+                .endAfter(false));
         var error = Clients.error(400, () -> control.controlCall(id, say));
         assertThat(error.get("error").asText()).isEqualTo("call_not_active");
         assertThat(error.get("message").asText()).contains("dialing");
 
         flireo.clock().advance(Duration.ofSeconds(4));
         assertThat(control.controlCall(id, say).getMessage()).isEqualTo("Command sent successfully");
-        control.controlCall(id, new CallControlCommand(new InjectContextCommand()
-                .type(InjectContextCommand.TypeEnum.INJECT_CONTEXT).content("VIP klant").triggerResponse(false)));
+        control.controlCall(
+                id,
+                new CallControlCommand(new InjectContextCommand()
+                        .type(InjectContextCommand.TypeEnum.INJECT_CONTEXT)
+                        .content("VIP klant")
+                        .triggerResponse(false)));
         flireo.clock().advance(Duration.ofSeconds(5));
-        control.controlCall(id, new CallControlCommand(new EndCallCommand().type(EndCallCommand.TypeEnum.END_CALL)
-                .message("Tot ziens")));
+        control.controlCall(
+                id,
+                new CallControlCommand(new EndCallCommand()
+                        .type(EndCallCommand.TypeEnum.END_CALL)
+                        .message("Tot ziens")));
 
         CallDetail ended = calls.getCall(id);
         assertThat(ended.getStatus().getValue()).isEqualTo("ended");
@@ -128,18 +152,24 @@ class CallsAcceptanceTest {
     void transferEndsTheCallAsTransferred() throws Exception {
         String id = dial();
         flireo.clock().advance(Duration.ofSeconds(4));
-        control.controlCall(id, new CallControlCommand(new TransferCommand().type(TransferCommand.TypeEnum.TRANSFER)
-                .destination("+31201234567")));
+        control.controlCall(
+                id,
+                new CallControlCommand(new TransferCommand()
+                        .type(TransferCommand.TypeEnum.TRANSFER)
+                        .destination("+31201234567")));
         assertThat(calls.getCall(id).getStatus().getValue()).isEqualTo("transferred");
     }
 
     @Test
     void unknownCallsAndAgentsAre404() throws Exception {
         Clients.error(404, () -> calls.getCall("call-outbound-nope"));
-        var say = new CallControlCommand(new SayCommand().type(SayCommand.TypeEnum.SAY).content("x").endAfter(true));
+        var say = new CallControlCommand(
+                new SayCommand().type(SayCommand.TypeEnum.SAY).content("x").endAfter(true));
         Clients.error(404, () -> control.controlCall("call-outbound-nope", say));
-        var error = Clients.error(404, () -> calls.createOutboundCall(new OutboundCallRequest()
-                .destination("+31612345678").assistantId(UUID.randomUUID())));
+        var error = Clients.error(
+                404,
+                () -> calls.createOutboundCall(
+                        new OutboundCallRequest().destination("+31612345678").assistantId(UUID.randomUUID())));
         assertThat(error.get("message").asText()).contains("Assistant");
     }
 
@@ -169,17 +199,23 @@ class CallsAcceptanceTest {
         assertThat(page.getCalls()).extracting(Call::getId).containsExactly(third, second);
         assertThat(page.getPagination().getTotal()).isEqualTo(3);
         assertThat(page.getPagination().getLimit()).isEqualTo(2);
-        assertThat(calls.listCalls(2, 2, null, null, null).getCalls()).extracting(Call::getId).containsExactly(first);
+        assertThat(calls.listCalls(2, 2, null, null, null).getCalls())
+                .extracting(Call::getId)
+                .containsExactly(first);
         flireo.clock().advance(Duration.ofSeconds(3));
-        assertThat(calls.listCalls(null, null, "in-progress", null, null).getCalls()).extracting(Call::getId)
+        assertThat(calls.listCalls(null, null, "in-progress", null, null).getCalls())
+                .extracting(Call::getId)
                 .containsExactly(second, first);
         // Every status a call passes through is a filter (SDK v2.2.0's CallStatus), a made-up one is not.
-        assertThat(calls.listCalls(null, null, "ringing", null, null).getCalls()).extracting(Call::getId)
+        assertThat(calls.listCalls(null, null, "ringing", null, null).getCalls())
+                .extracting(Call::getId)
                 .containsExactly(third);
         var error = Clients.error(400, () -> calls.listCalls(null, null, "finished", null, null));
         assertThat(error.get("param").asText()).isEqualTo("status");
         var created = calls.getCall(third).getCreatedAt();
-        assertThat(calls.listCalls(null, null, null, created, null).getCalls()).extracting(Call::getId).containsExactly(third);
+        assertThat(calls.listCalls(null, null, null, created, null).getCalls())
+                .extracting(Call::getId)
+                .containsExactly(third);
     }
 
     @Test

@@ -28,28 +28,45 @@ class CampaignRunAcceptanceTest {
     /** Monday 15 December 2025, 10:30 in Amsterdam: inside the default 09:00-17:00 window. */
     @RegisterExtension
     static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
-            .options(FlireoMockServer.options().manualClock(Instant.parse("2025-12-15T09:30:00Z"))).build();
+            .options(FlireoMockServer.options().manualClock(Instant.parse("2025-12-15T09:30:00Z")))
+            .build();
 
     private final CampaignsApi campaigns = new CampaignsApi(Clients.client(flireo));
     private UUID agent;
 
     @BeforeEach
     void agentAndNumber() throws Exception {
-        agent = new AssistantsApi(Clients.client(flireo)).createAssistant(new AssistantCreate().name("Sales")).getAssistant().getId();
+        agent = new AssistantsApi(Clients.client(flireo))
+                .createAssistant(new AssistantCreate().name("Sales"))
+                .getAssistant()
+                .getId();
         new NumbersApi(Clients.client(flireo)).createNumber(new PhoneNumberCreate().phoneNumber("+31850835037"));
     }
 
     private UUID campaign(String timezone) throws Exception {
-        return campaigns.createCampaign(new CampaignCreate().name("Q1").agentId(agent).timezone(timezone)
-                .scheduleStartTime("09:00:00").scheduleEndTime("17:00:00")
-                .systemMessageTemplate("Bel {{name}} van {{company}}")
-                .leads(List.of(new CampaignLeadCreate().phoneNumber("+31611111111").variables(Map.of("name", "Jan", "company", "Acme")),
-                        new CampaignLeadCreate().phoneNumber("+31622222222").variables(Map.of("name", "Piet", "company", "Globex")))))
-                .getCampaign().getId();
+        return campaigns
+                .createCampaign(new CampaignCreate()
+                        .name("Q1")
+                        .agentId(agent)
+                        .timezone(timezone)
+                        .scheduleStartTime("09:00:00")
+                        .scheduleEndTime("17:00:00")
+                        .systemMessageTemplate("Bel {{name}} van {{company}}")
+                        .leads(List.of(
+                                new CampaignLeadCreate()
+                                        .phoneNumber("+31611111111")
+                                        .variables(Map.of("name", "Jan", "company", "Acme")),
+                                new CampaignLeadCreate()
+                                        .phoneNumber("+31622222222")
+                                        .variables(Map.of("name", "Piet", "company", "Globex")))))
+                .getCampaign()
+                .getId();
     }
 
     private List<String> leadStatuses(UUID id) throws Exception {
-        return campaigns.listCampaignLeads(id, null, null).getLeads().stream().map(l -> l.getStatus().getValue()).toList();
+        return campaigns.listCampaignLeads(id, null, null).getLeads().stream()
+                .map(l -> l.getStatus().getValue())
+                .toList();
     }
 
     @Test
@@ -61,12 +78,14 @@ class CampaignRunAcceptanceTest {
         campaigns.updateCampaign(id, new CampaignUpdate().status(CampaignUpdateStatus.SCHEDULED));
         flireo.clock().advance(Duration.ofSeconds(1));
         assertThat(leadStatuses(id)).containsExactly("calling", "pending");
-        CampaignLead first = campaigns.listCampaignLeads(id, null, null).getLeads().get(0);
+        CampaignLead first =
+                campaigns.listCampaignLeads(id, null, null).getLeads().get(0);
         assertThat(first.getAttempts()).isEqualTo(1);
         var call = new CallsApi(Clients.client(flireo)).getCall(first.getCallId());
         assertThat(call.getCallerPhone()).isEqualTo("+31611111111");
         assertThat(call.getMessages().get(0).getContent()).isEqualTo("Bel Jan van Acme");
-        Http.Reply busy = Http.send("DELETE", flireo.baseUrl() + "/campaigns/" + id + "/leads/" + first.getId(), flireo.apiKey(), null);
+        Http.Reply busy = Http.send(
+                "DELETE", flireo.baseUrl() + "/campaigns/" + id + "/leads/" + first.getId(), flireo.apiKey(), null);
         assertThat(busy.status()).isEqualTo(409);
 
         flireo.clock().advance(Duration.ofSeconds(40));

@@ -13,8 +13,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 /** The generated Java client pointed at a running mock, and assertions on its error answers. */
 final class Clients {
 
-    private Clients() {
-    }
+    private Clients() {}
 
     static ApiClient client(FlireoMockExtension flireo) {
         return flireo.client();

@@ -30,7 +30,8 @@ class ConcurrencyAcceptanceTest {
     /** 60 times real time: a 30 s call takes half a second. */
     @RegisterExtension
     static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
-            .options(FlireoMockServer.options().timeScale(60)).build();
+            .options(FlireoMockServer.options().timeScale(60))
+            .build();
 
     @Test
     void eightThreadsTimes500CreatesAreAllListedWithUniqueIds() throws Exception {
@@ -43,7 +44,10 @@ class ConcurrencyAcceptanceTest {
             Callable<List<String>> work = () -> {
                 List<String> ids = new ArrayList<>();
                 for (int i = 0; i < perThread; i++) {
-                    Http.Reply reply = Http.send("POST", flireo.baseUrl() + "/assistants", flireo.apiKey(),
+                    Http.Reply reply = Http.send(
+                            "POST",
+                            flireo.baseUrl() + "/assistants",
+                            flireo.apiKey(),
                             "{\"name\":\"Agent " + thread + "-" + i + "\"}");
                     assertThat(reply.status()).isEqualTo(201);
                     ids.add(reply.json().at("/assistant/id").asText());
@@ -59,7 +63,9 @@ class ConcurrencyAcceptanceTest {
         pool.shutdown();
         assertThat(created).hasSize(threads * perThread);
 
-        JsonNode listed = Http.send("GET", flireo.baseUrl() + "/assistants", flireo.apiKey(), null).json().get("assistants");
+        JsonNode listed = Http.send("GET", flireo.baseUrl() + "/assistants", flireo.apiKey(), null)
+                .json()
+                .get("assistants");
         Set<String> listedIds = new HashSet<>();
         listed.forEach(a -> listedIds.add(a.get("id").asText()));
         assertThat(listed.size()).isEqualTo(threads * perThread);
@@ -71,8 +77,12 @@ class ConcurrencyAcceptanceTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<Integer>> statuses = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
-            statuses.add(pool.submit(() -> Http.send("POST", flireo.baseUrl() + "/numbers", flireo.apiKey(),
-                    "{\"phone_number\":\"+31850835037\"}").status()));
+            statuses.add(pool.submit(() -> Http.send(
+                            "POST",
+                            flireo.baseUrl() + "/numbers",
+                            flireo.apiKey(),
+                            "{\"phone_number\":\"+31850835037\"}")
+                    .status()));
         }
         List<Integer> codes = new ArrayList<>();
         for (Future<Integer> f : statuses) {
@@ -106,7 +116,8 @@ class ConcurrencyAcceptanceTest {
             List<String> callIds = new CopyOnWriteArrayList<>();
             Future<?> dialing = pool.submit(() -> dialAll(caller, callIds));
             // Two threads hang up every other call at once: each call must still end, bill and report once.
-            List<Future<?>> hangUps = List.of(pool.submit(() -> hangUpEveryOther(callIds)), pool.submit(() -> hangUpEveryOther(callIds)));
+            List<Future<?>> hangUps =
+                    List.of(pool.submit(() -> hangUpEveryOther(callIds)), pool.submit(() -> hangUpEveryOther(callIds)));
             List<SoakWorker> done = new ArrayList<>();
             for (Future<SoakWorker> f : workers) {
                 done.add(f.get());
@@ -126,12 +137,18 @@ class ConcurrencyAcceptanceTest {
     }
 
     private static String createAssistant(String body) {
-        return Http.send("POST", flireo.baseUrl() + "/assistants", flireo.apiKey(), body).json().at("/assistant/id").asText();
+        return Http.send("POST", flireo.baseUrl() + "/assistants", flireo.apiKey(), body)
+                .json()
+                .at("/assistant/id")
+                .asText();
     }
 
     private static Void dialAll(String assistant, List<String> ids) throws InterruptedException {
         for (int i = 0; i < CALLS; i++) {
-            Http.Reply reply = Http.send("POST", flireo.baseUrl() + "/calls/outbound", flireo.apiKey(),
+            Http.Reply reply = Http.send(
+                    "POST",
+                    flireo.baseUrl() + "/calls/outbound",
+                    flireo.apiKey(),
                     "{\"destination\":\"+3161234" + (5000 + i) + "\",\"agent_id\":\"" + assistant + "\"}");
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             ids.add(reply.json().get("call_id").asText());
@@ -150,7 +167,10 @@ class ConcurrencyAcceptanceTest {
             String call = flireo.baseUrl() + "/calls/" + ids.get(i);
             String status = "";
             while (!status.equals("in-progress") && !status.equals("ended") && System.nanoTime() < deadline) {
-                status = Http.send("GET", call, flireo.apiKey(), null).json().path("status").asText();
+                status = Http.send("GET", call, flireo.apiKey(), null)
+                        .json()
+                        .path("status")
+                        .asText();
                 Thread.sleep(5);
             }
             Http.Reply reply = Http.send("POST", call + "/control", flireo.apiKey(), "{\"type\":\"end-call\"}");
@@ -164,9 +184,16 @@ class ConcurrencyAcceptanceTest {
      * prepaid balance charged by exactly their minutes (no charge lost).
      */
     private static void assertEachCallBilledOnce(List<String> callIds) {
-        List<String> talked = callIds.stream().filter(id -> Http.send("GET", flireo.baseUrl() + "/calls/" + id, flireo.apiKey(),
-                null).json().path("duration_seconds").asLong() > 0).toList();
-        JsonNode logs = Http.send("GET", flireo.baseUrl() + "/usage?limit=1000", flireo.apiKey(), null).json().get("logs");
+        List<String> talked = callIds.stream()
+                .filter(id -> Http.send("GET", flireo.baseUrl() + "/calls/" + id, flireo.apiKey(), null)
+                                .json()
+                                .path("duration_seconds")
+                                .asLong()
+                        > 0)
+                .toList();
+        JsonNode logs = Http.send("GET", flireo.baseUrl() + "/usage?limit=1000", flireo.apiKey(), null)
+                .json()
+                .get("logs");
         List<String> billed = new ArrayList<>();
         long minutes = 0;
         for (JsonNode log : logs) {
@@ -174,7 +201,10 @@ class ConcurrencyAcceptanceTest {
             minutes += log.get("minutes_used").asLong();
         }
         assertThat(billed).containsExactlyInAnyOrderElementsOf(talked);
-        long balance = Http.send("GET", flireo.baseUrl() + "/account", flireo.apiKey(), null).json().get("minutes_balance").asLong();
+        long balance = Http.send("GET", flireo.baseUrl() + "/account", flireo.apiKey(), null)
+                .json()
+                .get("minutes_balance")
+                .asLong();
         assertThat(balance).isEqualTo(500 - minutes);
     }
 
@@ -188,23 +218,34 @@ class ConcurrencyAcceptanceTest {
             expectedNames.putAll(w.assistants);
             expectedDescriptions.putAll(w.tools);
             sharedTokens.addAll(w.sharedTokens);
-            w.deleted.forEach(id -> assertThat(Http.send("GET", flireo.baseUrl() + "/assistants/" + id, flireo.apiKey(), null)
-                    .status()).isIn(404));
+            w.deleted.forEach(id -> assertThat(
+                            Http.send("GET", flireo.baseUrl() + "/assistants/" + id, flireo.apiKey(), null)
+                                    .status())
+                    .isIn(404));
         }
         expectedNames.put(caller, "Caller");
         expectedNames.put(shared, names.get(shared));
         assertThat(names).isEqualTo(expectedNames);
         assertThat(descriptions).isEqualTo(expectedDescriptions);
-        JsonNode last = Http.send("GET", flireo.baseUrl() + "/assistants/" + shared, flireo.apiKey(), null).json().get("assistant");
-        assertThat(last.get("first_message").asText()).as("one PATCH, both fields").isEqualTo(last.get("name").asText());
+        JsonNode last = Http.send("GET", flireo.baseUrl() + "/assistants/" + shared, flireo.apiKey(), null)
+                .json()
+                .get("assistant");
+        assertThat(last.get("first_message").asText())
+                .as("one PATCH, both fields")
+                .isEqualTo(last.get("name").asText());
         assertThat(sharedTokens).contains(last.get("name").asText());
     }
 
     /** Every item of a list by id, failing on an id listed twice. */
     private static Map<String, String> listed(String path, String key, String field) {
         Map<String, String> out = new HashMap<>();
-        Http.send("GET", flireo.baseUrl() + path, flireo.apiKey(), null).json().get(key).forEach(item ->
-                assertThat(out.put(item.get("id").asText(), item.path(field).asText())).as("listed twice").isNull());
+        Http.send("GET", flireo.baseUrl() + path, flireo.apiKey(), null)
+                .json()
+                .get(key)
+                .forEach(item -> assertThat(out.put(
+                                item.get("id").asText(), item.path(field).asText()))
+                        .as("listed twice")
+                        .isNull());
         return out;
     }
 
@@ -213,14 +254,19 @@ class ConcurrencyAcceptanceTest {
         for (String id : callIds) {
             String status = "";
             while (!status.equals("ended") && System.nanoTime() < deadline) {
-                status = Http.send("GET", flireo.baseUrl() + "/calls/" + id, flireo.apiKey(), null).json().path("status").asText();
+                status = Http.send("GET", flireo.baseUrl() + "/calls/" + id, flireo.apiKey(), null)
+                        .json()
+                        .path("status")
+                        .asText();
                 Thread.sleep(status.equals("ended") ? 0 : 50);
             }
             assertThat(status).as("call " + id).isEqualTo("ended");
         }
         List<String> paged = new ArrayList<>();
         for (int offset = 0; offset <= callIds.size(); offset += 5) {
-            JsonNode page = Http.send("GET", flireo.baseUrl() + "/calls?limit=5&offset=" + offset, flireo.apiKey(), null).json();
+            JsonNode page = Http.send(
+                            "GET", flireo.baseUrl() + "/calls?limit=5&offset=" + offset, flireo.apiKey(), null)
+                    .json();
             assertThat(page.at("/pagination/total").asInt()).isEqualTo(callIds.size());
             page.get("calls").forEach(c -> paged.add(c.get("id").asText()));
         }
@@ -235,15 +281,25 @@ class ConcurrencyAcceptanceTest {
         receiver.awaitReceived(4 * calls);
         flireo.awaitDeliveries(4 * calls, Duration.ofSeconds(20));
         awaitMarkerCall(receiver, caller);
-        List<ReceivedWebhook> ofTheSoak = receiver.received().stream().filter(r -> r.path().equals("/webhooks")).toList();
+        List<ReceivedWebhook> ofTheSoak = receiver.received().stream()
+                .filter(r -> r.path().equals("/webhooks"))
+                .toList();
         Map<String, List<String>> byCall = new HashMap<>();
-        ofTheSoak.forEach(r -> byCall.computeIfAbsent(r.json().at("/message/call/id").asText(), k -> new ArrayList<>())
+        ofTheSoak.forEach(r -> byCall.computeIfAbsent(
+                        r.json().at("/message/call/id").asText(), k -> new ArrayList<>())
                 .add(r.event() + " " + r.json().at("/message/call/status").asText()));
         assertThat(byCall).hasSize(calls);
-        assertThat(byCall.values()).allSatisfy(events -> assertThat(events).containsExactly("status-update ringing",
-                "status-update in-progress", "status-update ended", "end-of-call-report ended"));
+        assertThat(byCall.values())
+                .allSatisfy(events -> assertThat(events)
+                        .containsExactly(
+                                "status-update ringing",
+                                "status-update in-progress",
+                                "status-update ended",
+                                "end-of-call-report ended"));
         assertThat(ofTheSoak).allSatisfy(r -> assertThat(r.signedWith(SECRET)).isTrue());
-        assertThat(flireo.deliveries()).filteredOn(d -> !d.request().target().getPath().equals("/marker")).hasSize(4 * calls)
+        assertThat(flireo.deliveries())
+                .filteredOn(d -> !d.request().target().getPath().equals("/marker"))
+                .hasSize(4 * calls)
                 .allSatisfy(d -> assertThat(d.passed()).isTrue());
     }
 
@@ -255,7 +311,10 @@ class ConcurrencyAcceptanceTest {
     private static void awaitMarkerCall(WebhookReceiver receiver, String caller) {
         String marker = createAssistant("{\"name\":\"Marker\",\"webhook_url\":\"" + receiver.url("/marker")
                 + "\",\"webhook_events\":[\"end-of-call-report\"]}");
-        Http.send("POST", flireo.baseUrl() + "/calls/outbound", flireo.apiKey(),
+        Http.send(
+                "POST",
+                flireo.baseUrl() + "/calls/outbound",
+                flireo.apiKey(),
                 "{\"destination\":\"+31612345678\",\"agent_id\":\"" + marker + "\"}");
         receiver.awaitMatching(r -> r.path().equals("/marker"), Duration.ofSeconds(20));
     }

@@ -21,7 +21,9 @@ class DashboardAcceptanceTest {
 
     @RegisterExtension
     static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
-            .options(FlireoMockServer.options().manualClock(Instant.parse("2025-12-13T12:00:00Z")).demoData(true))
+            .options(FlireoMockServer.options()
+                    .manualClock(Instant.parse("2025-12-13T12:00:00Z"))
+                    .demoData(true))
             .build();
 
     private WebhookReceiver receiver;
@@ -42,8 +44,15 @@ class DashboardAcceptanceTest {
     }
 
     private String assistantWithWebhooks() {
-        return Http.send("POST", flireo.baseUrl() + "/assistants", flireo.apiKey(), "{\"name\":\"Hooked\",\"webhook_url\":\""
-                + receiver.url() + "\",\"webhook_secret\":\"" + SECRET + "\"}").json().at("/assistant/id").asText();
+        return Http.send(
+                        "POST",
+                        flireo.baseUrl() + "/assistants",
+                        flireo.apiKey(),
+                        "{\"name\":\"Hooked\",\"webhook_url\":\"" + receiver.url() + "\",\"webhook_secret\":\"" + SECRET
+                                + "\"}")
+                .json()
+                .at("/assistant/id")
+                .asText();
     }
 
     @Test
@@ -61,7 +70,8 @@ class DashboardAcceptanceTest {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().at("/message").asText()).contains("secrets.txt", "/__flireo/ui/");
         assertThat(admin("POST", "/ui/", "{}").status()).isEqualTo(405);
-        assertThat(admin("GET", "/health", null).json().get("dashboard").asText()).isEqualTo("/__flireo/ui/");
+        assertThat(admin("GET", "/health", null).json().get("dashboard").asText())
+                .isEqualTo("/__flireo/ui/");
     }
 
     @Test
@@ -72,8 +82,10 @@ class DashboardAcceptanceTest {
         Http.send("POST", flireo.baseUrl() + "/assistants", flireo.apiKey(), "{\"name\":\"Another\"}");
         admin("POST", "/clock/advance", "{\"seconds\":5}");
         JsonNode after = admin("GET", "/changes", null).json();
-        assertThat(after.get("state_version").asLong()).isGreaterThan(before.get("state_version").asLong());
-        assertThat(after.get("calls").asInt()).isEqualTo(flireo.state().list("calls").size());
+        assertThat(after.get("state_version").asLong())
+                .isGreaterThan(before.get("state_version").asLong());
+        assertThat(after.get("calls").asInt())
+                .isEqualTo(flireo.state().list("calls").size());
         assertThat(after.get("now").asText()).isEqualTo("2025-12-13T12:00:05.000Z");
     }
 
@@ -83,15 +95,24 @@ class DashboardAcceptanceTest {
         JsonNode assistants = admin("GET", "/state/assistants", null).json();
         assertThat(assistants).isEqualTo(admin("GET", "/state", null).json().get("assistants"));
         assertThat(assistants.get(1).get("webhook_secret").asText()).isEqualTo("***");
-        assertThat(admin("GET", "/state/assistants?secrets=include", null).json().get(1).get("webhook_secret").asText())
+        assertThat(admin("GET", "/state/assistants?secrets=include", null)
+                        .json()
+                        .get(1)
+                        .get("webhook_secret")
+                        .asText())
                 .isEqualTo(SECRET);
         admin("PUT", "/credit", "{\"minutes_balance\":12.5}");
-        assertThat(admin("GET", "/state/account", null).json().get("minutes_balance").asDouble()).isEqualTo(12.5);
+        assertThat(admin("GET", "/state/account", null)
+                        .json()
+                        .get("minutes_balance")
+                        .asDouble())
+                .isEqualTo(12.5);
 
         JsonNode newest = admin("GET", "/state/assistants?last=1", null).json();
         assertThat(newest).hasSize(1);
         assertThat(newest.get(0)).isEqualTo(assistants.get(1));
-        assertThat(admin("GET", "/state/calls?last=0", null).json().at("/param").asText()).isEqualTo("last");
+        assertThat(admin("GET", "/state/calls?last=0", null).json().at("/param").asText())
+                .isEqualTo("last");
 
         Http.Reply unknown = admin("GET", "/state/robots", null);
         assertThat(unknown.status()).isEqualTo(404);
@@ -101,9 +122,11 @@ class DashboardAcceptanceTest {
     @Test
     void anOutboundCallFromTheAdminApiIsTheRestOperationWithTheMocksKey() {
         String agent = assistantWithWebhooks();
-        Http.Reply placed = admin("POST", "/calls/outbound", "{\"agent_id\":\"" + agent + "\",\"destination\":\"+31612345678\"}");
+        Http.Reply placed =
+                admin("POST", "/calls/outbound", "{\"agent_id\":\"" + agent + "\",\"destination\":\"+31612345678\"}");
         assertThat(placed.status()).isEqualTo(200);
-        assertThat(flireo.state().get("calls", placed.json().get("call_id").asText())).isPresent();
+        assertThat(flireo.state().get("calls", placed.json().get("call_id").asText()))
+                .isPresent();
 
         Http.Reply invalid = admin("POST", "/calls/outbound", "{\"agent_id\":\"" + agent + "\"}");
         assertThat(invalid.status()).isEqualTo(400);
@@ -113,8 +136,14 @@ class DashboardAcceptanceTest {
     @Test
     void deliveriesAreFilteredByCallEventAndVerdictAndWindowedToTheNewest() throws Exception {
         String agent = assistantWithWebhooks();
-        String first = Http.send("POST", flireo.baseUrl() + "/calls/outbound", flireo.apiKey(),
-                "{\"agent_id\":\"" + agent + "\",\"destination\":\"+31612345678\"}").json().get("call_id").asText();
+        String first = Http.send(
+                        "POST",
+                        flireo.baseUrl() + "/calls/outbound",
+                        flireo.apiKey(),
+                        "{\"agent_id\":\"" + agent + "\",\"destination\":\"+31612345678\"}")
+                .json()
+                .get("call_id")
+                .asText();
         admin("POST", "/clock/advance", "{\"seconds\":40}");
         receiver.awaitReceived(4);
         admin("POST", "/calls/outbound", "{\"agent_id\":\"" + agent + "\",\"destination\":\"+31687654321\"}");
@@ -123,24 +152,37 @@ class DashboardAcceptanceTest {
         flireo.awaitDeliveries(8, Duration.ofSeconds(10));
 
         JsonNode ofFirst = admin("GET", "/deliveries?call_id=" + first, null).json();
-        assertThat(ofFirst).hasSize(4).allSatisfy(d -> assertThat(d.get("call_id").asText()).isEqualTo(first));
-        JsonNode reports = admin("GET", "/deliveries?event=end-of-call-report", null).json();
+        assertThat(ofFirst)
+                .hasSize(4)
+                .allSatisfy(d -> assertThat(d.get("call_id").asText()).isEqualTo(first));
+        JsonNode reports =
+                admin("GET", "/deliveries?event=end-of-call-report", null).json();
         assertThat(reports).hasSize(2);
         assertThat(admin("GET", "/deliveries?outcome=pass", null).json()).hasSize(8);
         assertThat(admin("GET", "/deliveries?outcome=fail", null).json()).isEmpty();
         JsonNode last = admin("GET", "/deliveries?last=1", null).json();
         assertThat(last).hasSize(1);
         assertThat(last.get(0)).isEqualTo(reports.get(1));
-        assertThat(admin("GET", "/changes", null).json().get("deliveries").asInt()).isEqualTo(8);
+        assertThat(admin("GET", "/changes", null).json().get("deliveries").asInt())
+                .isEqualTo(8);
     }
 
     @Test
     void aBadDeliveryQueryIsRefusedNamingTheParameter() {
-        assertThat(admin("GET", "/deliveries?outcome=maybe", null).json().at("/param").asText()).isEqualTo("outcome");
+        assertThat(admin("GET", "/deliveries?outcome=maybe", null)
+                        .json()
+                        .at("/param")
+                        .asText())
+                .isEqualTo("outcome");
         Http.Reply event = admin("GET", "/deliveries?event=hangup", null);
         assertThat(event.status()).isEqualTo(400);
         assertThat(event.json().at("/message").asText()).contains("hangup", "status-update");
-        assertThat(admin("GET", "/deliveries?last=0", null).json().at("/param").asText()).isEqualTo("last");
-        assertThat(admin("GET", "/deliveries?colour=red", null).json().at("/param").asText()).isEqualTo("colour");
+        assertThat(admin("GET", "/deliveries?last=0", null).json().at("/param").asText())
+                .isEqualTo("last");
+        assertThat(admin("GET", "/deliveries?colour=red", null)
+                        .json()
+                        .at("/param")
+                        .asText())
+                .isEqualTo("colour");
     }
 }

@@ -24,13 +24,21 @@ class DeclarativeAnnotationTest {
     @Test
     @Order(1)
     void theServerIsInjectedWithTheConfiguredKeyAndClock(FlireoMockServer flireo) {
-        assertThat(flireo.baseUrl()).isEqualTo(startedInBeforeEach).startsWith("http://127.0.0.1:").endsWith("/api/v1");
+        assertThat(flireo.baseUrl())
+                .isEqualTo(startedInBeforeEach)
+                .startsWith("http://127.0.0.1:")
+                .endsWith("/api/v1");
         assertThat(flireo.apiKey()).isEqualTo("fl_test_declarative");
         assertThat(flireo.clock().isManual()).isTrue();
         assertThat(flireo.webhookDialect()).isEqualTo(Dialect.FLIREO);
-        assertThat(Http.send("GET", flireo.adminUrl() + "/health", null, null).json().get("webhook_dialect").asText())
+        assertThat(Http.send("GET", flireo.adminUrl() + "/health", null, null)
+                        .json()
+                        .get("webhook_dialect")
+                        .asText())
                 .isEqualTo("flireo");
-        assertThat(Http.send("GET", flireo.baseUrl() + "/assistants", "other", null).status()).isEqualTo(401);
+        assertThat(Http.send("GET", flireo.baseUrl() + "/assistants", "other", null)
+                        .status())
+                .isEqualTo(401);
         Http.send("POST", flireo.baseUrl() + "/assistants", flireo.apiKey(), "{\"name\":\"Added in test 1\"}");
         assertThat(flireo.state().list("assistants")).hasSize(2);
         flireo.clock().advance(Duration.ofHours(1));
@@ -39,6 +47,8 @@ class DeclarativeAnnotationTest {
     @Test
     @Order(2)
     void eachTestStartsFromTheSeededState(FlireoMockServer flireo) {
-        assertThat(flireo.state().list("assistants")).extracting(a -> a.get("name").asText()).containsExactly("Support Agent");
+        assertThat(flireo.state().list("assistants"))
+                .extracting(a -> a.get("name").asText())
+                .containsExactly("Support Agent");
     }
 }

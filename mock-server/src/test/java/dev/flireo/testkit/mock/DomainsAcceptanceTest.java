@@ -19,20 +19,25 @@ class DomainsAcceptanceTest {
     private final DomainsApi domains = new DomainsApi(Clients.client(flireo));
 
     private void resendKey() throws Exception {
-        new ByokApi(Clients.client(flireo)).addByokConfiguration(new ByokCreate().provider(ByokProvider.RESEND).apiKey("re_1"));
+        new ByokApi(Clients.client(flireo))
+                .addByokConfiguration(
+                        new ByokCreate().provider(ByokProvider.RESEND).apiKey("re_1"));
     }
 
     @Test
     void withoutAResendKeyDomainsAre400() {
         assertThat(Clients.error(400, () -> domains.createDomain(new DomainCreate().domainName("mail.example.com")))
-                .get("error").asText()).isEqualTo("resend_key_required");
+                        .get("error")
+                        .asText())
+                .isEqualTo("resend_key_required");
     }
 
     @Test
     void addVerifyRefreshAndDeleteADomain() throws Exception {
         resendKey();
         assertThat(domains.getDomain().getDomain()).isNull();
-        var created = domains.createDomain(new DomainCreate().domainName("notifications.example.com")).getDomain();
+        var created = domains.createDomain(new DomainCreate().domainName("notifications.example.com"))
+                .getDomain();
         assertThat(created.getStatus().getValue()).isEqualTo("not_started");
         assertThat(created.getRecords()).isNotEmpty();
         Clients.error(409, () -> domains.createDomain(new DomainCreate().domainName("other.example.com")));
@@ -51,10 +56,13 @@ class DomainsAcceptanceTest {
         var list = domains.listResendDomains();
         assertThat(list.getSelectedDomainId()).isNull();
         String id = list.getDomains().get(0).getId();
-        assertThat(domains.syncResendDomain(new ResendDomainSync().resendDomainId(id)).getDomain().getResendDomainId())
+        assertThat(domains.syncResendDomain(new ResendDomainSync().resendDomainId(id))
+                        .getDomain()
+                        .getResendDomainId())
                 .isEqualTo(id);
         assertThat(domains.listResendDomains().getSelectedDomainId()).isEqualTo(id);
-        assertThat(domains.getDomain().getDomain().getDomainName()).isEqualTo(list.getDomains().get(0).getName());
+        assertThat(domains.getDomain().getDomain().getDomainName())
+                .isEqualTo(list.getDomains().get(0).getName());
         Clients.error(404, () -> domains.syncResendDomain(new ResendDomainSync().resendDomainId("nope")));
     }
 }

@@ -27,6 +27,7 @@ class FuzzAcceptanceTest {
     private static final int REQUESTS = Integer.getInteger("flireo.fuzz.requests", 3000);
     /** Accepted writes pile up in the state; a reset now and then keeps comparing it cheap. */
     private static final int RESET_EVERY = 250;
+
     private static final long HEAP_GROWTH_BOUND = 64L << 20;
 
     /**
@@ -34,26 +35,32 @@ class FuzzAcceptanceTest {
      * {@link RawHttp}'s writer thread on a machine at load 20 arrives in time (500 ms cut two of 100,000 bodies).
      */
     private static final Duration BODY_DEADLINE = Duration.ofSeconds(2);
+
     private static final Path STATE_FILE = stateFile();
 
     @RegisterExtension
     static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
-            .options(FlireoMockServer.options().manualClock().demoData(true)
-                    .stateFile(STATE_FILE).requestTimeouts(Duration.ofSeconds(5), BODY_DEADLINE)).build();
+            .options(FlireoMockServer.options()
+                    .manualClock()
+                    .demoData(true)
+                    .stateFile(STATE_FILE)
+                    .requestTimeouts(Duration.ofSeconds(5), BODY_DEADLINE))
+            .build();
 
     private final List<String> ids = new ArrayList<>();
 
     @Test
     void malformedRequestsToEveryOperationAreRefusedCleanlyAndChangeNothing() {
-        RequestFuzzer fuzzer = new RequestFuzzer(new Random(SEED), flireo.apiKey(),
-                MockOptions.DEFAULT_MAX_BODY_SIZE, () -> ids);
+        RequestFuzzer fuzzer =
+                new RequestFuzzer(new Random(SEED), flireo.apiKey(), MockOptions.DEFAULT_MAX_BODY_SIZE, () -> ids);
         List<Route> routes = SpecSamples.routes();
         List<String> failures = new ArrayList<>();
         JsonNode expected = refreshState();
         long heapAtStart = 0;
         long bytesSent = 0;
         int accepted = 0;
-        FlireoMockServer scratch = FlireoMockServer.options().manualClock(java.time.Instant.now()).start();
+        FlireoMockServer scratch =
+                FlireoMockServer.options().manualClock(java.time.Instant.now()).start();
         RoundTripCheck roundTrip = new RoundTripCheck(flireo, scratch);
         for (int i = 0; i < REQUESTS && failures.size() < 20; i++) {
             if (i % RESET_EVERY == 0) {
@@ -80,7 +87,8 @@ class FuzzAcceptanceTest {
         }
         flireo.server().reset();
         long growth = usedHeapAfterGc() - heapAtStart;
-        System.out.printf("fuzz: seed %d, %d requests to %d operations (%d accepted), %d MiB of bodies, heap growth %d KiB%n",
+        System.out.printf(
+                "fuzz: seed %d, %d requests to %d operations (%d accepted), %d MiB of bodies, heap growth %d KiB%n",
                 SEED, REQUESTS, routes.size(), accepted, bytesSent >> 20, growth >> 10);
         String stateFile = stateFileProblem(scratch);
         scratch.stop();
@@ -88,8 +96,11 @@ class FuzzAcceptanceTest {
             failures.add(stateFile);
         }
 
-        assertThat(failures.isEmpty()).as("%d fuzz failures (replay with -Dflireo.fuzz.seed=%d):%n%s", failures.size(),
-                SEED, String.join("\n\n", failures)).isTrue();
+        assertThat(failures.isEmpty())
+                .as(
+                        "%d fuzz failures (replay with -Dflireo.fuzz.seed=%d):%n%s",
+                        failures.size(), SEED, String.join("\n\n", failures))
+                .isTrue();
         assertThat(growth).as("heap growth after %d requests", REQUESTS).isLessThan(HEAP_GROWTH_BOUND);
     }
 

@@ -25,8 +25,7 @@ final class FuzzChecks {
     /** Statuses the HTTP layer answers before any operation is involved; the spec cannot list them everywhere. */
     private static final Set<Integer> TRANSPORT = Set.of(405, 414, 431);
 
-    private FuzzChecks() {
-    }
+    private FuzzChecks() {}
 
     /** The problem with the answer to a case, or null. */
     static String problem(RequestFuzzer.Case c, RawHttp.Reply reply) {
@@ -75,7 +74,8 @@ final class FuzzChecks {
      * by, so its JSON error page comes in the Flireo API's envelope on either API.
      */
     private static boolean unreadableTarget(JsonNode body) {
-        return body != null && body.path("error").isTextual()
+        return body != null
+                && body.path("error").isTextual()
                 && body.path("message").asText().startsWith("Malformed HTTP request: ");
     }
 
@@ -89,7 +89,9 @@ final class FuzzChecks {
         }
         if (legacy) {
             JsonNode error = body.get("error");
-            if (!error.isObject() || !error.path("code").isTextual() || error.path("message").asText("").isBlank()) {
+            if (!error.isObject()
+                    || !error.path("code").isTextual()
+                    || error.path("message").asText("").isBlank()) {
                 return "error needs a code and a message";
             }
             return error.has("details") && !error.get("details").isObject() ? "legacy details must be an object" : null;
@@ -118,7 +120,9 @@ final class FuzzChecks {
 
     /** The error code in either envelope: the legacy {@code error.code}, the Flireo API's {@code error}. */
     static String code(JsonNode error) {
-        return error.has("code") ? error.path("code").asText() : error.path("error").asText();
+        return error.has("code")
+                ? error.path("code").asText()
+                : error.path("error").asText();
     }
 
     /**
@@ -129,7 +133,8 @@ final class FuzzChecks {
         if (c.scope() == RequestFuzzer.Scope.ELSEWHERE || TRANSPORT.contains(status)) {
             return null;
         }
-        ValidationReport report = SpecSamples.contracts(c.route()).validateResponse(c.route().operationId(), status, body);
+        ValidationReport report =
+                SpecSamples.contracts(c.route()).validateResponse(c.route().operationId(), status, body);
         boolean undocumented = report.errors().stream().anyMatch(v -> v.rule().equals("status"));
         if (report.valid() || undocumented && c.scope() == RequestFuzzer.Scope.TRANSPORT) {
             return null;

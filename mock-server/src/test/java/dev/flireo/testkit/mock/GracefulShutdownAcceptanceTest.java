@@ -27,16 +27,25 @@ class GracefulShutdownAcceptanceTest {
 
     /** GET /assistants answered only after {@code delayMillis}, sent on a client of its own. */
     private static CompletableFuture<HttpResponse<String>> slowRequest(FlireoMockServer mock, long delayMillis) {
-        Http.send("POST", mock.adminUrl() + "/faults", null,
+        Http.send(
+                "POST",
+                mock.adminUrl() + "/faults",
+                null,
                 "{\"operation_id\":\"listAssistants\",\"delay_ms\":" + delayMillis + ",\"times\":1}");
-        return HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/assistants"))
-                .header("Authorization", "Bearer " + mock.apiKey()).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .sendAsync(
+                        HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/assistants"))
+                                .header("Authorization", "Bearer " + mock.apiKey())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static CompletableFuture<FlireoMockServer.Shutdown> shutdownSoon(FlireoMockServer mock, Duration timeout) {
         // The slow request is in flight once it has taken the one-time fault.
-        await().atMost(Duration.ofSeconds(5)).until(() -> Http.send("GET", mock.adminUrl() + "/faults", null, null)
-                .json().isEmpty());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> Http.send("GET", mock.adminUrl() + "/faults", null, null)
+                        .json()
+                        .isEmpty());
         return CompletableFuture.supplyAsync(() -> mock.shutdown(timeout));
     }
 
@@ -48,8 +57,11 @@ class GracefulShutdownAcceptanceTest {
         long start = System.nanoTime();
         CompletableFuture<FlireoMockServer.Shutdown> shutdown = shutdownSoon(mock, Duration.ofSeconds(10));
 
-        Throwable refused = await().atMost(Duration.ofSeconds(5)).until(() -> catchThrowable(() -> HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString())), Objects::nonNull);
+        Throwable refused = await().atMost(Duration.ofSeconds(5))
+                .until(
+                        () -> catchThrowable(() -> HttpClient.newHttpClient()
+                                .send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString())),
+                        Objects::nonNull);
         HttpResponse<String> finished = inFlight.get();
         FlireoMockServer.Shutdown report = shutdown.get();
 
@@ -57,7 +69,8 @@ class GracefulShutdownAcceptanceTest {
         assertThat(finished.statusCode()).isEqualTo(200);
         assertThat(finished.body()).contains("Support Agent");
         assertThat(report.complete()).as(report.toString()).isTrue();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1400), Duration.ofSeconds(8));
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isBetween(Duration.ofMillis(1400), Duration.ofSeconds(8));
     }
 
     @Test
@@ -65,26 +78,28 @@ class GracefulShutdownAcceptanceTest {
         FlireoMockServer mock = FlireoMockServer.options().start();
         CompletableFuture<HttpResponse<String>> inFlight = slowRequest(mock, 20_000);
         long start = System.nanoTime();
-        FlireoMockServer.Shutdown report = shutdownSoon(mock, Duration.ofMillis(500)).get();
+        FlireoMockServer.Shutdown report =
+                shutdownSoon(mock, Duration.ofMillis(500)).get();
 
         assertThat(report.unfinishedRequests()).isEqualTo(1);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-        assertThat(catchThrowable(inFlight::join)).isNotNull();             // cut, not answered
+        assertThat(catchThrowable(inFlight::join)).isNotNull(); // cut, not answered
     }
 
     @Test
     void queuedWebhookDeliveriesAreMadeBeforeTheServerStops() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             receiver.replyToAll(Reply.ok().after(Duration.ofMillis(800)));
-            FlireoMockServer mock = FlireoMockServer.options().manualClock(START).start();
+            FlireoMockServer mock =
+                    FlireoMockServer.options().manualClock(START).start();
             String call = dialWithWebhooks(mock, receiver);
-            mock.clock().advance(Duration.ofSeconds(40));  // rang, answered, ended: status-update x3, end-of-call-report
+            mock.clock().advance(Duration.ofSeconds(40)); // rang, answered, ended: status-update x3, end-of-call-report
 
             FlireoMockServer.Shutdown report = mock.shutdown(Duration.ofSeconds(10));
 
             assertThat(report.complete()).as(report.toString()).isTrue();
-            assertThat(receiver.events()).containsExactly("status-update", "status-update", "status-update",
-                    "end-of-call-report");
+            assertThat(receiver.events())
+                    .containsExactly("status-update", "status-update", "status-update", "end-of-call-report");
             assertThat(mock.deliveries()).hasSize(4);
             assertThat(call).isNotBlank();
         }
@@ -94,26 +109,40 @@ class GracefulShutdownAcceptanceTest {
     void deliveriesNotMadeInTimeAreNamed() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             receiver.replyToAll(Reply.ok().after(Duration.ofSeconds(3)));
-            FlireoMockServer mock = FlireoMockServer.options().manualClock(START).start();
+            FlireoMockServer mock =
+                    FlireoMockServer.options().manualClock(START).start();
             String call = dialWithWebhooks(mock, receiver);
             mock.clock().advance(Duration.ofSeconds(40));
 
             FlireoMockServer.Shutdown report = mock.shutdown(Duration.ofMillis(500));
 
-            assertThat(report.abandonedDeliveries()).containsExactly(
-                    "status-update of call " + call + " to " + receiver.url(),
-                    "status-update of call " + call + " to " + receiver.url(),
-                    "status-update of call " + call + " to " + receiver.url(),
-                    "end-of-call-report of call " + call + " to " + receiver.url());
+            assertThat(report.abandonedDeliveries())
+                    .containsExactly(
+                            "status-update of call " + call + " to " + receiver.url(),
+                            "status-update of call " + call + " to " + receiver.url(),
+                            "status-update of call " + call + " to " + receiver.url(),
+                            "end-of-call-report of call " + call + " to " + receiver.url());
         }
     }
 
     private static String dialWithWebhooks(FlireoMockServer mock, WebhookReceiver receiver) {
-        String agent = Http.send("POST", mock.baseUrl() + "/assistants", mock.apiKey(),
-                "{\"name\":\"Hooked\",\"webhook_url\":\"" + receiver.url() + "\",\"webhook_events\":[\"status-update\","
-                        + "\"end-of-call-report\"]}").json().at("/assistant/id").asText();
+        String agent = Http.send(
+                        "POST",
+                        mock.baseUrl() + "/assistants",
+                        mock.apiKey(),
+                        "{\"name\":\"Hooked\",\"webhook_url\":\"" + receiver.url()
+                                + "\",\"webhook_events\":[\"status-update\"," + "\"end-of-call-report\"]}")
+                .json()
+                .at("/assistant/id")
+                .asText();
         Http.send("POST", mock.baseUrl() + "/numbers", mock.apiKey(), "{\"phone_number\":\"+31850835037\"}");
-        return Http.send("POST", mock.baseUrl() + "/calls/outbound", mock.apiKey(),
-                "{\"destination\":\"+31612345678\",\"agent_id\":\"" + agent + "\"}").json().get("call_id").asText();
+        return Http.send(
+                        "POST",
+                        mock.baseUrl() + "/calls/outbound",
+                        mock.apiKey(),
+                        "{\"destination\":\"+31612345678\",\"agent_id\":\"" + agent + "\"}")
+                .json()
+                .get("call_id")
+                .asText();
     }
 }

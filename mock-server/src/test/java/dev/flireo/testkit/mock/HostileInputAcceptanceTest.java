@@ -19,7 +19,8 @@ class HostileInputAcceptanceTest {
 
     @RegisterExtension
     static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
-            .options(RequestPath.on(FlireoMockServer.options().manualClock().demoData(true))).build();
+            .options(RequestPath.on(FlireoMockServer.options().manualClock().demoData(true)))
+            .build();
 
     private static String nested(int levels) {
         return "[".repeat(levels - 1) + "]".repeat(levels - 1);
@@ -48,8 +49,8 @@ class HostileInputAcceptanceTest {
         assertThat(get(path).status()).isEqualTo(200);
         RawHttp.Reply state = get("/__flireo/state?secrets=include");
         assertThat(state.status()).isEqualTo(200);
-        RawHttp.Reply put = RawHttp.exchange(flireo.port(), request("PUT", "/__flireo/state",
-                state.body().getBytes(StandardCharsets.UTF_8)));
+        RawHttp.Reply put = RawHttp.exchange(
+                flireo.port(), request("PUT", "/__flireo/state", state.body().getBytes(StandardCharsets.UTF_8)));
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         assertThat(get("/__flireo/state?secrets=include").body()).isEqualTo(state.body());
     }
@@ -58,9 +59,12 @@ class HostileInputAcceptanceTest {
     void serverOwnedFieldsInACreateAreIgnored() throws Exception {
         String existing = flireo.state().list("assistants").get(0).get("id").asText();
         JsonNode before = flireo.state().get("assistants", existing).orElseThrow();
-        RawHttp.Reply reply = post("/api/v1/assistants", ("{\"name\":\"Shadow\",\"id\":\"" + existing + "\","
-                + "\"created_at\":\"1999-01-01T00:00:00.000Z\",\"org_id\":\"00000000-0000-0000-0000-000000000000\","
-                + "\"_assistant\":{}}").getBytes(StandardCharsets.UTF_8));
+        RawHttp.Reply reply = post(
+                "/api/v1/assistants",
+                ("{\"name\":\"Shadow\",\"id\":\"" + existing + "\","
+                                + "\"created_at\":\"1999-01-01T00:00:00.000Z\",\"org_id\":\"00000000-0000-0000-0000-000000000000\","
+                                + "\"_assistant\":{}}")
+                        .getBytes(StandardCharsets.UTF_8));
 
         assertThat(reply.status()).isEqualTo(201);
         JsonNode assistant = Http.JSON.readTree(reply.body()).get("assistant");
@@ -68,23 +72,29 @@ class HostileInputAcceptanceTest {
         assertThat(assistant.get("created_at").asText()).isNotEqualTo("1999-01-01T00:00:00.000Z");
         assertThat(assistant.has("org_id")).isFalse();
         assertThat(flireo.state().get("assistants", existing).orElseThrow()).isEqualTo(before);
-        assertThat(flireo.state().get("assistants", assistant.get("id").asText())).isPresent();
+        assertThat(flireo.state().get("assistants", assistant.get("id").asText()))
+                .isPresent();
     }
 
     @Test
     void computedCountsAndBalancesInACreateAreIgnored() throws Exception {
         String agent = flireo.state().list("assistants").get(0).get("id").asText();
-        RawHttp.Reply campaign = post("/api/v1/campaigns", ("{\"name\":\"Counted\",\"agent_id\":\"" + agent + "\","
-                + "\"schedule_start_time\":\"09:00:00\",\"schedule_end_time\":\"17:00:00\",\"timezone\":\"Europe/Amsterdam\","
-                + "\"total_leads\":99,\"completed_leads\":98,\"org_id\":\"x\"}").getBytes(StandardCharsets.UTF_8));
+        RawHttp.Reply campaign = post(
+                "/api/v1/campaigns",
+                ("{\"name\":\"Counted\",\"agent_id\":\"" + agent + "\","
+                                + "\"schedule_start_time\":\"09:00:00\",\"schedule_end_time\":\"17:00:00\",\"timezone\":\"Europe/Amsterdam\","
+                                + "\"total_leads\":99,\"completed_leads\":98,\"org_id\":\"x\"}")
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(campaign.status()).as(campaign.body()).isEqualTo(201);
         JsonNode created = Http.JSON.readTree(campaign.body()).path("campaign");
         assertThat(created.path("total_leads").asInt()).isZero();
         assertThat(created.path("completed_leads").asInt()).isZero();
         assertThat(created.has("org_id")).isFalse();
 
-        RawHttp.Reply org = post("/api/v1/organizations", "{\"name\":\"Child\",\"minutes_balance\":1000000,\"active_calls\":99}"
-                .getBytes(StandardCharsets.UTF_8));
+        RawHttp.Reply org = post(
+                "/api/v1/organizations",
+                "{\"name\":\"Child\",\"minutes_balance\":1000000,\"active_calls\":99}"
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(org.status()).as(org.body()).isEqualTo(201);
         String id = Http.JSON.readTree(org.body()).get("id").asText();
         JsonNode stored = flireo.state().get("organizations", id).orElseThrow();
@@ -95,23 +105,35 @@ class HostileInputAcceptanceTest {
     @Test
     void serverOwnedFieldsInAnUpdateAreIgnoredOnBothApis() throws Exception {
         String id = flireo.state().list("assistants").get(0).get("id").asText();
-        RawHttp.Reply reply = RawHttp.exchange(flireo.port(), request("PATCH", "/api/v1/assistants/" + id,
-                "{\"name\":\"Renamed\",\"id\":\"other\",\"created_at\":\"1999-01-01T00:00:00.000Z\"}".getBytes(StandardCharsets.UTF_8)));
+        RawHttp.Reply reply = RawHttp.exchange(
+                flireo.port(),
+                request(
+                        "PATCH",
+                        "/api/v1/assistants/" + id,
+                        "{\"name\":\"Renamed\",\"id\":\"other\",\"created_at\":\"1999-01-01T00:00:00.000Z\"}"
+                                .getBytes(StandardCharsets.UTF_8)));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         JsonNode stored = flireo.state().get("assistants", id).orElseThrow();
         assertThat(stored.get("name").asText()).isEqualTo("Renamed");
         assertThat(stored.get("id").asText()).isEqualTo(id);
         assertThat(stored.get("created_at").asText()).isNotEqualTo("1999-01-01T00:00:00.000Z");
 
-        RawHttp.Reply legacy = post("/v1/contacts", "{\"name\":\"Piet\",\"phone_number\":\"+31612345678\",\"id\":\"mine\"}"
-                .getBytes(StandardCharsets.UTF_8));
+        RawHttp.Reply legacy = post(
+                "/v1/contacts",
+                "{\"name\":\"Piet\",\"phone_number\":\"+31612345678\",\"id\":\"mine\"}"
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(legacy.status()).as(legacy.body()).isLessThan(300);
         assertThat(flireo.state().get("legacy_contacts", "mine")).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/calls?offset=2147483648", "/api/v1/calls?limit=2147483648",
-            "/api/v1/usage?offset=99999999999", "/v1/phone-numbers/available?limit=2147483648"})
+    @ValueSource(
+            strings = {
+                "/api/v1/calls?offset=2147483648",
+                "/api/v1/calls?limit=2147483648",
+                "/api/v1/usage?offset=99999999999",
+                "/v1/phone-numbers/available?limit=2147483648"
+            })
     void aHugeOffsetOrLimitIsA400NamingIt(String target) {
         RawHttp.Reply reply = get(target);
         String param = target.replaceAll(".*[?&](\\w+)=.*", "$1");
@@ -122,7 +144,8 @@ class HostileInputAcceptanceTest {
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/assistants", "/v1/assistants"})
     void aNumberBeyondADoubleIsRefusedNamingTheField(String path) {
-        RawHttp.Reply reply = post(path, "{\"name\":\"Big\",\"max_duration_seconds\":1e400}".getBytes(StandardCharsets.UTF_8));
+        RawHttp.Reply reply =
+                post(path, "{\"name\":\"Big\",\"max_duration_seconds\":1e400}".getBytes(StandardCharsets.UTF_8));
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body()).contains("max_duration_seconds").contains("beyond the range of a double");
     }
@@ -135,8 +158,16 @@ class HostileInputAcceptanceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"C0AF:overlong", "F4908080:beyond U+10FFFF", "EDA080:surrogate", "E282:truncated",
-            "FF:never occurs", "80:continuation", "00:NUL"})
+    @ValueSource(
+            strings = {
+                "C0AF:overlong",
+                "F4908080:beyond U+10FFFF",
+                "EDA080:surrogate",
+                "E282:truncated",
+                "FF:never occurs",
+                "80:continuation",
+                "00:NUL"
+            })
     void invalidUtf8IsRefusedNamingTheBytePosition(String bytesAndWhat) {
         String[] parts = bytesAndWhat.split(":");
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -154,16 +185,20 @@ class HostileInputAcceptanceTest {
 
     @Test
     void anHttp09RequestLineIsA400() {
-        RawHttp.Reply reply = RawHttp.exchangeBytes(flireo.port(), "GET /api/v1/assistants\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        RawHttp.Reply reply = RawHttp.exchangeBytes(
+                flireo.port(), "GET /api/v1/assistants\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body()).contains("HTTP version");
     }
 
     @Test
     void contentLengthBesideTransferEncodingIsA400() {
-        RawHttp.Reply reply = RawHttp.exchangeBytes(flireo.port(), ("POST /api/v1/assistants HTTP/1.1\r\nHost: x\r\n"
-                + "Authorization: Bearer k\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-                + "5\r\n{\"a\":\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        RawHttp.Reply reply = RawHttp.exchangeBytes(
+                flireo.port(),
+                ("POST /api/v1/assistants HTTP/1.1\r\nHost: x\r\n"
+                                + "Authorization: Bearer k\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                                + "5\r\n{\"a\":\r\n0\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body()).contains("Transfer-Encoding");
     }

@@ -39,7 +39,10 @@ final class HostileMutations {
         return switch (pick) {
             case 0 -> hugeQuery();
             case 1 -> http09();
-            case 2 -> fuzzer.random().nextInt(8) == 0 ? shortBody() : lengthAndChunked(); // a short body waits out the body deadline: rarer
+            case 2 ->
+                fuzzer.random().nextInt(8) == 0
+                        ? shortBody()
+                        : lengthAndChunked(); // a short body waits out the body deadline: rarer
             case 3 -> lengthAndChunked();
             case 4 -> nested(fuzzer.random().nextBoolean());
             case 5 -> serverOwned();
@@ -62,10 +65,16 @@ final class HostileMutations {
     private Case hugeQuery() {
         String name = fuzzer.pick(List.of("offset", "limit"));
         String value = fuzzer.pick(List.of("2147483648", "4294967296", "99999999999", "-2147483649"));
-        boolean declared = route.params().stream().anyMatch(p -> p.in().equals("query") && p.name().equals(name));
-        RawHttp.Request request = fuzzer.request(route, fuzzer.path(route) + "?" + name + "=" + value,
+        boolean declared = route.params().stream()
+                .anyMatch(p -> p.in().equals("query") && p.name().equals(name));
+        RawHttp.Request request = fuzzer.request(
+                route,
+                fuzzer.path(route) + "?" + name + "=" + value,
                 route.requestSchema() == null ? null : RequestFuzzer.validBytes(route));
-        return send("query " + name + "=" + value, request, declared ? Scope.OPERATION : Scope.TRANSPORT,
+        return send(
+                "query " + name + "=" + value,
+                request,
+                declared ? Scope.OPERATION : Scope.TRANSPORT,
                 declared ? RequestFuzzer.names(name, null) : Expectation.ANY);
     }
 
@@ -78,14 +87,24 @@ final class HostileMutations {
     /** Fewer bytes than the Content-Length says, the connection left open: 408 at the body deadline. */
     private Case shortBody() {
         byte[] body = RequestFuzzer.validBytes(route);
-        RawHttp.Request request = fuzzer.request(route, fuzzer.path(route), body, "Content-Length",
+        RawHttp.Request request = fuzzer.request(
+                route,
+                fuzzer.path(route),
+                body,
+                "Content-Length",
                 Integer.toString(body.length + 1 + fuzzer.random().nextInt(100)));
         return send("body shorter than its Content-Length", request, Scope.TRANSPORT, RequestFuzzer.status(408));
     }
 
     private Case lengthAndChunked() {
-        RawHttp.Request request = fuzzer.request(route, fuzzer.path(route), "5\r\n{\"a\":\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
-                "Content-Length", "5", "Transfer-Encoding", "chunked");
+        RawHttp.Request request = fuzzer.request(
+                route,
+                fuzzer.path(route),
+                "5\r\n{\"a\":\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+                "Content-Length",
+                "5",
+                "Transfer-Encoding",
+                "chunked");
         return send("Content-Length and Transfer-Encoding", request, Scope.TRANSPORT, RequestFuzzer.status(400));
     }
 
@@ -95,11 +114,17 @@ final class HostileMutations {
         String deep = "[".repeat(levels) + "]".repeat(levels);
         ObjectNode base = valid();
         String json = base.toString().replaceFirst("^\\{", "{\"x_nested\":" + deep + (base.isEmpty() ? "" : ","));
-        Expectation expectation = !beyond ? Expectation.ANY : (reply, error) -> reply.status() == 400
-                && reply.body().contains("limit of " + RequestJson.MAX_DEPTH + " levels") ? null
-                : "expected 400 naming the nesting limit, got " + reply.status();
-        return send((levels + 1) + " levels", fuzzer.request(route, json.getBytes(StandardCharsets.UTF_8)),
-                Scope.OPERATION, expectation);
+        Expectation expectation = !beyond
+                ? Expectation.ANY
+                : (reply, error) ->
+                        reply.status() == 400 && reply.body().contains("limit of " + RequestJson.MAX_DEPTH + " levels")
+                                ? null
+                                : "expected 400 naming the nesting limit, got " + reply.status();
+        return send(
+                (levels + 1) + " levels",
+                fuzzer.request(route, json.getBytes(StandardCharsets.UTF_8)),
+                Scope.OPERATION,
+                expectation);
     }
 
     /** An id (a foreign one, one off the pattern, the path's own), timestamps and org_id sent: never taken. */
@@ -108,11 +133,19 @@ final class HostileMutations {
         String path = fuzzer.path(route);
         String pathId = path.substring(path.lastIndexOf('/') + 1);
         String id = fuzzer.pick(List.of(FOREIGN_ID, "not a uuid", pathId));
-        body.put("id", id).put("created_at", OLD_TIME).put("updated_at", OLD_TIME).put("org_id", FOREIGN_ID);
-        Expectation expectation = (reply, error) -> reply.status() >= 300 || !took(parse(reply.body()), id.equals(pathId) ? null : id)
-                ? null : "a server-owned field was taken from the body: " + RawHttp.abbreviate(reply.body(), 300);
-        return send("server-owned fields, id " + id, fuzzer.request(route, path, body.toString().getBytes(StandardCharsets.UTF_8)),
-                Scope.OPERATION, expectation);
+        body.put("id", id)
+                .put("created_at", OLD_TIME)
+                .put("updated_at", OLD_TIME)
+                .put("org_id", FOREIGN_ID);
+        Expectation expectation =
+                (reply, error) -> reply.status() >= 300 || !took(parse(reply.body()), id.equals(pathId) ? null : id)
+                        ? null
+                        : "a server-owned field was taken from the body: " + RawHttp.abbreviate(reply.body(), 300);
+        return send(
+                "server-owned fields, id " + id,
+                fuzzer.request(route, path, body.toString().getBytes(StandardCharsets.UTF_8)),
+                Scope.OPERATION,
+                expectation);
     }
 
     /** Whether the answer (at the top level or in a wrapping key) shows a value the client sent for the server. */
@@ -122,36 +155,53 @@ final class HostileMutations {
         }
         List<JsonNode> resources = new java.util.ArrayList<>(List.of(answer));
         answer.elements().forEachRemaining(resources::add);
-        return resources.stream().anyMatch(r -> r.path("created_at").asText().equals(OLD_TIME)
-                || r.path("updated_at").asText().equals(OLD_TIME) || r.path("org_id").asText().equals(FOREIGN_ID)
-                || sentId != null && r.path("id").asText().equals(sentId));
+        return resources.stream()
+                .anyMatch(r -> r.path("created_at").asText().equals(OLD_TIME)
+                        || r.path("updated_at").asText().equals(OLD_TIME)
+                        || r.path("org_id").asText().equals(FOREIGN_ID)
+                        || sentId != null && r.path("id").asText().equals(sentId));
     }
 
     private Case beyondADouble() {
         String json = "{\"x_number\":1e400," + valid().toString().substring(1);
-        return send("1e400", fuzzer.request(route, json.replace(",}", "}").getBytes(StandardCharsets.UTF_8)), Scope.OPERATION,
+        return send(
+                "1e400",
+                fuzzer.request(route, json.replace(",}", "}").getBytes(StandardCharsets.UTF_8)),
+                Scope.OPERATION,
                 RequestFuzzer.badRequest(route, "invalid_json"));
     }
 
     private Case unpairedSurrogate() {
         String json = "{\"name\\ud800\":\"a\\udc00b\"," + valid().toString().substring(1);
-        return send("unpaired surrogate escapes", fuzzer.request(route, json.replace(",}", "}").getBytes(StandardCharsets.UTF_8)),
-                Scope.OPERATION, RequestFuzzer.badRequest(route, "invalid_json"));
+        return send(
+                "unpaired surrogate escapes",
+                fuzzer.request(route, json.replace(",}", "}").getBytes(StandardCharsets.UTF_8)),
+                Scope.OPERATION,
+                RequestFuzzer.badRequest(route, "invalid_json"));
     }
 
     /** What Jackson would turn into other text (C0 AF into "/", F4 90 80 80 into a pair): refused, naming the byte. */
     private Case repairableUtf8() {
-        byte[] bad = fuzzer.pick(List.of(new byte[] {(byte) 0xc0, (byte) 0xaf}, new byte[] {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
-                new byte[] {(byte) 0xe0, (byte) 0x80, (byte) 0xaf}, new byte[] {(byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}));
+        byte[] bad = fuzzer.pick(List.of(
+                new byte[] {(byte) 0xc0, (byte) 0xaf},
+                new byte[] {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+                new byte[] {(byte) 0xe0, (byte) 0x80, (byte) 0xaf},
+                new byte[] {(byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("{\"name\":\"ab".getBytes(StandardCharsets.UTF_8));
         out.writeBytes(bad);
         out.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
         Expectation named = RequestFuzzer.badRequest(route, "invalid_json");
-        return send("UTF-8 Jackson would repair", fuzzer.request(route, out.toByteArray()), Scope.OPERATION, (reply, error) -> {
-            String problem = named.problem(reply, error);
-            return problem != null || reply.body().contains("byte offset 11") ? problem : "expected the byte offset 11, got " + error;
-        });
+        return send(
+                "UTF-8 Jackson would repair",
+                fuzzer.request(route, out.toByteArray()),
+                Scope.OPERATION,
+                (reply, error) -> {
+                    String problem = named.problem(reply, error);
+                    return problem != null || reply.body().contains("byte offset 11")
+                            ? problem
+                            : "expected the byte offset 11, got " + error;
+                });
     }
 
     private static JsonNode parse(String body) {

@@ -29,16 +29,20 @@ final class Http {
         }
     }
 
-    private Http() {
-    }
+    private Http() {}
 
     static Reply send(String method, String url, String key, String body) {
-        return sendBytes(method, url, key, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return sendBytes(
+                method, url, key, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static Reply sendBytes(String method, String url, String key, byte[] body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (key != null) {
             b.header("Authorization", "Bearer " + key);
         }

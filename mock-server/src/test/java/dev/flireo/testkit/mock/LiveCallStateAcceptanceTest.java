@@ -15,7 +15,9 @@ class LiveCallStateAcceptanceTest {
 
     @RegisterExtension
     static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
-            .options(FlireoMockServer.options().manualClock(Instant.parse("2025-12-13T10:00:10Z")).demoData(false))
+            .options(FlireoMockServer.options()
+                    .manualClock(Instant.parse("2025-12-13T10:00:10Z"))
+                    .demoData(false))
             .build();
 
     /** As {@code GET /__flireo/state} exported it: a call answered at 10:00:04 that talks until 10:00:34. */
@@ -57,7 +59,8 @@ class LiveCallStateAcceptanceTest {
         assertThat(live.get("status").asText()).isEqualTo("in-progress");
         live.fieldNames().forEachRemaining(name -> assertThat(name).doesNotStartWith("_"));
         // Exported again, the live call is what was imported: the same keys, the same values.
-        assertThat(admin("GET", "/state/calls", null).json().get(0)).isEqualTo(document.get("calls").get(0));
+        assertThat(admin("GET", "/state/calls", null).json().get(0))
+                .isEqualTo(document.get("calls").get(0));
 
         admin("POST", "/clock/advance", "{\"seconds\":24}");
         JsonNode ended = call(id);
@@ -65,7 +68,8 @@ class LiveCallStateAcceptanceTest {
         assertThat(ended.get("end_reason").asText()).isEqualTo("user_hangup");
         assertThat(ended.get("ended_at").asText()).isEqualTo("2025-12-13T10:00:34.000Z");
         assertThat(ended.get("duration_seconds").asLong()).isEqualTo(30);
-        JsonNode account = Http.send("GET", flireo.baseUrl() + "/account", flireo.apiKey(), null).json();
+        JsonNode account = Http.send("GET", flireo.baseUrl() + "/account", flireo.apiKey(), null)
+                .json();
         assertThat(account.get("minutes_balance").asLong()).isEqualTo(499);
     }
 }

@@ -39,8 +39,11 @@ class McpServersAndWorkflowsAcceptanceTest {
     private final WorkflowsApi workflows = new WorkflowsApi(Clients.client(flireo));
 
     private McpServer crm() throws Exception {
-        return mcp.createMcpServer(new McpServerCreate().name("CRM").url(URI.create("https://MCP.example.com/mcp"))
-                .headers(Map.of("Authorization", "Bearer crm-secret"))).getMcpServer();
+        return mcp.createMcpServer(new McpServerCreate()
+                        .name("CRM")
+                        .url(URI.create("https://MCP.example.com/mcp"))
+                        .headers(Map.of("Authorization", "Bearer crm-secret")))
+                .getMcpServer();
     }
 
     @Test
@@ -49,29 +52,50 @@ class McpServersAndWorkflowsAcceptanceTest {
         assertThat(server.getHeaderNames()).containsExactly("Authorization");
         assertThat(server.getUrl().toString()).isEqualTo("https://mcp.example.com/mcp");
         assertThat(server.getTimeoutSeconds()).isEqualTo(20);
-        assertThat(Http.send("GET", flireo.baseUrl() + "/mcp-servers", flireo.apiKey(), null).body()).doesNotContain("crm-secret");
+        assertThat(Http.send("GET", flireo.baseUrl() + "/mcp-servers", flireo.apiKey(), null)
+                        .body())
+                .doesNotContain("crm-secret");
         Clients.error(409, this::crm);
         assertThat(mcp.getMcpServer(server.getId()).getMcpServer().getName()).isEqualTo("CRM");
         assertThat(mcp.listMcpServers().getMcpServers()).hasSize(1);
         // The generated model always sends headers ({} by default), so the raw request shows the rule.
-        Http.Reply moved = Http.send("PATCH", flireo.baseUrl() + "/mcp-servers/" + server.getId(), flireo.apiKey(),
+        Http.Reply moved = Http.send(
+                "PATCH",
+                flireo.baseUrl() + "/mcp-servers/" + server.getId(),
+                flireo.apiKey(),
                 "{\"url\":\"https://other.example.com/mcp\"}");
         assertThat(moved.status()).isEqualTo(400);
         assertThat(moved.json().at("/param").asText()).isEqualTo("headers");
-        assertThat(mcp.updateMcpServer(server.getId(), new McpServerUpdate().url(URI.create("https://other.example.com/mcp"))
-                .headers(Map.of())).getMcpServer().getHeaderNames()).isEmpty();
+        assertThat(mcp.updateMcpServer(
+                                server.getId(),
+                                new McpServerUpdate()
+                                        .url(URI.create("https://other.example.com/mcp"))
+                                        .headers(Map.of()))
+                        .getMcpServer()
+                        .getHeaderNames())
+                .isEmpty();
         var tested = mcp.testMcpServer(server.getId(), null);
-        assertThat(((McpServerTestSuccess) tested.getActualInstance()).getOk().getValue()).isTrue();
-        Clients.error(422, () -> mcp.createMcpServer(new McpServerCreate().name("Plain").url(URI.create("http://mcp.example.com"))));
+        assertThat(((McpServerTestSuccess) tested.getActualInstance()).getOk().getValue())
+                .isTrue();
+        Clients.error(
+                422,
+                () -> mcp.createMcpServer(
+                        new McpServerCreate().name("Plain").url(URI.create("http://mcp.example.com"))));
     }
 
     @Test
     void anMcpServerInUseCannotBeDeleted() throws Exception {
         McpServer server = crm();
-        UUID assistant = new AssistantsApi(Clients.client(flireo)).createAssistant(new AssistantCreate().name("Uses CRM")
-                .llmConfig(new LlmConfig().provider(LlmConfig.ProviderEnum.OPENAI).model("gpt-4o-mini")
-                        .tools(List.of(new ToolDefinition(new McpTool().type(McpTool.TypeEnum.MCP).mcpServerId(server.getId()))))))
-                .getAssistant().getId();
+        UUID assistant = new AssistantsApi(Clients.client(flireo))
+                .createAssistant(new AssistantCreate()
+                        .name("Uses CRM")
+                        .llmConfig(new LlmConfig()
+                                .provider(LlmConfig.ProviderEnum.OPENAI)
+                                .model("gpt-4o-mini")
+                                .tools(List.of(new ToolDefinition(
+                                        new McpTool().type(McpTool.TypeEnum.MCP).mcpServerId(server.getId()))))))
+                .getAssistant()
+                .getId();
         var error = Clients.error(409, () -> mcp.deleteMcpServer(server.getId()));
         assertThat(error.get("error").asText()).isEqualTo("mcp_server_in_use");
         assertThat(error.get("message").asText()).contains("Uses CRM");
@@ -80,27 +104,45 @@ class McpServersAndWorkflowsAcceptanceTest {
     }
 
     private static WorkflowDefinition graph(String entry) {
-        return new WorkflowDefinition().version(WorkflowDefinition.VersionEnum.NUMBER_1).entryNode(entry)
+        return new WorkflowDefinition()
+                .version(WorkflowDefinition.VersionEnum.NUMBER_1)
+                .entryNode(entry)
                 .nodes(List.of(
-                        new WorkflowNode(new WorkflowConversationNode().id("reception")
-                                .type(WorkflowConversationNode.TypeEnum.CONVERSATION).instructions("Welcome the caller")),
+                        new WorkflowNode(new WorkflowConversationNode()
+                                .id("reception")
+                                .type(WorkflowConversationNode.TypeEnum.CONVERSATION)
+                                .instructions("Welcome the caller")),
                         new WorkflowNode(new WorkflowEndNode().id("bye").type(WorkflowEndNode.TypeEnum.END))))
                 .edges(List.of(new WorkflowEdge().from("reception").to("bye").description("Caller is done")));
     }
 
     @Test
     void workflowsAreValidatedSummarisedAndProtectedWhileInUse() throws Exception {
-        var created = workflows.createWorkflow(new WorkflowCreate().name("Reception").definition(graph("reception"))).getWorkflow();
+        var created = workflows
+                .createWorkflow(new WorkflowCreate().name("Reception").definition(graph("reception")))
+                .getWorkflow();
         assertThat(created.getIsActive()).isTrue();
         var summary = workflows.listWorkflows().getWorkflows().get(0);
         assertThat(summary.getNodeCount()).isEqualTo(2);
         assertThat(summary.getEdgeCount()).isEqualTo(1);
         assertThat(summary.getEntryNode()).isEqualTo("reception");
-        assertThat(workflows.updateWorkflow(created.getId(), new WorkflowUpdate().isActive(false)).getWorkflow().getIsActive()).isFalse();
-        assertThat(workflows.getWorkflow(created.getId()).getWorkflow().getDefinition().getEntryNode()).isEqualTo("reception");
+        assertThat(workflows
+                        .updateWorkflow(created.getId(), new WorkflowUpdate().isActive(false))
+                        .getWorkflow()
+                        .getIsActive())
+                .isFalse();
+        assertThat(workflows
+                        .getWorkflow(created.getId())
+                        .getWorkflow()
+                        .getDefinition()
+                        .getEntryNode())
+                .isEqualTo("reception");
 
-        UUID number = new NumbersApi(Clients.client(flireo)).createNumber(new PhoneNumberCreate().phoneNumber("+31850835037")
-                .workflowId(created.getId())).getNumber().getId();
+        UUID number = new NumbersApi(Clients.client(flireo))
+                .createNumber(
+                        new PhoneNumberCreate().phoneNumber("+31850835037").workflowId(created.getId()))
+                .getNumber()
+                .getId();
         var error = Clients.error(409, () -> workflows.deleteWorkflow(created.getId()));
         assertThat(error.get("error").asText()).isEqualTo("workflow_in_use");
         new NumbersApi(Clients.client(flireo)).deleteNumber(number);
@@ -109,18 +151,23 @@ class McpServersAndWorkflowsAcceptanceTest {
 
     @Test
     void anInvalidServerDefinitionListsEveryProblem() {
-        Http.Reply reply = Http.send("POST", flireo.baseUrl() + "/mcp-servers", flireo.apiKey(),
+        Http.Reply reply = Http.send(
+                "POST",
+                flireo.baseUrl() + "/mcp-servers",
+                flireo.apiKey(),
                 "{\"transport\":\"carrier-pigeon\",\"timeout_seconds\":\"soon\",\"headers\":{\"X-Key\":42}}");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("param").asText()).isEqualTo("name");
         assertThat(reply.json().get("message").asText()).isEqualTo("Missing required field: name, and 4 more problems");
-        assertThat(reply.json().get("details")).extracting(JsonNode::asText).containsExactly(
-                "Missing required field: name",
-                "Missing required field: url",
-                "Invalid value for transport: expected one of streamable_http, sse",
-                "Invalid value for headers.X-Key: integer found, string expected",
-                "Invalid value for timeout_seconds: string found, integer expected");
+        assertThat(reply.json().get("details"))
+                .extracting(JsonNode::asText)
+                .containsExactly(
+                        "Missing required field: name",
+                        "Missing required field: url",
+                        "Invalid value for transport: expected one of streamable_http, sse",
+                        "Invalid value for headers.X-Key: integer found, string expected",
+                        "Invalid value for timeout_seconds: string found, integer expected");
         assertThat(flireo.state().list("mcp_servers")).isEmpty();
     }
 
@@ -132,11 +179,13 @@ class McpServersAndWorkflowsAcceptanceTest {
                  "edges":[{"from":"a","to":"t"}]}}""");
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.json().get("details")).extracting(JsonNode::asText).containsExactly(
-                "Missing required field: definition.nodes[1].tool_name",
-                "Invalid value for definition.nodes[2].type: expected one of conversation, tool, transfer, end",
-                "Invalid value for definition.edges[0].description: expected a description on an edge that does not"
-                        + " leave a tool node");
+        assertThat(reply.json().get("details"))
+                .extracting(JsonNode::asText)
+                .containsExactly(
+                        "Missing required field: definition.nodes[1].tool_name",
+                        "Invalid value for definition.nodes[2].type: expected one of conversation, tool, transfer, end",
+                        "Invalid value for definition.edges[0].description: expected a description on an edge that does not"
+                                + " leave a tool node");
         assertThat(flireo.state().list("workflows")).isEmpty();
     }
 
@@ -149,11 +198,14 @@ class McpServersAndWorkflowsAcceptanceTest {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("error").asText()).isEqualTo("invalid_request");
         assertThat(reply.json().get("param").asText()).isEqualTo("definition.entry_node");
-        assertThat(reply.json().get("message").asText()).isEqualTo("Invalid value for definition.entry_node: expected the id"
-                + " of a conversation node, got \"bye\", and 2 more problems");
-        assertThat(reply.json().get("details")).extracting(JsonNode::asText).containsExactly(
-                "Invalid value for definition.entry_node: expected the id of a conversation node, got \"bye\"",
-                "Invalid value for definition.edges[0].from: \"bye\" is a terminal end node; no edge leaves it",
-                "Invalid value for definition.edges[1].to: expected the id of a node, got \"ghost\"");
+        assertThat(reply.json().get("message").asText())
+                .isEqualTo("Invalid value for definition.entry_node: expected the id"
+                        + " of a conversation node, got \"bye\", and 2 more problems");
+        assertThat(reply.json().get("details"))
+                .extracting(JsonNode::asText)
+                .containsExactly(
+                        "Invalid value for definition.entry_node: expected the id of a conversation node, got \"bye\"",
+                        "Invalid value for definition.edges[0].from: \"bye\" is a terminal end node; no edge leaves it",
+                        "Invalid value for definition.edges[1].to: expected the id of a node, got \"ghost\"");
     }
 }

@@ -31,7 +31,8 @@ class MockClockTest {
         MockClock clock = MockClock.scaled(100);
         Instant before = clock.now();
         long realStart = System.nanoTime();
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(5))
                 .until(() -> Duration.between(before, clock.now()).compareTo(Duration.ofSeconds(4)) >= 0);
         // 4 s on the clock in well under 4 s of real time (40 ms at 100x; a loaded machine only adds to the wait).
         assertThat(Duration.ofNanos(System.nanoTime() - realStart)).isLessThan(Duration.ofSeconds(2));

@@ -12,13 +12,17 @@ import org.junit.jupiter.api.Test;
 class MockOptionsTest {
 
     @FlireoMockTest
-    private static final class Defaults {
-    }
+    private static final class Defaults {}
 
-    @FlireoMockTest(apiKeys = {"fl_a", "fl_b"}, timeScale = 60, manualClock = true, demoData = true,
-            enforceRateLimits = true, webhookDialect = Dialect.FLIREO, seedFile = "seed.json")
-    private static final class Everything {
-    }
+    @FlireoMockTest(
+            apiKeys = {"fl_a", "fl_b"},
+            timeScale = 60,
+            manualClock = true,
+            demoData = true,
+            enforceRateLimits = true,
+            webhookDialect = Dialect.FLIREO,
+            seedFile = "seed.json")
+    private static final class Everything {}
 
     @Test
     void theDefaultsAreTheDocumentedOnes() {
@@ -41,7 +45,9 @@ class MockOptionsTest {
     void anAnnotationWithNoAttributesIsTheDefaultOptions() {
         MockOptions mapped = FlireoMockTestExtension.options(Defaults.class.getAnnotation(FlireoMockTest.class));
         MockOptions defaults = FlireoMockServer.options();
-        assertThat(mapped).usingRecursiveComparison().ignoringFieldsOfTypes(java.util.function.Consumer.class)
+        assertThat(mapped)
+                .usingRecursiveComparison()
+                .ignoringFieldsOfTypes(java.util.function.Consumer.class)
                 .isEqualTo(defaults);
     }
 
@@ -67,22 +73,33 @@ class MockOptionsTest {
         assertThatThrownBy(() -> options.requestTimeouts(Duration.ZERO, Duration.ofSeconds(1)))
                 .hasMessageStartingWith("request timeouts must be positive");
         assertThatThrownBy(() -> options.webhookDialect(Dialect.LEGACY)).hasMessageContaining("not legacy");
-        assertThatThrownBy(() -> FlireoMockServer.options().recordTo(Path.of("x.json")).start())
+        assertThatThrownBy(() ->
+                        FlireoMockServer.options().recordTo(Path.of("x.json")).start())
                 .hasMessage("recordTo needs proxyTo: only the proxy records exchanges");
-        assertThatThrownBy(() -> FlireoMockServer.options().seedFile(Path.of("no-such-seed.json")).start())
+        assertThatThrownBy(() -> FlireoMockServer.options()
+                        .seedFile(Path.of("no-such-seed.json"))
+                        .start())
                 .hasMessage("seed file is not readable: no-such-seed.json");
     }
 
     @Test
     void theExtensionStartsItsServerWithTheOptionsItWasGiven() throws Exception {
         FlireoMockExtension extension = FlireoMockExtension.newInstance()
-                .options(FlireoMockServer.options().apiKeys("fl_whole").manualClock().demoData(true)).build();
+                .options(FlireoMockServer.options()
+                        .apiKeys("fl_whole")
+                        .manualClock()
+                        .demoData(true))
+                .build();
         extension.beforeAll(null);
         try {
             assertThat(extension.apiKey()).isEqualTo("fl_whole");
             assertThat(extension.clock().isManual()).isTrue();
-            assertThat(Http.send("GET", extension.baseUrl() + "/assistants", "fl_whole", null).status()).isEqualTo(200);
-            assertThat(Http.send("GET", extension.baseUrl() + "/assistants", "fl_other", null).status()).isEqualTo(401);
+            assertThat(Http.send("GET", extension.baseUrl() + "/assistants", "fl_whole", null)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(Http.send("GET", extension.baseUrl() + "/assistants", "fl_other", null)
+                            .status())
+                    .isEqualTo(401);
             assertThat(extension.state().list("assistants")).hasSize(1);
         } finally {
             extension.afterAll(null);

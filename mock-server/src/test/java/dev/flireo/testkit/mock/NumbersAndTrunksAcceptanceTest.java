@@ -25,22 +25,32 @@ class NumbersAndTrunksAcceptanceTest {
 
     @Test
     void aNumberIsRegisteredAssignedUpdatedAndDeleted() throws Exception {
-        UUID agent = new AssistantsApi(Clients.client(flireo)).createAssistant(new AssistantCreate().name("Reception"))
-                .getAssistant().getId();
-        UUID trunk = trunks.createSipTrunk(new SipTrunkCreate().name("PBX").provider("Voys").address("sip.example.com"))
-                .getTrunk().getId();
-        PhoneNumber created = numbers.createNumber(new PhoneNumberCreate().phoneNumber("+31850835037").name("Main")
-                .agentId(agent)).getNumber();
+        UUID agent = new AssistantsApi(Clients.client(flireo))
+                .createAssistant(new AssistantCreate().name("Reception"))
+                .getAssistant()
+                .getId();
+        UUID trunk = trunks.createSipTrunk(
+                        new SipTrunkCreate().name("PBX").provider("Voys").address("sip.example.com"))
+                .getTrunk()
+                .getId();
+        PhoneNumber created = numbers.createNumber(new PhoneNumberCreate()
+                        .phoneNumber("+31850835037")
+                        .name("Main")
+                        .agentId(agent))
+                .getNumber();
         assertThat(created.getAgentName()).isEqualTo("Reception");
         assertThat(created.getIsActive()).isTrue();
 
-        PhoneNumber updated = numbers.updateNumber(created.getId(), new PhoneNumberUpdate().transferTrunkId(trunk)).getNumber();
+        PhoneNumber updated = numbers.updateNumber(created.getId(), new PhoneNumberUpdate().transferTrunkId(trunk))
+                .getNumber();
         assertThat(updated.getTransferTrunkName()).isEqualTo("PBX");
         assertThat(numbers.getNumber(created.getId()).getNumber().getAgentId()).isEqualTo(agent);
-        assertThat(numbers.listNumbers().getNumbers()).extracting(PhoneNumber::getPhoneNumber).containsExactly("+31850835037");
+        assertThat(numbers.listNumbers().getNumbers())
+                .extracting(PhoneNumber::getPhoneNumber)
+                .containsExactly("+31850835037");
 
-        Http.Reply unassign = Http.send("PATCH", flireo.baseUrl() + "/numbers/" + created.getId(), flireo.apiKey(),
-                "{\"agent_id\":null}");
+        Http.Reply unassign = Http.send(
+                "PATCH", flireo.baseUrl() + "/numbers/" + created.getId(), flireo.apiKey(), "{\"agent_id\":null}");
         assertThat(unassign.json().at("/number/agent_id").isNull()).isTrue();
         numbers.deleteNumber(created.getId());
         Clients.error(404, () -> numbers.getNumber(created.getId()));
@@ -48,7 +58,8 @@ class NumbersAndTrunksAcceptanceTest {
 
     @Test
     void theQuickstartSpellingNumberIsAccepted() {
-        Http.Reply reply = Http.send("POST", flireo.baseUrl() + "/numbers", flireo.apiKey(), "{\"number\":\"+31201234567\"}");
+        Http.Reply reply =
+                Http.send("POST", flireo.baseUrl() + "/numbers", flireo.apiKey(), "{\"number\":\"+31201234567\"}");
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.json().at("/number/phone_number").asText()).isEqualTo("+31201234567");
     }
@@ -62,28 +73,41 @@ class NumbersAndTrunksAcceptanceTest {
 
     @Test
     void anUnknownAgentIs422NamingTheField() {
-        var error = Clients.error(422, () -> numbers.createNumber(new PhoneNumberCreate().phoneNumber("+31850835037")
-                .agentId(UUID.randomUUID())));
+        var error = Clients.error(
+                422,
+                () -> numbers.createNumber(
+                        new PhoneNumberCreate().phoneNumber("+31850835037").agentId(UUID.randomUUID())));
         assertThat(error.get("param").asText()).isEqualTo("agent_id");
     }
 
     @Test
     void aTrunkNeverReturnsItsPasswordAndDefaultsToUdp() throws Exception {
-        SipTrunk trunk = trunks.createSipTrunk(new SipTrunkCreate().name("PBX").provider("Voys").address("10.0.0.1")
-                .authUsername("u").authPassword("secret")).getTrunk();
+        SipTrunk trunk = trunks.createSipTrunk(new SipTrunkCreate()
+                        .name("PBX")
+                        .provider("Voys")
+                        .address("10.0.0.1")
+                        .authUsername("u")
+                        .authPassword("secret"))
+                .getTrunk();
         assertThat(trunk.getTransport().getValue()).isEqualTo("udp");
         assertThat(trunk.getIsActive()).isTrue();
         Http.Reply raw = Http.send("GET", flireo.baseUrl() + "/sip-trunks/" + trunk.getId(), flireo.apiKey(), null);
         assertThat(raw.body()).doesNotContain("secret").doesNotContain("password");
-        assertThat(trunks.listSipTrunks().getTrunks()).extracting(SipTrunk::getName).containsExactly("PBX");
-        assertThat(trunks.getSipTrunk(trunk.getId()).getTrunk().getAuthUsername()).isEqualTo("u");
+        assertThat(trunks.listSipTrunks().getTrunks())
+                .extracting(SipTrunk::getName)
+                .containsExactly("PBX");
+        assertThat(trunks.getSipTrunk(trunk.getId()).getTrunk().getAuthUsername())
+                .isEqualTo("u");
         trunks.deleteSipTrunk(trunk.getId());
         Clients.error(404, () -> trunks.getSipTrunk(trunk.getId()));
     }
 
     @Test
     void theFlireoPageSpellingOfATrunkIsAcceptedAndAnsweredInTheSdkShape() {
-        Http.Reply reply = Http.send("POST", flireo.baseUrl() + "/sip-trunks", flireo.apiKey(),
+        Http.Reply reply = Http.send(
+                "POST",
+                flireo.baseUrl() + "/sip-trunks",
+                flireo.apiKey(),
                 "{\"name\":\"PBX\",\"provider\":\"Voys\",\"host\":\"pbx.example.com\",\"port\":5080,"
                         + "\"username\":\"u\",\"password\":\"secret\"}");
         assertThat(reply.status()).isEqualTo(201);

@@ -20,7 +20,8 @@ class OrganizationAcceptanceTest {
 
     @RegisterExtension
     static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
-            .options(FlireoMockServer.options().demoData(true)).build();
+            .options(FlireoMockServer.options().demoData(true))
+            .build();
 
     private final OrganizationApi org = new OrganizationApi(Clients.client(flireo));
 
@@ -43,7 +44,9 @@ class OrganizationAcceptanceTest {
         assertThat(child.getParentOrgId()).isEqualTo(parent.getId());
         var asChild = new OrganizationApi(Clients.client(flireo.baseUrl(), child.getApiKey()));
         assertThat(Clients.error(403, () -> asChild.createOrganization(new OrganizationCreate().name("Grandchild")))
-                .get("error").asText()).isEqualTo("forbidden");
+                        .get("error")
+                        .asText())
+                .isEqualTo("forbidden");
     }
 
     @Test
@@ -52,9 +55,11 @@ class OrganizationAcceptanceTest {
                 .contentRetentionDays(OrganizationRetention.ContentRetentionDaysEnum.NUMBER_90)
                 .metadataRetentionDays(OrganizationRetention.MetadataRetentionDaysEnum.NUMBER_365));
         assertThat(set.getContentRetentionDays().getValue()).isEqualTo(90);
-        var error = Clients.error(400, () -> org.updateOrganization(new OrganizationRetention()
-                .contentRetentionDays(OrganizationRetention.ContentRetentionDaysEnum.NUMBER_365)
-                .metadataRetentionDays(OrganizationRetention.MetadataRetentionDaysEnum.NUMBER_30)));
+        var error = Clients.error(
+                400,
+                () -> org.updateOrganization(new OrganizationRetention()
+                        .contentRetentionDays(OrganizationRetention.ContentRetentionDaysEnum.NUMBER_365)
+                        .metadataRetentionDays(OrganizationRetention.MetadataRetentionDaysEnum.NUMBER_30)));
         assertThat(error.get("param").asText()).isEqualTo("content_retention_days");
     }
 
@@ -72,18 +77,32 @@ class OrganizationAcceptanceTest {
 
     @Test
     void voicesHealthAndByok() throws Exception {
-        assertThat(new VoicesApi(Clients.client(flireo)).listVoices().getVoices()).extracting(Voice::getId)
+        assertThat(new VoicesApi(Clients.client(flireo)).listVoices().getVoices())
+                .extracting(Voice::getId)
                 .contains("ukiwGs47sHyibruHJ1vg");
-        assertThat(new HealthApi(Clients.client(flireo.baseUrl(), "unused")).getHealth().getStatus().getValue()).isEqualTo("ok");
-        assertThat(Http.send("GET", flireo.baseUrl() + "/health", null, null).status()).isEqualTo(200);
+        assertThat(new HealthApi(Clients.client(flireo.baseUrl(), "unused"))
+                        .getHealth()
+                        .getStatus()
+                        .getValue())
+                .isEqualTo("ok");
+        assertThat(Http.send("GET", flireo.baseUrl() + "/health", null, null).status())
+                .isEqualTo(200);
 
         ByokApi byok = new ByokApi(Clients.client(flireo));
-        assertThat(byok.getByokConfigurations().getByokKeys().getOpenaiSecretId()).isNull();
-        var added = byok.addByokConfiguration(new ByokCreate().provider(ByokProvider.OPENAI).apiKey("sk-test"));
+        assertThat(byok.getByokConfigurations().getByokKeys().getOpenaiSecretId())
+                .isNull();
+        var added = byok.addByokConfiguration(
+                new ByokCreate().provider(ByokProvider.OPENAI).apiKey("sk-test"));
         assertThat(added.getByokKeys().getOpenaiSecretId()).startsWith("vault-secret-");
-        assertThat(Http.send("GET", flireo.baseUrl() + "/byok", flireo.apiKey(), null).body()).doesNotContain("sk-test");
-        assertThat(byok.deleteByokConfiguration(new ByokDelete().provider(ByokProvider.OPENAI)).getByokKeys()
-                .getOpenaiSecretId()).isNull();
-        assertThat(byok.getByokProviderConfigurations().getProviders()).extracting(p -> p.getId()).contains("deepgram", "resend");
+        assertThat(Http.send("GET", flireo.baseUrl() + "/byok", flireo.apiKey(), null)
+                        .body())
+                .doesNotContain("sk-test");
+        assertThat(byok.deleteByokConfiguration(new ByokDelete().provider(ByokProvider.OPENAI))
+                        .getByokKeys()
+                        .getOpenaiSecretId())
+                .isNull();
+        assertThat(byok.getByokProviderConfigurations().getProviders())
+                .extracting(p -> p.getId())
+                .contains("deepgram", "resend");
     }
 }

@@ -28,8 +28,11 @@ class ProxyAcceptanceTest {
     @BeforeEach
     void start() {
         real = FlireoMockServer.options().demoData(true).start();
-        proxy = FlireoMockServer.options().proxyTo(URI.create("http://127.0.0.1:" + real.port()))
-                .recordTo(dir.resolve("recorded.json")).onDrift(logged::add).start();
+        proxy = FlireoMockServer.options()
+                .proxyTo(URI.create("http://127.0.0.1:" + real.port()))
+                .recordTo(dir.resolve("recorded.json"))
+                .onDrift(logged::add)
+                .start();
     }
 
     @AfterEach
@@ -45,7 +48,8 @@ class ProxyAcceptanceTest {
         assertThat(proxied.status()).isEqualTo(200);
         assertThat(proxied.body()).isEqualTo(direct.body());
         assertThat(proxied.header("X-RateLimit-Limit")).isEqualTo("100");
-        Http.Reply created = Http.send("POST", proxy.baseUrl() + "/assistants", "k", "{\"name\":\"Through the proxy\"}");
+        Http.Reply created =
+                Http.send("POST", proxy.baseUrl() + "/assistants", "k", "{\"name\":\"Through the proxy\"}");
         assertThat(created.status()).isEqualTo(201);
         assertThat(real.state().list("assistants")).hasSize(2);
         assertThat(proxy.drifts()).isEmpty();
@@ -57,20 +61,41 @@ class ProxyAcceptanceTest {
         try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
             gzip.write("{\"name\":\"Zipped\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        RawHttp.Reply reply = RawHttp.exchange(proxy.port(), new RawHttp.Request("POST", "/api/v1/assistants",
-                RawHttp.headers("Host", "127.0.0.1", "Authorization", "Bearer k", "Content-Type", "application/json",
-                        "Content-Encoding", "gzip"), zipped.toByteArray(), false));
+        RawHttp.Reply reply = RawHttp.exchange(
+                proxy.port(),
+                new RawHttp.Request(
+                        "POST",
+                        "/api/v1/assistants",
+                        RawHttp.headers(
+                                "Host",
+                                "127.0.0.1",
+                                "Authorization",
+                                "Bearer k",
+                                "Content-Type",
+                                "application/json",
+                                "Content-Encoding",
+                                "gzip"),
+                        zipped.toByteArray(),
+                        false));
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        assertThat(real.state().list("assistants")).extracting(a -> a.get("name").asText()).contains("Zipped");
+        assertThat(real.state().list("assistants"))
+                .extracting(a -> a.get("name").asText())
+                .contains("Zipped");
     }
 
     @Test
     void aRequestThatBreaksTheSpecIsForwardedAndLogged() {
-        Http.Reply reply = Http.send("POST", proxy.baseUrl() + "/sip-trunks", "k", "{\"name\":\"PBX\",\"port\":\"5060\"}");
+        Http.Reply reply =
+                Http.send("POST", proxy.baseUrl() + "/sip-trunks", "k", "{\"name\":\"PBX\",\"port\":\"5060\"}");
         assertThat(reply.status()).isEqualTo(400); // the real side's own answer
-        assertThat(proxy.drifts()).extracting(d -> d.get("direction").asText() + " " + d.get("field").asText())
+        assertThat(proxy.drifts())
+                .extracting(
+                        d -> d.get("direction").asText() + " " + d.get("field").asText())
                 .contains("request address", "request provider", "request port");
-        JsonNode port = proxy.drifts().stream().filter(d -> d.get("field").asText().equals("port")).findFirst().orElseThrow();
+        JsonNode port = proxy.drifts().stream()
+                .filter(d -> d.get("field").asText().equals("port"))
+                .findFirst()
+                .orElseThrow();
         assertThat(port.get("operation").asText()).isEqualTo("createSipTrunk");
         assertThat(port.get("actual").asText()).isEqualTo("\"5060\"");
         assertThat(port.get("expected").asText()).isEqualTo("integer");
@@ -79,22 +104,32 @@ class ProxyAcceptanceTest {
 
     @Test
     void anAnswerThatBreaksTheSpecIsPassedOnAndLogged() {
-        real.wireMock().stubFor(get(urlPathEqualTo("/api/v1/voices")).atPriority(1)
-                .willReturn(okJson("{\"voices\":[{\"id\":7,\"language\":\"nl\"}]}")));
+        real.wireMock()
+                .stubFor(get(urlPathEqualTo("/api/v1/voices"))
+                        .atPriority(1)
+                        .willReturn(okJson("{\"voices\":[{\"id\":7,\"language\":\"nl\"}]}")));
         Http.Reply reply = Http.send("GET", proxy.baseUrl() + "/voices", "k", null);
         assertThat(reply.body()).isEqualTo("{\"voices\":[{\"id\":7,\"language\":\"nl\"}]}");
-        assertThat(proxy.drifts()).extracting(d -> d.get("operation").asText() + " " + d.get("direction").asText() + " "
-                + d.get("field").asText()).contains("listVoices response voices[0].id", "listVoices response voices[0].name");
-        assertThat(Http.send("GET", proxy.adminUrl() + "/drift", null, null).json()).hasSize(proxy.drifts().size());
+        assertThat(proxy.drifts())
+                .extracting(d -> d.get("operation").asText() + " "
+                        + d.get("direction").asText() + " " + d.get("field").asText())
+                .contains("listVoices response voices[0].id", "listVoices response voices[0].name");
+        assertThat(Http.send("GET", proxy.adminUrl() + "/drift", null, null).json())
+                .hasSize(proxy.drifts().size());
     }
 
     @Test
     void savedExchangesSeedAnotherMock() {
         Http.send("GET", proxy.baseUrl() + "/assistants", "k", null);
         Http.send("GET", proxy.baseUrl() + "/calls", "k", null);
-        try (FlireoMockServer replay = FlireoMockServer.options().seedFile(dir.resolve("recorded.json")).start()) {
-            assertThat(replay.state().list("assistants")).extracting(a -> a.get("id"))
-                    .containsExactlyElementsOf(real.state().list("assistants").stream().map(a -> a.get("id")).toList());
+        try (FlireoMockServer replay = FlireoMockServer.options()
+                .seedFile(dir.resolve("recorded.json"))
+                .start()) {
+            assertThat(replay.state().list("assistants"))
+                    .extracting(a -> a.get("id"))
+                    .containsExactlyElementsOf(real.state().list("assistants").stream()
+                            .map(a -> a.get("id"))
+                            .toList());
             assertThat(replay.state().list("calls")).hasSize(3);
         }
     }

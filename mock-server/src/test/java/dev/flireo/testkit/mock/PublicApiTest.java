@@ -23,8 +23,11 @@ class PublicApiTest {
     @Test
     void theReadmeListsEveryPublicTypeOfThePackageAndNoOther() throws IOException, URISyntaxException {
         String readme = Files.readString(Path.of("README.md"));
-        Matcher paragraph = Pattern.compile("\\*\\*Public API\\.\\*\\*(.*?)\\n\\n", Pattern.DOTALL).matcher(readme);
-        assertThat(paragraph.find()).as("README.md has a **Public API.** paragraph").isTrue();
+        Matcher paragraph = Pattern.compile("\\*\\*Public API\\.\\*\\*(.*?)\\n\\n", Pattern.DOTALL)
+                .matcher(readme);
+        assertThat(paragraph.find())
+                .as("README.md has a **Public API.** paragraph")
+                .isTrue();
         String listed = paragraph.group(1).substring(0, paragraph.group(1).indexOf("dev.flireo.testkit.mock.internal"));
 
         Set<String> named = new TreeSet<>();
@@ -32,13 +35,17 @@ class PublicApiTest {
         while (code.find()) {
             named.add(code.group(1));
         }
-        named.remove("Delivery");   // the simulator's type, named for where deliveries come from
+        named.remove("Delivery"); // the simulator's type, named for where deliveries come from
 
         assertThat(named).isEqualTo(publicTypes());
     }
 
     private static Set<String> publicTypes() throws IOException, URISyntaxException {
-        Path classes = Path.of(FlireoMockServer.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        Path classes = Path.of(FlireoMockServer.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .resolve("dev/flireo/testkit/mock");
         Set<String> out = new TreeSet<>();
         try (Stream<Path> files = Files.list(classes)) {

@@ -34,10 +34,13 @@ final class RawHttp {
         }
 
         String describe() {
-            StringBuilder out = new StringBuilder(method + " " + abbreviate(target, 300) + (version.isEmpty() ? "" : " ")
-                    + version + "\n");
-            headers.forEach(h -> out.append(h[0]).append(": ").append(abbreviate(h[1], 200)).append('\n'));
-            out.append(chunked ? "(chunked) " : "").append(body.length).append(" bytes: ")
+            StringBuilder out = new StringBuilder(
+                    method + " " + abbreviate(target, 300) + (version.isEmpty() ? "" : " ") + version + "\n");
+            headers.forEach(h ->
+                    out.append(h[0]).append(": ").append(abbreviate(h[1], 200)).append('\n'));
+            out.append(chunked ? "(chunked) " : "")
+                    .append(body.length)
+                    .append(" bytes: ")
                     .append(abbreviate(new String(body, StandardCharsets.UTF_8), 400));
             return out.toString();
         }
@@ -56,8 +59,7 @@ final class RawHttp {
         return t;
     });
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     static Reply exchange(int port, Request request) {
         try (Socket socket = new Socket()) {
@@ -87,13 +89,13 @@ final class RawHttp {
     }
 
     private static byte[] head(Request r) {
-        StringBuilder head = new StringBuilder(r.method() + " " + r.target() + (r.version().isEmpty() ? "" : " ")
-                + r.version() + "\r\n");
+        StringBuilder head = new StringBuilder(
+                r.method() + " " + r.target() + (r.version().isEmpty() ? "" : " ") + r.version() + "\r\n");
         for (String[] h : r.headers()) {
             head.append(h[0]).append(": ").append(h[1]).append("\r\n");
         }
-        boolean framed = r.headers().stream().anyMatch(h -> h[0].equalsIgnoreCase("Content-Length")
-                || h[0].equalsIgnoreCase("Transfer-Encoding"));
+        boolean framed = r.headers().stream()
+                .anyMatch(h -> h[0].equalsIgnoreCase("Content-Length") || h[0].equalsIgnoreCase("Transfer-Encoding"));
         if (!framed) {
             head.append(r.chunked() ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + r.body().length + "\r\n");
         }
@@ -137,19 +139,25 @@ final class RawHttp {
         String text = new String(raw, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) {
-            return new Reply(0, Map.of(), "", "no complete HTTP response, got " + raw.length + " bytes: " + abbreviate(text, 200));
+            return new Reply(
+                    0,
+                    Map.of(),
+                    "",
+                    "no complete HTTP response, got " + raw.length + " bytes: " + abbreviate(text, 200));
         }
         String[] lines = text.substring(0, end).split("\r\n");
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.merge(lines[i].substring(0, colon), lines[i].substring(colon + 1).strip(), (a, b) -> a + ", " + b);
+            headers.merge(
+                    lines[i].substring(0, colon), lines[i].substring(colon + 1).strip(), (a, b) -> a + ", " + b);
         }
         byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
         if ("chunked".equalsIgnoreCase(headers.get("Transfer-Encoding"))) {
             body = dechunk(body);
         }
-        return new Reply(Integer.parseInt(lines[0].split(" ")[1]), headers, new String(body, StandardCharsets.UTF_8), null);
+        return new Reply(
+                Integer.parseInt(lines[0].split(" ")[1]), headers, new String(body, StandardCharsets.UTF_8), null);
     }
 
     private static byte[] dechunk(byte[] chunked) {
@@ -157,7 +165,8 @@ final class RawHttp {
         int at = 0;
         while (at < chunked.length) {
             int eol = indexOf(chunked, at);
-            int size = Integer.parseInt(new String(chunked, at, eol - at, StandardCharsets.US_ASCII).split(";")[0].strip(), 16);
+            int size = Integer.parseInt(
+                    new String(chunked, at, eol - at, StandardCharsets.US_ASCII).split(";")[0].strip(), 16);
             if (size == 0) {
                 break;
             }

@@ -28,8 +28,9 @@ class ReadinessAcceptanceTest {
     void inProxyModeTheFirstRequestAfterHealthIsProxiedNeverLocal() throws Exception {
         for (int i = 0; i < STARTS; i++) {
             int port = freePort();
-            Http.Reply first = firstRequestAfterHealth(port, FlireoMockServer.options().port(port).demoData(true)
-                    .proxyTo(URI.create("http://127.0.0.1:1")));
+            Http.Reply first = firstRequestAfterHealth(
+                    port,
+                    FlireoMockServer.options().port(port).demoData(true).proxyTo(URI.create("http://127.0.0.1:1")));
             assertThat(first.status()).as("start %d: %s", i, first.body()).isEqualTo(502);
             assertThat(first.body()).doesNotContain("Support Agent");
         }
@@ -44,7 +45,8 @@ class ReadinessAcceptanceTest {
         assertThat(Files.readString(file)).contains("Restored");
         for (int i = 0; i < STARTS; i++) {
             int port = freePort();
-            Http.Reply reply = firstRequestAfterHealth(port, FlireoMockServer.options().port(port).stateFile(file));
+            Http.Reply reply = firstRequestAfterHealth(
+                    port, FlireoMockServer.options().port(port).stateFile(file));
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.body()).as("start %d", i).contains("Restored");
         }
@@ -56,7 +58,9 @@ class ReadinessAcceptanceTest {
         String root = "http://127.0.0.1:" + port;
         try {
             while (health(root) != 200) {
-                assertThat(starting.isCompletedExceptionally()).as("the start failed").isFalse();
+                assertThat(starting.isCompletedExceptionally())
+                        .as("the start failed")
+                        .isFalse();
                 Thread.onSpinWait();
             }
             return Http.send("GET", root + "/api/v1/assistants", "k", null);

@@ -51,7 +51,9 @@ class ReadmeSnippetTest {
     }
 
     private static String wholeClass(String markdown, String declaration) {
-        List<String> blocks = SnippetCompiler.javaBlocks(markdown).stream().filter(b -> b.contains(declaration)).toList();
+        List<String> blocks = SnippetCompiler.javaBlocks(markdown).stream()
+                .filter(b -> b.contains(declaration))
+                .toList();
         assertThat(blocks).as("a java block declaring " + declaration).hasSize(1);
         return blocks.get(0);
     }
@@ -59,7 +61,8 @@ class ReadmeSnippetTest {
     private static void assertPasses(String source) {
         TestExecutionSummary summary = SnippetTests.run(SnippetCompiler.load(source));
         assertThat(summary.getTestsFoundCount()).as("tests found").isPositive();
-        assertThat(summary.getTestsSucceededCount()).as(SnippetTests.failures(summary))
+        assertThat(summary.getTestsSucceededCount())
+                .as(SnippetTests.failures(summary))
                 .isEqualTo(summary.getTestsFoundCount());
     }
 

@@ -18,8 +18,7 @@ import java.util.function.Supplier;
 final class RequestFuzzer {
 
     /** One fuzzed request, the mutation it carries, and its expectation (a problem text, or null when satisfied). */
-    record Case(Route route, String mutation, RawHttp.Request request, Scope scope, Expectation expectation) {
-    }
+    record Case(Route route, String mutation, RawHttp.Request request, Scope scope, Expectation expectation) {}
 
     /** Who answers the mutated request, and so which documented statuses it may get. */
     enum Scope {
@@ -84,8 +83,11 @@ final class RequestFuzzer {
         String path = route.template();
         for (Route.Param p : route.params()) {
             if (p.in().equals("path")) {
-                List<String> ids = knownIds.get().stream().filter(id -> SpecSamples.fitsPattern(route, p, id)).toList();
-                String value = !ids.isEmpty() && random.nextBoolean() ? ids.get(random.nextInt(ids.size()))
+                List<String> ids = knownIds.get().stream()
+                        .filter(id -> SpecSamples.fitsPattern(route, p, id))
+                        .toList();
+                String value = !ids.isEmpty() && random.nextBoolean()
+                        ? ids.get(random.nextInt(ids.size()))
                         : SpecSamples.pathValue(route, p);
                 path = path.replace("{" + p.name() + "}", value);
             }
@@ -150,9 +152,14 @@ final class RequestFuzzer {
             if (reply.status() != 400 && reply.status() != 422) {
                 return "expected 400 or 422 naming " + field + ", got " + reply.status();
             }
-            String param = error.has("param") ? error.get("param").asText() : error.path("details").path("param").asText(null);
-            boolean named = param != null && (param.equals(field) || param.startsWith(field + ".") || param.startsWith(field + "[")
-                    || orUnder != null && param.startsWith(orUnder + "."));
+            String param = error.has("param")
+                    ? error.get("param").asText()
+                    : error.path("details").path("param").asText(null);
+            boolean named = param != null
+                    && (param.equals(field)
+                            || param.startsWith(field + ".")
+                            || param.startsWith(field + "[")
+                            || orUnder != null && param.startsWith(orUnder + "."));
             return named ? null : "expected the error to name " + field + ", got " + error;
         };
     }

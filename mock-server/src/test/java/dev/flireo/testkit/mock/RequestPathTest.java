@@ -9,11 +9,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RequestPathTest {
 
     @RegisterExtension
-    static FlireoMockExtension flireo = FlireoMockExtension.newInstance().options(RequestPath.on(FlireoMockServer.options())).build();
+    static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
+            .options(RequestPath.on(FlireoMockServer.options()))
+            .build();
 
     @Test
     void requestsTakeTheWayUnderTest() {
-        assertThat(Http.send("GET", flireo.baseUrl() + "/assistants", flireo.apiKey(), null).status()).isEqualTo(200);
+        assertThat(Http.send("GET", flireo.baseUrl() + "/assistants", flireo.apiKey(), null)
+                        .status())
+                .isEqualTo(200);
 
         Http.Reply journal = Http.send("GET", "http://127.0.0.1:" + flireo.port() + "/__admin/requests", null, null);
         if (RequestPath.underTest() == RequestPath.WIREMOCK) {

@@ -45,7 +45,9 @@ final class RoundTripCheck {
         } catch (RuntimeException e) {
             return "after it was accepted, the exported state does not load: " + e.getMessage();
         }
-        return scratch.state().export().equals(state) ? null : "after it was accepted, the exported state loads differently";
+        return scratch.state().export().equals(state)
+                ? null
+                : "after it was accepted, the exported state loads differently";
     }
 
     /** The request's own path and its parent where they can be read, and a created resource by its id. */
@@ -57,16 +59,28 @@ final class RoundTripCheck {
         if (route.method().equals("POST") && answer != null) {
             List<JsonNode> resources = new ArrayList<>(List.of(answer));
             answer.elements().forEachRemaining(resources::add);
-            resources.stream().filter(r -> r.path("id").isTextual()).findFirst()
+            resources.stream()
+                    .filter(r -> r.path("id").isTextual())
+                    .findFirst()
                     .ifPresent(r -> candidates.add(path + "/" + r.get("id").asText()));
         }
-        return candidates.stream().filter(p -> !p.isEmpty() && p.startsWith(route.spec().prefix())
-                && SpecSamples.contracts(route).operationFor("GET", p).isPresent()).distinct().toList();
+        return candidates.stream()
+                .filter(p -> !p.isEmpty()
+                        && p.startsWith(route.spec().prefix())
+                        && SpecSamples.contracts(route).operationFor("GET", p).isPresent())
+                .distinct()
+                .toList();
     }
 
     private RawHttp.Reply get(String target) {
-        return RawHttp.exchange(flireo.port(), new RawHttp.Request("GET", target,
-                RawHttp.headers("Host", "127.0.0.1", "Authorization", "Bearer " + flireo.apiKey()), new byte[0], false));
+        return RawHttp.exchange(
+                flireo.port(),
+                new RawHttp.Request(
+                        "GET",
+                        target,
+                        RawHttp.headers("Host", "127.0.0.1", "Authorization", "Bearer " + flireo.apiKey()),
+                        new byte[0],
+                        false));
     }
 
     private static JsonNode parse(String body) {

@@ -20,7 +20,8 @@ class SdkErrorCompatibilityAcceptanceTest {
 
     @RegisterExtension
     static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
-            .options(RequestPath.on(FlireoMockServer.options().manualClock().maxBodySize(LIMIT))).build();
+            .options(RequestPath.on(FlireoMockServer.options().manualClock().maxBodySize(LIMIT)))
+            .build();
 
     private static Http.Reply api(String method, String path, String key, String body) {
         return Http.send(method, flireo.baseUrl() + path, key, body);
@@ -48,7 +49,9 @@ class SdkErrorCompatibilityAcceptanceTest {
         assertThat(thrownByV2(reply, 400, "invalid_request"))
                 .isEqualTo("ApiRequestError(\"invalid_request: Missing required field: name\")");
         assertThat(reply.json().get("param").asText()).isEqualTo("name");
-        assertThat(SdkErrorReading.v2Details(reply.json())).as("one problem, no details").isNull();
+        assertThat(SdkErrorReading.v2Details(reply.json()))
+                .as("one problem, no details")
+                .isNull();
     }
 
     @Test
@@ -59,10 +62,11 @@ class SdkErrorCompatibilityAcceptanceTest {
 
         assertThat(thrownByV2(reply, 400, "invalid_request"))
                 .isEqualTo("ApiRequestError(\"invalid_request: Missing required field: name, and 2 more problems\")");
-        assertThat(SdkErrorReading.v2Details(reply.json())).containsExactly(
-                "Missing required field: name",
-                "Invalid value for definition.entry_node: expected the id of a conversation node, got \"start\"",
-                "Invalid value for definition.edges[0].to: expected the id of a node, got \"nowhere\"");
+        assertThat(SdkErrorReading.v2Details(reply.json()))
+                .containsExactly(
+                        "Missing required field: name",
+                        "Invalid value for definition.entry_node: expected the id of a conversation node, got \"start\"",
+                        "Invalid value for definition.edges[0].to: expected the id of a node, got \"nowhere\"");
         assertThat(reply.json().get("param").asText()).isEqualTo("name");
     }
 
@@ -74,19 +78,32 @@ class SdkErrorCompatibilityAcceptanceTest {
 
     @Test
     void noCreditIs402ReadAsInsufficientCreditsError() {
-        String agent = api("POST", "/assistants", "{\"name\":\"Sales\"}").json().at("/assistant/id").asText();
-        assertThat(api("POST", "/numbers", "{\"phone_number\":\"+31850835037\",\"agent_id\":\"" + agent + "\"}").status())
+        String agent = api("POST", "/assistants", "{\"name\":\"Sales\"}")
+                .json()
+                .at("/assistant/id")
+                .asText();
+        assertThat(api("POST", "/numbers", "{\"phone_number\":\"+31850835037\",\"agent_id\":\"" + agent + "\"}")
+                        .status())
                 .isEqualTo(201);
         flireo.setMinutesBalance(0);
 
-        assertThat(thrownByV2(api("POST", "/calls/outbound", "{\"destination\":\"+31612345678\",\"agent_id\":\"" + agent + "\"}"), 402,
-                "insufficient_credits")).isEqualTo("InsufficientCreditsError(\"insufficient_credits: Insufficient credits"
-                + " to make outbound call. Please add credits in your billing dashboard.\")");
+        assertThat(thrownByV2(
+                        api(
+                                "POST",
+                                "/calls/outbound",
+                                "{\"destination\":\"+31612345678\",\"agent_id\":\"" + agent + "\"}"),
+                        402,
+                        "insufficient_credits"))
+                .isEqualTo("InsufficientCreditsError(\"insufficient_credits: Insufficient credits"
+                        + " to make outbound call. Please add credits in your billing dashboard.\")");
     }
 
     @Test
     void aChildOrganizationCreatingOneIs403ReadAsApiRequestError() {
-        String childKey = api("POST", "/organizations", "{\"name\":\"Child\"}").json().get("api_key").asText();
+        String childKey = api("POST", "/organizations", "{\"name\":\"Child\"}")
+                .json()
+                .get("api_key")
+                .asText();
 
         assertThat(thrownByV2(api("POST", "/organizations", childKey, "{\"name\":\"Grandchild\"}"), 403, "forbidden"))
                 .isEqualTo("ApiRequestError(\"forbidden: Only parent organizations can create organizations\")");
@@ -104,8 +121,9 @@ class SdkErrorCompatibilityAcceptanceTest {
     void aWrongMethodIs405ReadAsApiRequestErrorNamingTheAllowedOnes() {
         Http.Reply reply = api("PUT", "/assistants", "{}");
 
-        assertThat(thrownByV2(reply, 405, "method_not_allowed")).isEqualTo("ApiRequestError(\"method_not_allowed: "
-                + "Method PUT is not allowed on /assistants; allowed: GET, POST\")");
+        assertThat(thrownByV2(reply, 405, "method_not_allowed"))
+                .isEqualTo("ApiRequestError(\"method_not_allowed: "
+                        + "Method PUT is not allowed on /assistants; allowed: GET, POST\")");
         assertThat(reply.header("Allow")).isEqualTo("GET, POST");
     }
 
@@ -125,22 +143,26 @@ class SdkErrorCompatibilityAcceptanceTest {
     void aBodyOverTheLimitIs413ReadAsApiRequestErrorNamingTheLimit() {
         String body = "{\"name\":\"Padded\"}" + " ".repeat(LIMIT);
 
-        assertThat(thrownByV2(api("POST", "/assistants", body), 413, "request_too_large")).isEqualTo(
-                "ApiRequestError(\"request_too_large: The request body is larger than the limit of " + LIMIT + " bytes\")");
+        assertThat(thrownByV2(api("POST", "/assistants", body), 413, "request_too_large"))
+                .isEqualTo("ApiRequestError(\"request_too_large: The request body is larger than the limit of " + LIMIT
+                        + " bytes\")");
     }
 
     @Test
     void aWrongTypeIs422ReadAsApiRequestErrorNamingTheFieldAndTheType() {
         Http.Reply reply = api("POST", "/assistants", "{\"name\":\"x\",\"max_duration_seconds\":\"long\"}");
 
-        assertThat(thrownByV2(reply, 422, "invalid_request")).startsWith(
-                "ApiRequestError(\"invalid_request: Invalid value for max_duration_seconds: ").contains("integer");
+        assertThat(thrownByV2(reply, 422, "invalid_request"))
+                .startsWith("ApiRequestError(\"invalid_request: Invalid value for max_duration_seconds: ")
+                .contains("integer");
         assertThat(reply.json().get("param").asText()).isEqualTo("max_duration_seconds");
     }
 
     @Test
     void overTheRateLimitIs429ReadAsRateLimitErrorWithRetryAfter() {
-        assertThat(Http.send("PUT", flireo.adminUrl() + "/rate-limits", null, "{\"enforce\":true}").status()).isEqualTo(200);
+        assertThat(Http.send("PUT", flireo.adminUrl() + "/rate-limits", null, "{\"enforce\":true}")
+                        .status())
+                .isEqualTo(200);
         try {
             String key = "fl_test_rate_" + UUID.randomUUID();
             for (int i = 0; i < 100; i++) {
@@ -149,8 +171,9 @@ class SdkErrorCompatibilityAcceptanceTest {
             Http.Reply reply = api("GET", "/voices", key, null);
 
             String retryAfter = reply.header("Retry-After");
-            assertThat(thrownByV2(reply, 429, "rate_limit_exceeded")).isEqualTo(
-                    "RateLimitError(\"rate_limit_exceeded: Too many requests. Please retry after " + retryAfter + " seconds.\")");
+            assertThat(thrownByV2(reply, 429, "rate_limit_exceeded"))
+                    .isEqualTo("RateLimitError(\"rate_limit_exceeded: Too many requests. Please retry after "
+                            + retryAfter + " seconds.\")");
             assertThat(Integer.parseInt(retryAfter)).isBetween(1, 60);
         } finally {
             Http.send("PUT", flireo.adminUrl() + "/rate-limits", null, "{\"enforce\":false}");
@@ -159,22 +182,37 @@ class SdkErrorCompatibilityAcceptanceTest {
 
     @Test
     void aMalformedRequestGetsTheJsonErrorPageInTheSameEnvelope() throws Exception {
-        RawHttp.Reply reply = RawHttp.exchange(flireo.port(), new RawHttp.Request("GET", "/api/v1/assistants/%zz",
-                RawHttp.headers("Host", "127.0.0.1", "Authorization", "Bearer " + flireo.apiKey(), "Connection", "close"),
-                new byte[0], false));
+        RawHttp.Reply reply = RawHttp.exchange(
+                flireo.port(),
+                new RawHttp.Request(
+                        "GET",
+                        "/api/v1/assistants/%zz",
+                        RawHttp.headers(
+                                "Host",
+                                "127.0.0.1",
+                                "Authorization",
+                                "Bearer " + flireo.apiKey(),
+                                "Connection",
+                                "close"),
+                        new byte[0],
+                        false));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.header("content-type")).startsWith("application/json");
         JsonNode body = Http.JSON.readTree(reply.body());
-        assertThat(SdkErrorReading.v2Message(body)).isEqualTo("invalid_request: Malformed HTTP request: invalid character"
-                + " or %-escape in the request target");
+        assertThat(SdkErrorReading.v2Message(body))
+                .isEqualTo("invalid_request: Malformed HTTP request: invalid character"
+                        + " or %-escape in the request target");
         assertThat(SdkErrorReading.v1Message(body)).isEqualTo("invalid_request");
     }
 
     @Test
     void theOldNestedEnvelopeIsWhatBothReleasesReadAsObjectObject() {
-        JsonNode nested = Http.JSON.createObjectNode().set("error",
-                Http.JSON.createObjectNode().put("code", "not_found").put("message", "Assistant not found"));
+        JsonNode nested = Http.JSON
+                .createObjectNode()
+                .set(
+                        "error",
+                        Http.JSON.createObjectNode().put("code", "not_found").put("message", "Assistant not found"));
 
         // Why the envelope is flat: the nested form of the error-codes guide reaches users of either release as this.
         assertThat(SdkErrorReading.v2Message(nested)).isNull();

@@ -22,8 +22,7 @@ import java.util.List;
  */
 final class SdkErrorReading {
 
-    private SdkErrorReading() {
-    }
+    private SdkErrorReading() {}
 
     /** The exception class v2.2.0 (and v1.0.1, same mapping) throws for a status. */
     static String errorClass(int status) {

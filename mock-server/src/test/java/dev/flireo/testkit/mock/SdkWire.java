@@ -22,14 +22,11 @@ import java.util.regex.Pattern;
 final class SdkWire {
 
     /** One step of a table: a request the SDK sends, or the mock's clock moving on. */
-    sealed interface Step permits Row, Advance {
-    }
+    sealed interface Step permits Row, Advance {}
 
-    record Row(String sdk, String method, String path, String body, List<String> reads) implements Step {
-    }
+    record Row(String sdk, String method, String path, String body, List<String> reads) implements Step {}
 
-    record Advance(Duration by) implements Step {
-    }
+    record Advance(Duration by) implements Step {}
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
@@ -44,7 +41,9 @@ final class SdkWire {
 
     static Row row(String sdk, String request, String body, String reads) {
         String[] methodAndPath = request.split(" ", 2);
-        List<String> list = reads.isEmpty() ? List.of() : Arrays.stream(reads.split(",")).map(String::strip).toList();
+        List<String> list = reads.isEmpty()
+                ? List.of()
+                : Arrays.stream(reads.split(",")).map(String::strip).toList();
         return new Row(sdk, methodAndPath[0], methodAndPath[1], body, list);
     }
 
@@ -83,14 +82,17 @@ final class SdkWire {
         String pointer = optional ? parts[0].substring(0, parts[0].length() - 1) : parts[0];
         JsonNode value = last == null ? null : last.at(pointer);
         if (value == null || value.isMissingNode()) {
-            assertThat(optional).as(what + "\n  the SDK reads " + pointer + ", which is missing").isTrue();
+            assertThat(optional)
+                    .as(what + "\n  the SDK reads " + pointer + ", which is missing")
+                    .isTrue();
             return;
         }
         List<String> types = List.of(parts[1].split("\\|"));
         String type = typeOf(value);
         // A TypeScript number is any JSON number, integral or not.
         assertThat(types.contains(type) || type.equals("integer") && types.contains("number"))
-                .as(what + "\n  " + pointer + " = " + value + ", the SDK reads " + parts[1]).isTrue();
+                .as(what + "\n  " + pointer + " = " + value + ", the SDK reads " + parts[1])
+                .isTrue();
         if (parts.length > 2 && parts[2].startsWith(">")) {
             remembered.put(parts[2].substring(1), value.asText());
         }
@@ -103,8 +105,9 @@ final class SdkWire {
         if (value.isIntegralNumber()) {
             return "integer";
         }
-        return value.isNumber() ? "number" : value.isTextual() ? "string" : value.isBoolean() ? "boolean"
-                : value.isArray() ? "array" : "object";
+        return value.isNumber()
+                ? "number"
+                : value.isTextual() ? "string" : value.isBoolean() ? "boolean" : value.isArray() ? "array" : "object";
     }
 
     /** Fills {@code {name}}: in a path as SDK v2.2.0's encodeURIComponent does, in a body as it is. */
@@ -123,8 +126,13 @@ final class SdkWire {
     }
 
     static String encodeUriComponent(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%21", "!")
-                .replace("%27", "'").replace("%28", "(").replace("%29", ")").replace("%7E", "~");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("%21", "!")
+                .replace("%27", "'")
+                .replace("%28", "(")
+                .replace("%29", ")")
+                .replace("%7E", "~");
     }
 
     void remember(String name, String value) {

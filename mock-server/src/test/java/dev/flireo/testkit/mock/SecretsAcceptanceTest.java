@@ -33,10 +33,18 @@ class SecretsAcceptanceTest {
             .build();
 
     private String assistant(String webhookUrl) {
-        String id = api("POST", "/assistants", "{\"name\":\"Support\",\"webhook_url\":\"" + webhookUrl
-                + "\",\"webhook_secret\":\"" + SECRET + "\"}").json().at("/assistant/id").asText();
-        api("POST", "/numbers", "{\"phone_number\":\"+31850835037\",\"name\":\"Support line\",\"agent_id\":\""
-                + id + "\"}");
+        String id = api(
+                        "POST",
+                        "/assistants",
+                        "{\"name\":\"Support\",\"webhook_url\":\"" + webhookUrl + "\",\"webhook_secret\":\"" + SECRET
+                                + "\"}")
+                .json()
+                .at("/assistant/id")
+                .asText();
+        api(
+                "POST",
+                "/numbers",
+                "{\"phone_number\":\"+31850835037\",\"name\":\"Support line\",\"agent_id\":\"" + id + "\"}");
         return id;
     }
 
@@ -51,8 +59,11 @@ class SecretsAcceptanceTest {
     @Test
     void theStateExportRedactsEveryCredentialUnlessSecretsAreIncluded() {
         String id = assistant("https://clinic.example.com/webhooks?token=" + KEY);
-        api("POST", "/mcp-servers", "{\"name\":\"crm\",\"url\":\"https://mcp.example.com/sse\","
-                + "\"headers\":{\"Authorization\":\"" + MCP_TOKEN + "\"}}");
+        api(
+                "POST",
+                "/mcp-servers",
+                "{\"name\":\"crm\",\"url\":\"https://mcp.example.com/sse\"," + "\"headers\":{\"Authorization\":\""
+                        + MCP_TOKEN + "\"}}");
         api("POST", "/byok", "{\"provider\":\"openai\",\"api_key\":\"" + OPENAI_KEY + "\"}");
 
         Http.Reply redacted = admin("GET", "/state", null);
@@ -61,14 +72,18 @@ class SecretsAcceptanceTest {
         assertThat(redacted.body()).doesNotContain(SECRET, MCP_TOKEN, OPENAI_KEY, KEY);
         JsonNode state = redacted.json();
         assertThat(state.at("/assistants/0/webhook_secret").asText()).isEqualTo("***");
-        assertThat(state.at("/assistants/0/webhook_url").asText()).isEqualTo("https://clinic.example.com/webhooks?token=***");
+        assertThat(state.at("/assistants/0/webhook_url").asText())
+                .isEqualTo("https://clinic.example.com/webhooks?token=***");
         assertThat(state.at("/mcp_servers/0/_headers/Authorization").asText()).isEqualTo("***");
         assertThat(state.at("/byok_keys/_openai_api_key").asText()).isEqualTo("***");
         assertThat(state.at("/byok_keys/openai_secret_id").asText()).startsWith("vault-secret-");
         assertThat(full.body()).contains(SECRET, MCP_TOKEN, OPENAI_KEY, KEY);
         assertThat(admin("GET", "/state?secrets=yes", null).status()).isEqualTo(400);
         // The REST API returns webhook_secret, as the platform's documented assistant does.
-        assertThat(api("GET", "/assistants/" + id, null).json().at("/assistant/webhook_secret").asText())
+        assertThat(api("GET", "/assistants/" + id, null)
+                        .json()
+                        .at("/assistant/webhook_secret")
+                        .asText())
                 .isEqualTo(SECRET);
     }
 
@@ -91,8 +106,8 @@ class SecretsAcceptanceTest {
     void aRedactedSecretWithNothingStoredToKeepIsRefusedNamingTheField(@TempDir Path dir) throws Exception {
         assistant("https://clinic.example.com/webhooks");
         ObjectNode state = (ObjectNode) admin("GET", "/state", null).json();
-        ObjectNode copy = ((ObjectNode) state.at("/assistants/0")).deepCopy().put("id",
-                "0b7e5d0c-2d4e-4a7a-9a53-5b1e2c7a9f10");
+        ObjectNode copy =
+                ((ObjectNode) state.at("/assistants/0")).deepCopy().put("id", "0b7e5d0c-2d4e-4a7a-9a53-5b1e2c7a9f10");
         ((ArrayNode) state.get("assistants")).add(copy);
 
         Http.Reply refused = admin("PUT", "/state", state.toString());
@@ -101,7 +116,8 @@ class SecretsAcceptanceTest {
         assertThat(refused.json().at("/param").asText()).isEqualTo("assistants[1].webhook_secret");
         assertThat(refused.json().at("/message").asText()).contains("?secrets=include");
         assertThat(flireo.state().list("assistants")).hasSize(1);
-        assertThat(flireo.state().export().at("/assistants/0/webhook_secret").asText()).isEqualTo(SECRET);
+        assertThat(flireo.state().export().at("/assistants/0/webhook_secret").asText())
+                .isEqualTo(SECRET);
         Path seed = Files.writeString(dir.resolve("seed.json"), state.toString());
         assertThatThrownBy(() -> FlireoMockServer.options().seedFile(seed).start())
                 .hasMessageContaining("assistants[0].webhook_secret is \"***\"");
@@ -116,12 +132,14 @@ class SecretsAcceptanceTest {
             flireo.clock().advance(Duration.ofSeconds(4));
             flireo.clock().advance(Duration.ofSeconds(30));
 
-            assertThat(flireo.awaitDeliveries(3, Duration.ofSeconds(10))).allSatisfy(d -> assertThat(d.passed()).isTrue());
+            assertThat(flireo.awaitDeliveries(3, Duration.ofSeconds(10)))
+                    .allSatisfy(d -> assertThat(d.passed()).isTrue());
             Http.Reply log = admin("GET", "/deliveries", null);
 
             assertThat(log.body()).doesNotContain(SECRET, KEY);
             JsonNode first = log.json().get(0);
-            assertThat(first.at("/request/headers/X-Webhook-Signature").asText()).matches("sha256=[0-9a-f]{64}");
+            assertThat(first.at("/request/headers/X-Webhook-Signature").asText())
+                    .matches("sha256=[0-9a-f]{64}");
             assertThat(first.at("/request/headers").has("Authorization")).isFalse();
             assertThat(first.get("reply").asText()).isEqualTo("{\"ok\":\"verified with ***\"}");
             assertThat(first.get("url").asText()).isEqualTo(receiver.url() + "?token=***");

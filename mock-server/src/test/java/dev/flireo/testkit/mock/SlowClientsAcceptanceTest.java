@@ -31,7 +31,11 @@ class SlowClientsAcceptanceTest {
 
     @BeforeEach
     void start() {
-        mock = FlireoMockServer.options().demoData(true).requestTimeouts(HEADERS, BODY).onWarning(warnings::add).start();
+        mock = FlireoMockServer.options()
+                .demoData(true)
+                .requestTimeouts(HEADERS, BODY)
+                .onWarning(warnings::add)
+                .start();
     }
 
     @AfterEach
@@ -44,22 +48,32 @@ class SlowClientsAcceptanceTest {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), mock.port())) {
             socket.setSoTimeout(10_000);
             long start = System.nanoTime();
-            socket.getOutputStream().write(("POST /api/v1/assistants HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer k\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 40\r\n\r\n{\"name\":\"x\"").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("POST /api/v1/assistants HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer k\r\n"
+                                    + "Content-Type: application/json\r\nContent-Length: 40\r\n\r\n{\"name\":\"x\"")
+                            .getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-            assertThat(answer).startsWith("HTTP/1.1 408").contains("request_timeout").contains("11 of the 40 bytes declared")
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 408")
+                    .contains("request_timeout")
+                    .contains("11 of the 40 bytes declared")
                     .doesNotContain("Exception");
             assertThat(took).isBetween(BODY.minusMillis(100), BODY.plusSeconds(3));
         }
-        assertThat(Http.send("GET", mock.adminUrl() + "/health", null, null).json().get("slow_clients_cut").asLong()).isEqualTo(1);
+        assertThat(Http.send("GET", mock.adminUrl() + "/health", null, null)
+                        .json()
+                        .get("slow_clients_cut")
+                        .asLong())
+                .isEqualTo(1);
         assertThat(warnings).anyMatch(w -> w.contains("request body was not complete after 800 ms (11 of 40 bytes)"));
     }
 
     @Test
     void headersSentByteByByteAreCutOffAtTheDeadlineWhileOthersAreServed() throws IOException {
-        byte[] head = "GET /api/v1/assistants HTTP/1.1\r\nHost: x\r\nX-Slow: abcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.US_ASCII);
+        byte[] head = "GET /api/v1/assistants HTTP/1.1\r\nHost: x\r\nX-Slow: abcdefghijklmnopqrstuvwxyz"
+                .getBytes(StandardCharsets.US_ASCII);
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), mock.port())) {
             socket.setSoTimeout(200); // each byte comes well inside Jetty's idle timeout
             long start = System.nanoTime();
@@ -67,15 +81,23 @@ class SlowClientsAcceptanceTest {
             for (int i = 0; i < head.length && !closed; i++) {
                 closed = !send(socket, head[i]) || closedByServer(socket.getInputStream());
                 if (i == 5) {
-                    assertThat(Http.send("GET", mock.baseUrl() + "/assistants", "k", null).status()).isEqualTo(200);
+                    assertThat(Http.send("GET", mock.baseUrl() + "/assistants", "k", null)
+                                    .status())
+                            .isEqualTo(200);
                 }
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-            assertThat(closed).as("the server closed the connection before all %d bytes", head.length).isTrue();
+            assertThat(closed)
+                    .as("the server closed the connection before all %d bytes", head.length)
+                    .isTrue();
             assertThat(took).isBetween(HEADERS, HEADERS.plusSeconds(2));
         }
-        assertThat(Http.send("GET", mock.adminUrl() + "/health", null, null).json().get("slow_clients_cut").asLong()).isEqualTo(1);
+        assertThat(Http.send("GET", mock.adminUrl() + "/health", null, null)
+                        .json()
+                        .get("slow_clients_cut")
+                        .asLong())
+                .isEqualTo(1);
         assertThat(warnings).anyMatch(w -> w.contains("request headers were not complete after 800 ms"));
     }
 

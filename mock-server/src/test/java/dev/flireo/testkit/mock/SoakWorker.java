@@ -20,10 +20,12 @@ final class SoakWorker implements Callable<SoakWorker> {
 
     /** The last acknowledged name of each live assistant, and description of each live tool template. */
     final Map<String, String> assistants = new LinkedHashMap<>();
+
     final Map<String, String> tools = new LinkedHashMap<>();
     final Set<String> deleted = new HashSet<>();
     /** Every token this worker's renames of the shared assistant were acknowledged with. */
     final Set<String> sharedTokens = new HashSet<>();
+
     final List<String> problems = new ArrayList<>();
 
     private final String api;
@@ -78,11 +80,20 @@ final class SoakWorker implements Callable<SoakWorker> {
     private void create(boolean tool) {
         String token = token();
         Http.Reply reply = tool
-                ? send("POST", "/tool-templates", "{\"name\":\"" + token + "\",\"tool_type\":\"end_call\",\"tool_config\":{},"
-                        + "\"description\":\"" + token + "\"}", 201)
+                ? send(
+                        "POST",
+                        "/tool-templates",
+                        "{\"name\":\"" + token + "\",\"tool_type\":\"end_call\",\"tool_config\":{},"
+                                + "\"description\":\"" + token + "\"}",
+                        201)
                 : send("POST", "/assistants", "{\"name\":\"" + token + "\"}", 201);
         if (reply != null) {
-            (tool ? tools : assistants).put(reply.json().at(tool ? "/tool_template/id" : "/assistant/id").asText(), token);
+            (tool ? tools : assistants)
+                    .put(
+                            reply.json()
+                                    .at(tool ? "/tool_template/id" : "/assistant/id")
+                                    .asText(),
+                            token);
             checkList(tool);
         }
     }
@@ -90,7 +101,12 @@ final class SoakWorker implements Callable<SoakWorker> {
     private void rename(boolean tool, String id) {
         String token = token();
         String field = tool ? "description" : "name";
-        if (send("PATCH", (tool ? "/tool-templates/" : "/assistants/") + id, "{\"" + field + "\":\"" + token + "\"}", 200) != null) {
+        if (send(
+                        "PATCH",
+                        (tool ? "/tool-templates/" : "/assistants/") + id,
+                        "{\"" + field + "\":\"" + token + "\"}",
+                        200)
+                != null) {
             (tool ? tools : assistants).put(id, token);
             checkList(tool);
         }
@@ -107,7 +123,12 @@ final class SoakWorker implements Callable<SoakWorker> {
     /** Both fields get the same token in one PATCH: a torn write would leave them different. */
     private void renameShared() {
         String token = token();
-        if (send("PATCH", "/assistants/" + shared, "{\"name\":\"" + token + "\",\"first_message\":\"" + token + "\"}", 200) != null) {
+        if (send(
+                        "PATCH",
+                        "/assistants/" + shared,
+                        "{\"name\":\"" + token + "\",\"first_message\":\"" + token + "\"}",
+                        200)
+                != null) {
             sharedTokens.add(token);
         }
     }
@@ -120,13 +141,17 @@ final class SoakWorker implements Callable<SoakWorker> {
         }
         Map<String, String> listed = new LinkedHashMap<>();
         for (JsonNode item : reply.json().get(tool ? "tool_templates" : "assistants")) {
-            if (listed.put(item.get("id").asText(), item.path(tool ? "description" : "name").asText()) != null) {
+            if (listed.put(
+                            item.get("id").asText(),
+                            item.path(tool ? "description" : "name").asText())
+                    != null) {
                 problems.add("listed twice: " + item.get("id").asText());
             }
         }
         (tool ? tools : assistants).forEach((id, value) -> {
             if (!value.equals(listed.get(id))) {
-                problems.add("worker " + worker + " wrote " + value + " to " + id + ", the list shows " + listed.get(id));
+                problems.add(
+                        "worker " + worker + " wrote " + value + " to " + id + ", the list shows " + listed.get(id));
             }
         });
         deleted.stream().filter(listed::containsKey).forEach(id -> problems.add("deleted " + id + " is still listed"));

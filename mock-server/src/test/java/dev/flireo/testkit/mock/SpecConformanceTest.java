@@ -3,10 +3,8 @@ package dev.flireo.testkit.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flireo.testkit.contracts.ApiContracts;
-import dev.flireo.testkit.mock.internal.RouteTable;
-import dev.flireo.testkit.mock.internal.MockApi;
 import dev.flireo.testkit.mock.internal.Route;
-import dev.flireo.testkit.openapi.SpecDocument;
+import dev.flireo.testkit.mock.internal.RouteTable;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,8 +29,13 @@ class SpecConformanceTest {
 
     @BeforeEach
     void start() {
-        mock = FlireoMockServer.options().demoData(true).manualClock(java.time.Instant.parse("2025-12-15T09:30:00Z")).start();
-        proxy = FlireoMockServer.options().proxyTo(URI.create("http://127.0.0.1:" + mock.port())).start();
+        mock = FlireoMockServer.options()
+                .demoData(true)
+                .manualClock(java.time.Instant.parse("2025-12-15T09:30:00Z"))
+                .start();
+        proxy = FlireoMockServer.options()
+                .proxyTo(URI.create("http://127.0.0.1:" + mock.port()))
+                .start();
     }
 
     @AfterEach
@@ -82,29 +85,59 @@ class SpecConformanceTest {
         call("PATCH", "/agents/{old}", "{\"name\":\"Renamed\"}", null, null);
         call("DELETE", "/agents/{old}", null, null, null);
 
-        call("POST", "/sip-trunks", "{\"name\":\"PBX\",\"provider\":\"Voys\",\"address\":\"sip.example.com\",\"auth_password\":\"s\"}", "trunk", "/trunk/id");
+        call(
+                "POST",
+                "/sip-trunks",
+                "{\"name\":\"PBX\",\"provider\":\"Voys\",\"address\":\"sip.example.com\",\"auth_password\":\"s\"}",
+                "trunk",
+                "/trunk/id");
         call("GET", "/sip-trunks", null, null, null);
         call("GET", "/sip-trunks/{trunk}", null, null, null);
-        call("POST", "/numbers", "{\"phone_number\":\"+31201234567\",\"agent_id\":\"{agent}\"}", "number", "/number/id");
+        call(
+                "POST",
+                "/numbers",
+                "{\"phone_number\":\"+31201234567\",\"agent_id\":\"{agent}\"}",
+                "number",
+                "/number/id");
         call("GET", "/numbers", null, null, null);
         call("GET", "/numbers/{number}", null, null, null);
         call("PATCH", "/numbers/{number}", "{\"transfer_trunk_id\":\"{trunk}\"}", null, null);
 
-        call("POST", "/calls/outbound", "{\"destination\":\"+31612345678\",\"assistant_id\":\"{agent}\"}", "call", "/call_id");
+        call(
+                "POST",
+                "/calls/outbound",
+                "{\"destination\":\"+31612345678\",\"assistant_id\":\"{agent}\"}",
+                "call",
+                "/call_id");
         mock.clock().advance(java.time.Duration.ofSeconds(5));
-        call("POST", "/calls/{call}/control", "{\"type\":\"say\",\"content\":\"Een moment\",\"end_after\":false}", null, null);
+        call(
+                "POST",
+                "/calls/{call}/control",
+                "{\"type\":\"say\",\"content\":\"Een moment\",\"end_after\":false}",
+                null,
+                null);
         call("GET", "/calls?status=in-progress", null, null, null);
         call("GET", "/calls/{call}", null, null, null);
         mock.clock().advance(java.time.Duration.ofSeconds(60));
         call("GET", "/calls/{call}", null, null, null);
 
-        call("POST", "/tool-templates", "{\"name\":\"End\",\"tool_type\":\"end_call\",\"tool_config\":{}}", "tool", "/tool_template/id");
+        call(
+                "POST",
+                "/tool-templates",
+                "{\"name\":\"End\",\"tool_type\":\"end_call\",\"tool_config\":{}}",
+                "tool",
+                "/tool_template/id");
         call("GET", "/tool-templates", null, null, null);
         call("GET", "/tool-templates/{tool}", null, null, null);
         call("PATCH", "/tool-templates/{tool}", "{\"description\":\"Hang up\"}", null, null);
         call("DELETE", "/tool-templates/{tool}", null, null, null);
-        call("POST", "/analysis-templates", "{\"name\":\"CSAT\",\"system_prompt\":\"Rate the call.\",\"user_prompt\":\"{transcript}\","
-                + "\"schema\":{\"type\":\"object\"}}", "analysis", "/analysis_template/id");
+        call(
+                "POST",
+                "/analysis-templates",
+                "{\"name\":\"CSAT\",\"system_prompt\":\"Rate the call.\",\"user_prompt\":\"{transcript}\","
+                        + "\"schema\":{\"type\":\"object\"}}",
+                "analysis",
+                "/analysis_template/id");
         call("GET", "/analysis-templates", null, null, null);
         call("GET", "/analysis-templates/{analysis}", null, null, null);
         call("PATCH", "/analysis-templates/{analysis}", "{\"description\":\"Satisfaction\"}", null, null);
@@ -123,24 +156,44 @@ class SpecConformanceTest {
         call("POST", "/domains", "{\"domain_name\":\"notifications.example.com\"}", null, null);
         call("DELETE", "/byok", "{\"provider\":\"openai\"}", null, null);
 
-        call("POST", "/campaigns", "{\"name\":\"Q1\",\"agent_id\":\"{agent}\",\"schedule_start_time\":\"09:00:00\","
-                + "\"schedule_end_time\":\"17:00:00\",\"timezone\":\"Europe/Amsterdam\"}", "campaign", "/campaign/id");
+        call(
+                "POST",
+                "/campaigns",
+                "{\"name\":\"Q1\",\"agent_id\":\"{agent}\",\"schedule_start_time\":\"09:00:00\","
+                        + "\"schedule_end_time\":\"17:00:00\",\"timezone\":\"Europe/Amsterdam\"}",
+                "campaign",
+                "/campaign/id");
         call("GET", "/campaigns", null, null, null);
         call("GET", "/campaigns/{campaign}", null, null, null);
-        call("POST", "/campaigns/{campaign}/leads", "{\"phone_number\":\"+31611111111\",\"variables\":{\"name\":\"Jan\"}}", "lead", "/lead/id");
+        call(
+                "POST",
+                "/campaigns/{campaign}/leads",
+                "{\"phone_number\":\"+31611111111\",\"variables\":{\"name\":\"Jan\"}}",
+                "lead",
+                "/lead/id");
         call("GET", "/campaigns/{campaign}/leads?limit=10", null, null, null);
         call("DELETE", "/campaigns/{campaign}/leads/{lead}", null, null, null);
         call("PATCH", "/campaigns/{campaign}", "{\"status\":\"scheduled\"}", null, null);
         call("DELETE", "/campaigns/{campaign}", null, null, null);
 
-        call("POST", "/mcp-servers", "{\"name\":\"CRM\",\"url\":\"https://mcp.example.com/mcp\",\"headers\":{\"X-Key\":\"k\"}}", "mcp", "/mcp_server/id");
+        call(
+                "POST",
+                "/mcp-servers",
+                "{\"name\":\"CRM\",\"url\":\"https://mcp.example.com/mcp\",\"headers\":{\"X-Key\":\"k\"}}",
+                "mcp",
+                "/mcp_server/id");
         call("GET", "/mcp-servers", null, null, null);
         call("GET", "/mcp-servers/{mcp}", null, null, null);
         call("PATCH", "/mcp-servers/{mcp}", "{\"timeout_seconds\":30}", null, null);
         call("POST", "/mcp-servers/{mcp}/test", "{}", null, null);
         call("DELETE", "/mcp-servers/{mcp}", null, null, null);
-        call("POST", "/workflows", "{\"name\":\"Reception\",\"definition\":{\"version\":1,\"entry_node\":\"hi\",\"nodes\":"
-                + "[{\"id\":\"hi\",\"type\":\"conversation\",\"instructions\":\"Greet\"}]}}", "workflow", "/workflow/id");
+        call(
+                "POST",
+                "/workflows",
+                "{\"name\":\"Reception\",\"definition\":{\"version\":1,\"entry_node\":\"hi\",\"nodes\":"
+                        + "[{\"id\":\"hi\",\"type\":\"conversation\",\"instructions\":\"Greet\"}]}}",
+                "workflow",
+                "/workflow/id");
         call("GET", "/workflows", null, null, null);
         call("GET", "/workflows/{workflow}", null, null, null);
         call("PATCH", "/workflows/{workflow}", "{\"is_active\":false}", null, null);
@@ -176,34 +229,56 @@ class SpecConformanceTest {
             Http.Reply reply = Http.send(r[0], proxy.baseUrl() + r[1], "fl_test", r[2]);
             assertThat(reply.status()).as(r[1] + " " + reply.body()).isEqualTo(Integer.parseInt(r[3]));
         }
-        assertThat(Http.send("GET", proxy.baseUrl() + "/assistants", null, null).status()).isEqualTo(401);
+        assertThat(Http.send("GET", proxy.baseUrl() + "/assistants", null, null).status())
+                .isEqualTo(401);
         mock.setMinutesBalance(0);
-        assertThat(Http.send("POST", proxy.baseUrl() + "/calls/outbound", "fl_test",
-                "{\"destination\":\"+31612345678\",\"assistant_id\":\"" + agent + "\"}").status()).isEqualTo(402);
+        assertThat(Http.send(
+                                "POST",
+                                proxy.baseUrl() + "/calls/outbound",
+                                "fl_test",
+                                "{\"destination\":\"+31612345678\",\"assistant_id\":\"" + agent + "\"}")
+                        .status())
+                .isEqualTo(402);
         mock.enforceRateLimits(true);
         int status = 0;
         for (int i = 0; i < 101 && status != 429; i++) {
-            status = Http.send("GET", proxy.baseUrl() + "/voices", "fl_limited", null).status();
+            status = Http.send("GET", proxy.baseUrl() + "/voices", "fl_limited", null)
+                    .status();
         }
         assertThat(status).isEqualTo(429);
         // The requests were wrong on purpose; the answers must not be.
-        assertThat(proxy.drifts()).filteredOn(d -> d.get("direction").asText().equals("response")).isEmpty();
-        assertThat(proxy.drifts()).filteredOn(d -> d.get("direction").asText().equals("request")).isNotEmpty();
+        assertThat(proxy.drifts())
+                .filteredOn(d -> d.get("direction").asText().equals("response"))
+                .isEmpty();
+        assertThat(proxy.drifts())
+                .filteredOn(d -> d.get("direction").asText().equals("request"))
+                .isNotEmpty();
     }
 
     /** The legacy API's answers conform to flireo-legacy-nl.yaml. */
     @Test
     void legacyAnswersConform() {
         String v1 = "http://127.0.0.1:" + proxy.port() + "/v1";
-        String assistant = Http.send("POST", v1 + "/assistants", "k", "{\"name\":\"Receptie\"}").json().at("/data/id").asText();
+        String assistant = Http.send("POST", v1 + "/assistants", "k", "{\"name\":\"Receptie\"}")
+                .json()
+                .at("/data/id")
+                .asText();
         Http.send("GET", v1 + "/assistants", "k", null);
         Http.send("PUT", v1 + "/assistants/" + assistant, "k", "{\"name\":\"Receptie 2\"}");
-        Http.send("POST", v1 + "/phone-numbers", "k", "{\"phone_number\":\"+31851234567\",\"number_type\":\"national\"}");
-        String number = Http.send("GET", v1 + "/phone-numbers?include_default=true", "k", null).json().at("/data/0/id").asText();
+        Http.send(
+                "POST", v1 + "/phone-numbers", "k", "{\"phone_number\":\"+31851234567\",\"number_type\":\"national\"}");
+        String number = Http.send("GET", v1 + "/phone-numbers?include_default=true", "k", null)
+                .json()
+                .at("/data/0/id")
+                .asText();
         Http.send("GET", v1 + "/phone-numbers/" + number, "k", null);
         Http.send("GET", v1 + "/phone-numbers/available?number_type=mobile", "k", null);
         Http.send("GET", v1 + "/phone-number-orders", "k", null);
-        Http.send("POST", v1 + "/assistants/" + assistant + "/phone-number", "k", "{\"phone_number_id\":\"" + number + "\"}");
+        Http.send(
+                "POST",
+                v1 + "/assistants/" + assistant + "/phone-number",
+                "k",
+                "{\"phone_number_id\":\"" + number + "\"}");
         Http.send("GET", v1 + "/assistants/" + assistant + "/phone-number", "k", null);
         Http.send("DELETE", v1 + "/assistants/" + assistant + "/phone-number", "k", null);
         Http.send("POST", v1 + "/contacts", "k", "{\"name\":\"Jan\"}");
@@ -213,6 +288,8 @@ class SpecConformanceTest {
         Http.send("GET", v1 + "/calls", "k", null);
         Http.send("GET", v1 + "/assistants/5c4d030f-43e3-4e65-899e-8148521e660f", "k", null);
         Http.send("DELETE", v1 + "/assistants/" + assistant, "k", null);
-        assertThat(proxy.drifts()).filteredOn(d -> d.get("direction").asText().equals("response")).isEmpty();
+        assertThat(proxy.drifts())
+                .filteredOn(d -> d.get("direction").asText().equals("response"))
+                .isEmpty();
     }
 }

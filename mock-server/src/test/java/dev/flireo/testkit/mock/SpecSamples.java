@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flireo.testkit.contracts.ApiContracts;
-import dev.flireo.testkit.mock.internal.RouteTable;
-import dev.flireo.testkit.mock.internal.MockApi;
 import dev.flireo.testkit.mock.internal.Route;
+import dev.flireo.testkit.mock.internal.RouteTable;
 import dev.flireo.testkit.openapi.SpecDocument;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,15 +23,13 @@ import java.util.Set;
 final class SpecSamples {
 
     /** A field of a request body: its dotted path (the form the mock's errors name) and its resolved schema. */
-    record Field(String path, List<String> steps, JsonNode schema) {
-    }
+    record Field(String path, List<String> steps, JsonNode schema) {}
 
     static final RouteTable FLIREO = RouteTable.flireo();
     static final RouteTable LEGACY = RouteTable.legacy();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private SpecSamples() {
-    }
+    private SpecSamples() {}
 
     static List<Route> routes() {
         List<Route> all = new ArrayList<>(FLIREO.routes());
@@ -44,12 +41,14 @@ final class SpecSamples {
         return route.spec() == FLIREO ? ApiContracts.flireo() : ApiContracts.legacy();
     }
 
-    private static final Map<Route, java.util.Optional<ObjectNode>> VALID = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Route, java.util.Optional<ObjectNode>> VALID =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A body the contracts accept for the operation, or null when neither an example nor a sample is valid. */
     static ObjectNode validBody(Route route) {
         return VALID.computeIfAbsent(route, r -> java.util.Optional.ofNullable(findValidBody(r)))
-                .map(ObjectNode::deepCopy).orElse(null);
+                .map(ObjectNode::deepCopy)
+                .orElse(null);
     }
 
     private static ObjectNode findValidBody(Route route) {
@@ -60,9 +59,13 @@ final class SpecSamples {
             candidates.add(media.get("example"));
         }
         candidates.add(sample(route.spec(), route.spec().at(route.requestSchema()), 0));
-        return candidates.stream().filter(JsonNode::isObject).map(c -> (ObjectNode) c.deepCopy())
-                .filter(c -> contracts(route).validateRequest(route.operationId(), c).valid())
-                .findFirst().orElse(null);
+        return candidates.stream()
+                .filter(JsonNode::isObject)
+                .map(c -> (ObjectNode) c.deepCopy())
+                .filter(c ->
+                        contracts(route).validateRequest(route.operationId(), c).valid())
+                .findFirst()
+                .orElse(null);
     }
 
     /** The fields of the operation's request body, two levels deep, each with its resolved schema. */
@@ -72,7 +75,8 @@ final class SpecSamples {
         return out;
     }
 
-    private static void collect(RouteTable spec, JsonNode schema, String prefix, List<String> steps, List<Field> out, int depth) {
+    private static void collect(
+            RouteTable spec, JsonNode schema, String prefix, List<String> steps, List<Field> out, int depth) {
         for (Map.Entry<String, JsonNode> property : properties(spec, schema).entrySet()) {
             String path = prefix.isEmpty() ? property.getKey() : prefix + "." + property.getKey();
             List<String> next = new ArrayList<>(steps);
@@ -152,10 +156,13 @@ final class SpecSamples {
             }
         }
         Set<String> types = types(spec, s);
-        String type = types.isEmpty() ? (s.has("properties") || s.has("allOf") ? "object" : "string") : types.iterator().next();
+        String type = types.isEmpty()
+                ? (s.has("properties") || s.has("allOf") ? "object" : "string")
+                : types.iterator().next();
         return switch (type) {
             case "object" -> sampleObject(spec, s, depth);
-            case "array" -> depth > 3 ? NODES.arrayNode() : NODES.arrayNode().add(sample(spec, s.path("items"), depth + 1));
+            case "array" ->
+                depth > 3 ? NODES.arrayNode() : NODES.arrayNode().add(sample(spec, s.path("items"), depth + 1));
             case "integer" -> NODES.numberNode(s.path("minimum").asLong(1));
             case "number" -> NODES.numberNode(s.path("minimum").asDouble(1));
             case "boolean" -> NODES.booleanNode(true);
@@ -207,13 +214,18 @@ final class SpecSamples {
     /** A path parameter value its schema accepts: its example, an enum value, or a UUID. */
     static String pathValue(Route route, Route.Param param) {
         JsonNode sample = sample(route.spec(), route.spec().at(param.schema()), 0);
-        return sample.isTextual() && !sample.asText().isEmpty() ? sample.asText() : java.util.UUID.randomUUID().toString();
+        return sample.isTextual() && !sample.asText().isEmpty()
+                ? sample.asText()
+                : java.util.UUID.randomUUID().toString();
     }
 
     /** Whether a value matches the pattern of a parameter's schema (true when it has none). */
     static boolean fitsPattern(Route route, Route.Param param, String value) {
-        String pattern = resolve(route.spec(), route.spec().at(param.schema())).path("pattern").asText(null);
-        return pattern == null || java.util.regex.Pattern.compile(pattern).matcher(value).find();
+        String pattern = resolve(route.spec(), route.spec().at(param.schema()))
+                .path("pattern")
+                .asText(null);
+        return pattern == null
+                || java.util.regex.Pattern.compile(pattern).matcher(value).find();
     }
 
     /** A copy of {@code body} with the field at {@code steps} set to {@code value}; missing parents become {}. */

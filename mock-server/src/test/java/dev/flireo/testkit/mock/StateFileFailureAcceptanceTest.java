@@ -27,14 +27,18 @@ class StateFileFailureAcceptanceTest {
         Path folder = Files.createDirectory(dir.resolve("state"));
         Path file = folder.resolve("flireo.json");
         List<String> warnings = new CopyOnWriteArrayList<>();
-        FlireoMockServer mock = FlireoMockServer.options().stateFile(file).onWarning(warnings::add).start();
+        FlireoMockServer mock = FlireoMockServer.options()
+                .stateFile(file)
+                .onWarning(warnings::add)
+                .start();
         blockWith(folder, file);
 
         Http.send("POST", mock.baseUrl() + "/assistants", "k", "{\"name\":\"Unsaved\"}");
         JsonNode failing = awaitHealth(mock, h -> h.has("state_file_problem"));
         assertThat(failing.get("state_file_problem").asText()).contains("cannot write state file", file.toString());
         assertThat(failing.get("status").asText()).isEqualTo("ok");
-        assertThat(warnings).anyMatch(w -> w.startsWith("cannot write state file " + file) && w.contains("retrying every 1 s"));
+        assertThat(warnings)
+                .anyMatch(w -> w.startsWith("cannot write state file " + file) && w.contains("retrying every 1 s"));
 
         Files.delete(folder); // the writer makes the directory again
         awaitHealth(mock, h -> !h.has("state_file_problem"));
@@ -56,14 +60,18 @@ class StateFileFailureAcceptanceTest {
     }
 
     /** Polls health until it satisfies the condition (writes are retried every second). */
-    private static JsonNode awaitHealth(FlireoMockServer mock, Predicate<JsonNode> condition) throws InterruptedException {
+    private static JsonNode awaitHealth(FlireoMockServer mock, Predicate<JsonNode> condition)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (true) {
-            JsonNode health = Http.send("GET", mock.adminUrl() + "/health", null, null).json();
+            JsonNode health =
+                    Http.send("GET", mock.adminUrl() + "/health", null, null).json();
             if (condition.test(health)) {
                 return health;
             }
-            assertThat(System.nanoTime()).as("health never became as expected: %s", health).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("health never became as expected: %s", health)
+                    .isLessThan(deadline);
             Thread.sleep(20);
         }
     }

@@ -13,10 +13,35 @@ import java.util.Set;
  */
 final class TargetMutations {
 
-    private static final List<String> HOSTILE_IDS = List.of("..", "../", "..%2F..%2Fetc%2Fpasswd", "%2e%2e",
-            "%2e%2e%2f%2e%2e", "%252e%252e", "%00", "a%00b", "%zz", "%", "%C3%A9", "%FF%FE", "%C0%AE%C0%AE",
-            "a;b=c", "..;", "%20", "a%2Fb", "a%5Cb", "\\", "%E2%80%AE", "x".repeat(4_000), "7".repeat(100_000),
-            "call-_+31612345678_abc", "null", "-1", "%0d%0aX-Injected:%201", "*", "%3F%23");
+    private static final List<String> HOSTILE_IDS = List.of(
+            "..",
+            "../",
+            "..%2F..%2Fetc%2Fpasswd",
+            "%2e%2e",
+            "%2e%2e%2f%2e%2e",
+            "%252e%252e",
+            "%00",
+            "a%00b",
+            "%zz",
+            "%",
+            "%C3%A9",
+            "%FF%FE",
+            "%C0%AE%C0%AE",
+            "a;b=c",
+            "..;",
+            "%20",
+            "a%2Fb",
+            "a%5Cb",
+            "\\",
+            "%E2%80%AE",
+            "x".repeat(4_000),
+            "7".repeat(100_000),
+            "call-_+31612345678_abc",
+            "null",
+            "-1",
+            "%0d%0aX-Injected:%201",
+            "*",
+            "%3F%23");
 
     private final RequestFuzzer fuzzer;
     private final Route route;
@@ -43,15 +68,20 @@ final class TargetMutations {
     /** A path parameter replaced by a hostile value: some 4xx, never a resource, never a 5xx. */
     private Case hostileId() {
         String id = fuzzer.pick(HOSTILE_IDS);
-        Route.Param param = fuzzer.pick(route.params().stream().filter(p -> p.in().equals("path")).toList());
+        Route.Param param = fuzzer.pick(
+                route.params().stream().filter(p -> p.in().equals("path")).toList());
         String target = route.spec().prefix() + route.template().replace("{" + param.name() + "}", id);
         for (Route.Param other : route.params()) {
             target = target.replace("{" + other.name() + "}", SpecSamples.pathValue(route, other));
         }
-        Expectation expectation = id.length() > 50_000 ? RequestFuzzer.status(414)
+        Expectation expectation = id.length() > 50_000
+                ? RequestFuzzer.status(414)
                 : (reply, error) -> reply.status() >= 400 ? null : "a hostile id was served: " + reply.status();
-        return send("path " + param.name() + " = " + RawHttp.abbreviate(id, 40),
-                fuzzer.request(route, target, valid()), RequestFuzzer.Scope.ELSEWHERE, expectation);
+        return send(
+                "path " + param.name() + " = " + RawHttp.abbreviate(id, 40),
+                fuzzer.request(route, target, valid()),
+                RequestFuzzer.Scope.ELSEWHERE,
+                expectation);
     }
 
     private Case extraSegments() {
@@ -61,47 +91,83 @@ final class TargetMutations {
             case 1 -> path.replaceFirst("/([^/]+)$", "//$1");
             case 2 -> path + "/";
             case 3 -> path + "/./.";
-            default -> route.spec().prefix() + path.substring(route.spec().prefix().length()).toUpperCase(java.util.Locale.ROOT);
+            default ->
+                route.spec().prefix()
+                        + path.substring(route.spec().prefix().length()).toUpperCase(java.util.Locale.ROOT);
         };
-        return send("path " + target, fuzzer.request(route, target, valid()), RequestFuzzer.Scope.ELSEWHERE, Expectation.ANY);
+        return send(
+                "path " + target,
+                fuzzer.request(route, target, valid()),
+                RequestFuzzer.Scope.ELSEWHERE,
+                Expectation.ANY);
     }
 
     /** Another method on the path: 405 with Allow when the path has no such operation; odd methods alike. */
     private Case method() {
-        String method = fuzzer.pick(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "BREW", "PROPFIND"));
+        String method =
+                fuzzer.pick(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "BREW", "PROPFIND"));
         RawHttp.Request r = fuzzer.request(route, valid());
-        boolean exists = SpecSamples.contracts(route).operationFor(method, r.target()).isPresent();
-        Expectation expectation = exists ? Expectation.ANY : (reply, error) -> reply.status() != 405
-                || reply.header("Allow") == null || !reply.header("Allow").contains(route.method())
-                ? "expected 405 with Allow naming " + route.method() + ", got " + reply.status() + " Allow " + reply.header("Allow") : null;
-        return send("method " + method, new RawHttp.Request(method, r.target(), r.headers(), r.body(), false),
-                RequestFuzzer.Scope.ELSEWHERE, expectation);
+        boolean exists =
+                SpecSamples.contracts(route).operationFor(method, r.target()).isPresent();
+        Expectation expectation = exists
+                ? Expectation.ANY
+                : (reply, error) -> reply.status() != 405
+                                || reply.header("Allow") == null
+                                || !reply.header("Allow").contains(route.method())
+                        ? "expected 405 with Allow naming " + route.method() + ", got " + reply.status() + " Allow "
+                                + reply.header("Allow")
+                        : null;
+        return send(
+                "method " + method,
+                new RawHttp.Request(method, r.target(), r.headers(), r.body(), false),
+                RequestFuzzer.Scope.ELSEWHERE,
+                expectation);
     }
 
     /** A declared query parameter with a value its schema refuses (400 naming it), or odd query syntax. */
     Case query() {
-        List<Route.Param> declared = route.params().stream().filter(p -> p.in().equals("query")).toList();
+        List<Route.Param> declared =
+                route.params().stream().filter(p -> p.in().equals("query")).toList();
         String path = fuzzer.path(route);
         if (declared.isEmpty() || fuzzer.random().nextInt(4) == 0) {
-            String query = fuzzer.pick(List.of("%", "a=%zz", "%zz=1", "a=%E2%82", "&&&", "=", "a[]=1&a[]=2",
-                    "a=" + "q".repeat(6_000), "a=%00", "limit", "limit=1&limit=abc", "a=1;b=2", "%0d%0a=1"));
+            String query = fuzzer.pick(List.of(
+                    "%",
+                    "a=%zz",
+                    "%zz=1",
+                    "a=%E2%82",
+                    "&&&",
+                    "=",
+                    "a[]=1&a[]=2",
+                    "a=" + "q".repeat(6_000),
+                    "a=%00",
+                    "limit",
+                    "limit=1&limit=abc",
+                    "a=1;b=2",
+                    "%0d%0a=1"));
             boolean malformed = query.contains("%zz") || query.equals("%");
             Expectation expectation = malformed ? RequestFuzzer.badRequest(route, "invalid_request") : Expectation.ANY;
-            return send("query " + RawHttp.abbreviate(query, 40), fuzzer.request(route, path + "?" + query, valid()),
-                    RequestFuzzer.Scope.TRANSPORT, expectation);
+            return send(
+                    "query " + RawHttp.abbreviate(query, 40),
+                    fuzzer.request(route, path + "?" + query, valid()),
+                    RequestFuzzer.Scope.TRANSPORT,
+                    expectation);
         }
         Route.Param param = fuzzer.pick(declared);
         JsonNode schema = SpecSamples.resolve(route.spec(), route.spec().at(param.schema()));
         String value = fuzzer.pick(invalidValues(schema));
         String target = path + "?" + param.name() + "=" + value;
-        return send("query " + param.name() + "=" + RawHttp.abbreviate(value, 40), fuzzer.request(route, target, valid()),
-                RequestFuzzer.Scope.OPERATION, RequestFuzzer.names(param.name(), null));
+        return send(
+                "query " + param.name() + "=" + RawHttp.abbreviate(value, 40),
+                fuzzer.request(route, target, valid()),
+                RequestFuzzer.Scope.OPERATION,
+                RequestFuzzer.names(param.name(), null));
     }
 
     private List<String> invalidValues(JsonNode schema) {
         Set<String> types = SpecSamples.types(route.spec(), schema);
         if (types.contains("integer")) {
-            List<String> values = new java.util.ArrayList<>(List.of("abc", "1.5", "1e3", "99999999999999999999", "%20", "0x10"));
+            List<String> values =
+                    new java.util.ArrayList<>(List.of("abc", "1.5", "1e3", "99999999999999999999", "%20", "0x10"));
             if (schema.has("minimum")) {
                 values.add(Long.toString(schema.get("minimum").asLong() - 1));
             }

@@ -56,10 +56,15 @@ final class TransportMutations {
         RawHttp.Request r = fuzzer.request(route, body);
         r = new RawHttp.Request(r.method(), r.target(), r.headers(), r.body(), chunked);
         String code = route.spec() == SpecSamples.LEGACY ? "invalid_parameters" : "request_too_large";
-        return send("body of " + body.length + " bytes" + (chunked ? ", chunked" : ""), r, (reply, error) ->
-                reply.status() != 413 || !code.equals(FuzzChecks.code(error))
-                        || !error.path("message").asText().contains(Long.toString(limit))
-                        ? "expected 413 " + code + " naming the limit " + limit + ", got " + reply.status() + " " + error : null);
+        return send(
+                "body of " + body.length + " bytes" + (chunked ? ", chunked" : ""),
+                r,
+                (reply, error) -> reply.status() != 413
+                                || !code.equals(FuzzChecks.code(error))
+                                || !error.path("message").asText().contains(Long.toString(limit))
+                        ? "expected 413 " + code + " naming the limit " + limit + ", got " + reply.status() + " "
+                                + error
+                        : null);
     }
 
     private Case gzip() {
@@ -69,26 +74,50 @@ final class TransportMutations {
             case 1 -> "\u001f\u008bnot really gzip".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
             default -> gzipped(new byte[(int) fuzzer.maxBodySize() * 4]);
         };
-        Expectation expectation = kind == 0 ? Expectation.ANY : kind == 1
-                ? RequestFuzzer.badRequest(route, "invalid_request") : RequestFuzzer.status(413);
+        Expectation expectation = kind == 0
+                ? Expectation.ANY
+                : kind == 1 ? RequestFuzzer.badRequest(route, "invalid_request") : RequestFuzzer.status(413);
         String[] names = {"valid gzip", "corrupt gzip", "gzip bomb"};
-        return send(names[kind], fuzzer.request(route, fuzzer.path(route), body, "Content-Encoding", "gzip"), expectation);
+        return send(
+                names[kind], fuzzer.request(route, fuzzer.path(route), body, "Content-Encoding", "gzip"), expectation);
     }
 
     /** The mock reads every body as JSON, whatever the Content-Type says; none may break it. */
     private Case contentType() {
-        String type = fuzzer.pick(List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-                "multipart/form-data", "multipart/form-data; boundary=xyz", "application/json; charset=utf-99",
-                "application/json; charset=utf-16", ";;;", "", "application/json, text/html", "*/*"));
+        String type = fuzzer.pick(List.of(
+                "text/plain",
+                "application/xml",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data",
+                "multipart/form-data; boundary=xyz",
+                "application/json; charset=utf-99",
+                "application/json; charset=utf-16",
+                ";;;",
+                "",
+                "application/json, text/html",
+                "*/*"));
         byte[] body = fuzzer.random().nextBoolean() ? valid() : RequestFuzzer.utf8("{\"name\":\"50% off a=b&c=%zz\"}");
-        List<String[]> headers = RawHttp.headers("Host", "127.0.0.1", "Authorization", "Bearer k", "Content-Type", type);
-        return send("Content-Type " + type, new RawHttp.Request(route.method(), fuzzer.path(route), headers, body, false),
+        List<String[]> headers =
+                RawHttp.headers("Host", "127.0.0.1", "Authorization", "Bearer k", "Content-Type", type);
+        return send(
+                "Content-Type " + type,
+                new RawHttp.Request(route.method(), fuzzer.path(route), headers, body, false),
                 Expectation.ANY);
     }
 
     private Case repeatedHeaders() {
-        RawHttp.Request r = fuzzer.request(route, fuzzer.path(route), valid(), "Authorization", "Bearer other",
-                "Content-Type", "text/plain", "X-Repeated", "1", "X-Repeated", "2");
+        RawHttp.Request r = fuzzer.request(
+                route,
+                fuzzer.path(route),
+                valid(),
+                "Authorization",
+                "Bearer other",
+                "Content-Type",
+                "text/plain",
+                "X-Repeated",
+                "1",
+                "X-Repeated",
+                "2");
         return send("repeated headers", r, Expectation.ANY);
     }
 
@@ -106,7 +135,9 @@ final class TransportMutations {
             extra.add("X-Many-" + i);
             extra.add("value " + i);
         }
-        return send("100 headers", fuzzer.request(route, fuzzer.path(route), valid(), extra.toArray(String[]::new)),
+        return send(
+                "100 headers",
+                fuzzer.request(route, fuzzer.path(route), valid(), extra.toArray(String[]::new)),
                 Expectation.ANY);
     }
 
@@ -115,16 +146,20 @@ final class TransportMutations {
         boolean control = fuzzer.random().nextBoolean();
         String value = control ? "a\u0001b" : "caf\u00e9 \u00ff\u00fe";
         RawHttp.Request r = fuzzer.request(route, fuzzer.path(route), valid(), "X-Odd", value);
-        return send((control ? "control" : "non-ASCII") + " header bytes", r,
+        return send(
+                (control ? "control" : "non-ASCII") + " header bytes",
+                r,
                 control ? RequestFuzzer.status(400) : Expectation.ANY);
     }
 
     private Case authorization() {
-        String value = fuzzer.pick(List.of("", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz", "bearer", "Token k",
-                "Bearer \u00ff\u00fe"));
-        List<String[]> headers = RawHttp.headers("Host", "127.0.0.1", "Authorization", value, "Content-Type", "application/json");
+        String value = fuzzer.pick(
+                List.of("", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz", "bearer", "Token k", "Bearer \u00ff\u00fe"));
+        List<String[]> headers =
+                RawHttp.headers("Host", "127.0.0.1", "Authorization", value, "Content-Type", "application/json");
         boolean accepted = value.equals("Bearer \u00ff\u00fe");
-        return send("Authorization '" + value + "'",
+        return send(
+                "Authorization '" + value + "'",
                 new RawHttp.Request(route.method(), fuzzer.path(route), headers, valid(), false),
                 route.authenticated() && !accepted ? RequestFuzzer.status(401) : Expectation.ANY);
     }
@@ -140,7 +175,9 @@ final class TransportMutations {
             case 2 -> headers.addAll(RawHttp.headers("Transfer-Encoding", "chunked", "Content-Length", "3"));
             default -> headers.addAll(RawHttp.headers("Transfer-Encoding", "chunked"));
         }
-        return send("framing " + kind, new RawHttp.Request(route.method(), fuzzer.path(route), headers, body, false),
+        return send(
+                "framing " + kind,
+                new RawHttp.Request(route.method(), fuzzer.path(route), headers, body, false),
                 RequestFuzzer.status(400));
     }
 

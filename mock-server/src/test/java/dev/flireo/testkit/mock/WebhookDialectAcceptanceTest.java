@@ -31,7 +31,8 @@ class WebhookDialectAcceptanceTest {
 
     @RegisterExtension
     static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
-            .options(FlireoMockServer.options().manualClock(NOON)).build();
+            .options(FlireoMockServer.options().manualClock(NOON))
+            .build();
 
     private WebhookReceiver receiver;
 
@@ -48,7 +49,8 @@ class WebhookDialectAcceptanceTest {
     @Test
     void theDefaultIsVoiceDockSnakeCaseAndTheHealthCheckSaysSo() {
         assertThat(flireo.server().webhookDialect()).isEqualTo(Dialect.VOICEDOCK);
-        JsonNode health = Http.send("GET", flireo.adminUrl() + "/health", null, null).json();
+        JsonNode health =
+                Http.send("GET", flireo.adminUrl() + "/health", null, null).json();
         assertThat(health.get("webhook_dialect").asText()).isEqualTo("voicedock");
     }
 
@@ -61,30 +63,44 @@ class WebhookDialectAcceptanceTest {
         flireo.awaitDeliveries(4, Duration.ofSeconds(10));
 
         List<ReceivedWebhook> received = receiver.received();
-        assertThat(received).extracting(ReceivedWebhook::event)
+        assertThat(received)
+                .extracting(ReceivedWebhook::event)
                 .containsExactly("status-update", "status-update", "status-update", "end-of-call-report");
         assertThat(received).allSatisfy(r -> {
-            assertThat(r.signature(SECRET).valid()).as(r.signature(SECRET).message()).isTrue();
-            assertThat(Contracts.of(Dialect.VOICEDOCK).validateEvent(r.json()).errors()).isEmpty();
+            assertThat(r.signature(SECRET).valid())
+                    .as(r.signature(SECRET).message())
+                    .isTrue();
+            assertThat(Contracts.of(Dialect.VOICEDOCK).validateEvent(r.json()).errors())
+                    .isEmpty();
             assertThat(r.json().at("/message/phone_number/number").asText()).isEqualTo("+31850835037");
             assertThat(r.json().at("/message/call/type").asText()).isEqualTo("outbound_phone_call");
             assertThat(r.json().at("/message/phoneNumber").isMissingNode()).isTrue();
         });
-        JsonNode detail = Http.send("GET", flireo.baseUrl() + "/calls/" + call, flireo.apiKey(), null).json();
+        JsonNode detail = Http.send("GET", flireo.baseUrl() + "/calls/" + call, flireo.apiKey(), null)
+                .json();
         JsonNode report = received.get(3).json().get("message");
         assertThat(detail.get("end_reason").asText()).isEqualTo(EndReason.USER_HANGUP.wireName());
-        assertThat(report.get("end_reason").asText()).isEqualTo(detail.get("end_reason").asText());
-        assertThat(received.get(2).json().at("/message/end_reason").asText()).isEqualTo(detail.get("end_reason").asText());
-        assertThat(report.get("duration_seconds").asLong()).isEqualTo(detail.get("duration_seconds").asLong());
-        assertThat(Instant.parse(report.get("timestamp").asText())).isEqualTo(Instant.parse(detail.get("ended_at").asText()));
-        assertThat(Instant.parse(report.get("ended_at").asText())).isEqualTo(Instant.parse(detail.get("ended_at").asText()));
-        assertThat(Instant.parse(report.get("started_at").asText())).isEqualTo(Instant.parse(detail.get("started_at").asText()));
+        assertThat(report.get("end_reason").asText())
+                .isEqualTo(detail.get("end_reason").asText());
+        assertThat(received.get(2).json().at("/message/end_reason").asText())
+                .isEqualTo(detail.get("end_reason").asText());
+        assertThat(report.get("duration_seconds").asLong())
+                .isEqualTo(detail.get("duration_seconds").asLong());
+        assertThat(Instant.parse(report.get("timestamp").asText()))
+                .isEqualTo(Instant.parse(detail.get("ended_at").asText()));
+        assertThat(Instant.parse(report.get("ended_at").asText()))
+                .isEqualTo(Instant.parse(detail.get("ended_at").asText()));
+        assertThat(Instant.parse(report.get("started_at").asText()))
+                .isEqualTo(Instant.parse(detail.get("started_at").asText()));
     }
 
     @Test
     void toolResultsKeyedBySnakeCaseIdsPass() throws Exception {
-        receiver.reply("tool-calls", tools -> Reply.json("{\"results\":[{\"tool_call_id\":\""
-                + tools.json().at("/message/tool_call_list/0/id").asText() + "\",\"result\":{\"name\":\"Jan\"}}]}"));
+        receiver.reply(
+                "tool-calls",
+                tools -> Reply.json("{\"results\":[{\"tool_call_id\":\""
+                        + tools.json().at("/message/tool_call_list/0/id").asText()
+                        + "\",\"result\":{\"name\":\"Jan\"}}]}"));
         dial(assistant(",\"llm_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\",\"tools\":[{"
                 + "\"name\":\"lookup_contact\",\"description\":\"Find a contact\",\"parameters\":{\"type\":\"object\","
                 + "\"properties\":{\"query\":{\"type\":\"string\"}}}}]}"));
@@ -105,16 +121,29 @@ class WebhookDialectAcceptanceTest {
     }
 
     private String assistant(String extra) {
-        Http.Reply reply = Http.send("POST", flireo.baseUrl() + "/assistants", flireo.apiKey(), "{\"name\":\"Support\","
-                + "\"webhook_url\":\"" + receiver.url() + "\",\"webhook_secret\":\"" + SECRET + "\"" + extra + "}");
+        Http.Reply reply = Http.send(
+                "POST",
+                flireo.baseUrl() + "/assistants",
+                flireo.apiKey(),
+                "{\"name\":\"Support\"," + "\"webhook_url\":\"" + receiver.url() + "\",\"webhook_secret\":\"" + SECRET
+                        + "\"" + extra + "}");
         String id = reply.json().at("/assistant/id").asText();
-        Http.send("POST", flireo.baseUrl() + "/numbers", flireo.apiKey(),
+        Http.send(
+                "POST",
+                flireo.baseUrl() + "/numbers",
+                flireo.apiKey(),
                 "{\"phone_number\":\"+31850835037\",\"name\":\"Demo\",\"agent_id\":\"" + id + "\"}");
         return id;
     }
 
     private String dial(String agent) {
-        return Http.send("POST", flireo.baseUrl() + "/calls/outbound", flireo.apiKey(),
-                "{\"destination\":\"+31612345678\",\"agent_id\":\"" + agent + "\"}").json().get("call_id").asText();
+        return Http.send(
+                        "POST",
+                        flireo.baseUrl() + "/calls/outbound",
+                        flireo.apiKey(),
+                        "{\"destination\":\"+31612345678\",\"agent_id\":\"" + agent + "\"}")
+                .json()
+                .get("call_id")
+                .asText();
     }
 }

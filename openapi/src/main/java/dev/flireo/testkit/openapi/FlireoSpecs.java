@@ -26,8 +26,7 @@ public final class FlireoSpecs {
     private static final Map<SpecDocument, SwaggerParseResult> PARSED = new EnumMap<>(SpecDocument.class);
     private static final Map<SpecDocument, JsonNode> TREES = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private FlireoSpecs() {
-    }
+    private FlireoSpecs() {}
 
     /** Writes every bundled document into {@code dir} (created if needed), keeping the names their $refs use. */
     public static List<Path> writeTo(Path dir) {
@@ -68,7 +67,8 @@ public final class FlireoSpecs {
                 writeTo(dir);
                 ParseOptions options = new ParseOptions();
                 options.setResolve(true);
-                return new OpenAPIV3Parser().readLocation(dir.resolve(d.fileName()).toUri().toString(), null, options);
+                return new OpenAPIV3Parser()
+                        .readLocation(dir.resolve(d.fileName()).toUri().toString(), null, options);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -79,7 +79,8 @@ public final class FlireoSpecs {
     public static OpenAPI load(SpecDocument doc) {
         OpenAPI api = parse(doc).getOpenAPI();
         if (api == null) {
-            throw new IllegalStateException(doc.fileName() + " could not be parsed: " + parse(doc).getMessages());
+            throw new IllegalStateException(
+                    doc.fileName() + " could not be parsed: " + parse(doc).getMessages());
         }
         return api;
     }
@@ -112,14 +113,24 @@ public final class FlireoSpecs {
         return all;
     }
 
-    private static void collect(SpecDocument doc, SpecOperation.Kind kind, String path, PathItem item,
-                                List<SpecOperation> into) {
-        item.readOperationsMap().forEach((method, op) -> into.add(new SpecOperation(
-                doc, kind, method.name(), path, op.getOperationId(), op.getSummary(),
-                extension(op, "x-source"), extension(op, "x-source-ref"), Boolean.TRUE.equals(op.getDeprecated()))));
+    private static void collect(
+            SpecDocument doc, SpecOperation.Kind kind, String path, PathItem item, List<SpecOperation> into) {
+        item.readOperationsMap()
+                .forEach((method, op) -> into.add(new SpecOperation(
+                        doc,
+                        kind,
+                        method.name(),
+                        path,
+                        op.getOperationId(),
+                        op.getSummary(),
+                        extension(op, "x-source"),
+                        extension(op, "x-source-ref"),
+                        Boolean.TRUE.equals(op.getDeprecated()))));
     }
 
     private static String extension(Operation op, String name) {
-        return op.getExtensions() == null ? null : Objects.toString(op.getExtensions().get(name), null);
+        return op.getExtensions() == null
+                ? null
+                : Objects.toString(op.getExtensions().get(name), null);
     }
 }

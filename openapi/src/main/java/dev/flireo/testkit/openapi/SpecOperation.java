@@ -17,5 +17,8 @@ public record SpecOperation(
         String sourceRef,
         boolean deprecated) {
 
-    public enum Kind { OPERATION, WEBHOOK }
+    public enum Kind {
+        OPERATION,
+        WEBHOOK
+    }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flireo.testkit.openapi.client.JSON;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -22,7 +21,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -59,8 +57,15 @@ class GeneratedModelRoundTripTest {
     void theDocumentationExamplesAreThere() {
         List<String> schemas = examples().map(Example::schema).distinct().toList();
 
-        assertThat(schemas).contains("StatusUpdateEvent", "ToolCallsEvent", "AssistantRequestEvent",
-                "EndOfCallReportEvent", "OutboundCallResponse", "PhoneNumberResponse", "CampaignLeadResponse");
+        assertThat(schemas)
+                .contains(
+                        "StatusUpdateEvent",
+                        "ToolCallsEvent",
+                        "AssistantRequestEvent",
+                        "EndOfCallReportEvent",
+                        "OutboundCallResponse",
+                        "PhoneNumberResponse",
+                        "CampaignLeadResponse");
         assertThat(examples().count()).isGreaterThan(50);
     }
 
@@ -72,7 +77,9 @@ class GeneratedModelRoundTripTest {
         Object parsed = MAPPER.treeToValue(example.value(), model);
         JsonNode written = MAPPER.valueToTree(parsed);
 
-        assertThat(lost(withoutNulls(example.value()), written, "")).as("values lost or changed").isEmpty();
+        assertThat(lost(withoutNulls(example.value()), written, ""))
+                .as("values lost or changed")
+                .isEmpty();
     }
 
     private static void collect(String where, PathItem item, List<Example> into) {
@@ -82,22 +89,25 @@ class GeneratedModelRoundTripTest {
                 collect(at + " request", op.getRequestBody().getContent(), into);
             }
             if (op.getResponses() != null) {
-                op.getResponses().forEach((status, response) ->
-                        collect(at + " " + status, response.getContent(), into));
+                op.getResponses()
+                        .forEach((status, response) -> collect(at + " " + status, response.getContent(), into));
             }
         });
     }
 
     private static void collect(String where, Content content, List<Example> into) {
         MediaType json = content == null ? null : content.get("application/json");
-        if (json == null || json.getSchema() == null || json.getSchema().get$ref() == null
+        if (json == null
+                || json.getSchema() == null
+                || json.getSchema().get$ref() == null
                 || json.getExamples() == null) {
             return;
         }
         String schema = json.getSchema().get$ref().replace("#/components/schemas/", "");
         json.getExamples().forEach((name, example) -> {
             if (example.getValue() != null && modelExists(schema) && !NOT_MODELLED.contains(schema + "/" + name)) {
-                into.add(new Example(where + " example '" + name + "'", schema, MAPPER.valueToTree(example.getValue())));
+                into.add(
+                        new Example(where + " example '" + name + "'", schema, MAPPER.valueToTree(example.getValue())));
             }
         });
     }
@@ -116,14 +126,15 @@ class GeneratedModelRoundTripTest {
     private static List<String> lost(JsonNode expected, JsonNode actual, String pointer) {
         List<String> lost = new ArrayList<>();
         if (expected.isObject() && actual != null && actual.isObject()) {
-            expected.fields().forEachRemaining(field -> lost.addAll(
-                    lost(field.getValue(), actual.get(field.getKey()), pointer + "/" + field.getKey())));
+            expected.fields()
+                    .forEachRemaining(field -> lost.addAll(
+                            lost(field.getValue(), actual.get(field.getKey()), pointer + "/" + field.getKey())));
         } else if (expected.isArray() && actual != null && actual.isArray() && expected.size() == actual.size()) {
             for (int i = 0; i < expected.size(); i++) {
                 lost.addAll(lost(expected.get(i), actual.get(i), pointer + "/" + i));
             }
-        } else if (actual == null || !(expected.equals(actual) || numericallyEqual(expected, actual)
-                || sameInstant(expected, actual))) {
+        } else if (actual == null
+                || !(expected.equals(actual) || numericallyEqual(expected, actual) || sameInstant(expected, actual))) {
             lost.add(pointer + ": expected " + expected + " but was " + actual);
         }
         return lost;
@@ -136,7 +147,8 @@ class GeneratedModelRoundTripTest {
     // The models write OffsetDateTime without trailing zero milliseconds; the instant is what matters.
     private static boolean sameInstant(JsonNode a, JsonNode b) {
         try {
-            return a.isTextual() && b.isTextual()
+            return a.isTextual()
+                    && b.isTextual()
                     && OffsetDateTime.parse(a.asText()).isEqual(OffsetDateTime.parse(b.asText()));
         } catch (DateTimeParseException e) {
             return false;

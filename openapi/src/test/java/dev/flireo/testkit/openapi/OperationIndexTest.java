@@ -18,6 +18,7 @@ class OperationIndexTest {
 
     @Test
     void operationsComeFromTheIndex() {
-        assertThat(FlireoSpecs.operations(SpecDocument.FLIREO_API)).isEqualTo(OperationIndex.read(SpecDocument.FLIREO_API));
+        assertThat(FlireoSpecs.operations(SpecDocument.FLIREO_API))
+                .isEqualTo(OperationIndex.read(SpecDocument.FLIREO_API));
     }
 }

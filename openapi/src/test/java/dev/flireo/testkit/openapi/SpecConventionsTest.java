@@ -23,23 +23,24 @@ class SpecConventionsTest {
     @Test
     void everyOperationDocumentsItsErrorResponses() {
         List<String> problems = new ArrayList<>();
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
-            Set<String> expected = new TreeSet<>(Set.of("429", "5XX"));
-            if (!Boolean.TRUE.equals(isPublic(op))) {
-                expected.add("401");
-            }
-            if (path.contains("{")) {
-                expected.add("404");
-            }
-            if (op.getRequestBody() != null) {
-                expected.add("400");
-                expected.add("413");
-            }
-            expected.removeAll(op.getResponses().keySet());
-            if (!expected.isEmpty()) {
-                problems.add(method + " " + path + " lacks " + expected);
-            }
-        }));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+                    Set<String> expected = new TreeSet<>(Set.of("429", "5XX"));
+                    if (!Boolean.TRUE.equals(isPublic(op))) {
+                        expected.add("401");
+                    }
+                    if (path.contains("{")) {
+                        expected.add("404");
+                    }
+                    if (op.getRequestBody() != null) {
+                        expected.add("400");
+                        expected.add("413");
+                    }
+                    expected.removeAll(op.getResponses().keySet());
+                    if (!expected.isEmpty()) {
+                        problems.add(method + " " + path + " lacks " + expected);
+                    }
+                }));
 
         assertThat(problems).isEmpty();
     }
@@ -47,38 +48,52 @@ class SpecConventionsTest {
     @Test
     void everySuccessResponseCarriesTheRateLimitHeaders() {
         List<String> problems = new ArrayList<>();
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) ->
-                op.getResponses().forEach((status, response) -> {
-                    if (status.startsWith("2") && !hasRateLimitHeaders(response)) {
-                        problems.add(method + " " + path + " " + status);
-                    }
-                })));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, op) -> op.getResponses().forEach((status, response) -> {
+                            if (status.startsWith("2") && !hasRateLimitHeaders(response)) {
+                                problems.add(method + " " + path + " " + status);
+                            }
+                        })));
 
         assertThat(problems).isEmpty();
     }
 
     @Test
     void everyErrorResponseUsesTheErrorBodyAndTheRateLimitHeaders() {
-        for (String name : List.of("BadRequest", "Unauthorized", "PaymentRequired", "Forbidden", "NotFound",
-                "Conflict", "PayloadTooLarge", "UnprocessableEntity", "TooManyRequests", "ServerError",
+        for (String name : List.of(
+                "BadRequest",
+                "Unauthorized",
+                "PaymentRequired",
+                "Forbidden",
+                "NotFound",
+                "Conflict",
+                "PayloadTooLarge",
+                "UnprocessableEntity",
+                "TooManyRequests",
+                "ServerError",
                 "WorkflowValidationError")) {
             ApiResponse response = api.getComponents().getResponses().get(name);
             assertThat(response.getContent().get("application/json").getSchema().get$ref())
                     .as("schema of response %s", name)
                     .isEqualTo("#/components/schemas/Error");
-            assertThat(hasRateLimitHeaders(response)).as("rate-limit headers of %s", name).isTrue();
+            assertThat(hasRateLimitHeaders(response))
+                    .as("rate-limit headers of %s", name)
+                    .isTrue();
         }
-        assertThat(api.getComponents().getResponses().get("TooManyRequests").getHeaders()).containsKey("Retry-After");
+        assertThat(api.getComponents().getResponses().get("TooManyRequests").getHeaders())
+                .containsKey("Retry-After");
     }
 
     @Test
     void onlyTheHealthCheckIsPublic() {
         List<String> publicOps = new ArrayList<>();
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
-            if (isPublic(op)) {
-                publicOps.add(method + " " + path);
-            }
-        }));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+                    if (isPublic(op)) {
+                        publicOps.add(method + " " + path);
+                    }
+                }));
 
         assertThat(publicOps).containsExactly(PathItem.HttpMethod.GET + " /health");
     }

@@ -17,7 +17,9 @@ class SpecParsingTest {
     void swaggerParserReadsEveryDocumentWithoutAnyMessage(SpecDocument doc) {
         SwaggerParseResult result = FlireoSpecs.parse(doc);
 
-        assertThat(result.getMessages()).as("swagger-parser errors and warnings for %s", doc.fileName()).isEmpty();
+        assertThat(result.getMessages())
+                .as("swagger-parser errors and warnings for %s", doc.fileName())
+                .isEmpty();
         assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
     }
 

@@ -25,11 +25,11 @@ import javax.tools.ToolProvider;
 public final class SnippetCompiler {
 
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL);
-    private static final Pattern TYPE_NAME = Pattern.compile("(?m)^(?:public )?(?:final )?(?:class|record|interface) (\\w+)");
+    private static final Pattern TYPE_NAME =
+            Pattern.compile("(?m)^(?:public )?(?:final )?(?:class|record|interface) (\\w+)");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^package ([\\w.]+);");
 
-    private SnippetCompiler() {
-    }
+    private SnippetCompiler() {}
 
     public static List<String> javaBlocks(String markdown) {
         List<String> blocks = new ArrayList<>();
@@ -56,8 +56,8 @@ public final class SnippetCompiler {
             throw new AssertionError("the snippet does not compile: " + errors + "\n" + source);
         }
         try {
-            URLClassLoader loader = new URLClassLoader(new java.net.URL[] {classes.toUri().toURL()},
-                    SnippetCompiler.class.getClassLoader());
+            URLClassLoader loader = new URLClassLoader(
+                    new java.net.URL[] {classes.toUri().toURL()}, SnippetCompiler.class.getClassLoader());
             return Class.forName(qualifiedName(source), true, loader);
         } catch (MalformedURLException | ClassNotFoundException e) {
             throw new IllegalStateException("compiled, but cannot load " + qualifiedName(source), e);
@@ -65,17 +65,18 @@ public final class SnippetCompiler {
     }
 
     private static List<String> compile(String source, Path classes) {
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + typeName(source) + ".java"),
-                JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
-            }
-        };
+        JavaFileObject file =
+                new SimpleJavaFileObject(
+                        URI.create("string:///" + typeName(source) + ".java"), JavaFileObject.Kind.SOURCE) {
+                    @Override
+                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                        return source;
+                    }
+                };
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> options = List.of("-proc:none", "-d", classes.toString(),
-                "-classpath", System.getProperty("java.class.path"));
+        List<String> options =
+                List.of("-proc:none", "-d", classes.toString(), "-classpath", System.getProperty("java.class.path"));
         javac.getTask(null, null, diagnostics, options, null, List.of(file)).call();
         return diagnostics.getDiagnostics().stream()
                 .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)

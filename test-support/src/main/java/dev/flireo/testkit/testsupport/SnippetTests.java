@@ -12,14 +12,17 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 /** Runs the JUnit tests of a class a README shows, as a user's build would, and says how they went. */
 public final class SnippetTests {
 
-    private SnippetTests() {
-    }
+    private SnippetTests() {}
 
     /** Runs {@code testClass}; the summary counts what was found, passed and failed. */
     public static TestExecutionSummary run(Class<?> testClass) {
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass))
-                .build(), listener);
+        LauncherFactory.create()
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(selectClass(testClass))
+                                .build(),
+                        listener);
         return listener.getSummary();
     }
 

@@ -50,7 +50,9 @@ public class FlireoMockContainer extends GenericContainer<FlireoMockContainer> {
         withExposedPorts(PORT);
         withEnv("FLIREO_PORT", String.valueOf(PORT));
         withExtraHost(HOST_ALIAS, "host-gateway");
-        waitingFor(Wait.forHttp("/__flireo/health").forPort(PORT).forStatusCode(200)
+        waitingFor(Wait.forHttp("/__flireo/health")
+                .forPort(PORT)
+                .forStatusCode(200)
                 .withStartupTimeout(Duration.ofSeconds(60)));
     }
 

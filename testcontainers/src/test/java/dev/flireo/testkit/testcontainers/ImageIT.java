@@ -24,9 +24,7 @@ class ImageIT {
     void runsAnyFlireoCommandGivenAfterTheImageName() {
         try (GenericContainer<?> cli = oneShot("openapi", "--list")) {
             cli.start();
-            assertThat(cli.getLogs())
-                    .contains("flireo-api.yaml")
-                    .containsPattern("POST +/assistants +createAssistant");
+            assertThat(cli.getLogs()).contains("flireo-api.yaml").containsPattern("POST +/assistants +createAssistant");
         }
     }
 
@@ -34,20 +32,33 @@ class ImageIT {
     void replaysAScenarioWhoseSignedWebhooksReachAReceiverOnTheHost() throws Exception {
         String secret = "whsec_container_test";
         try (WebhookReceiver receiver = WebhookReceiver.startOnAllInterfaces();
-             GenericContainer<?> replay = oneShot("replay", "inbound-happy-path", "--target",
-                     FlireoMockContainer.hostUrl(receiver.port()) + "/webhooks",
-                     "--secret", secret, "--seed", "1")
-                     .withExtraHost(FlireoMockContainer.HOST_ALIAS, "host-gateway")) {
+                GenericContainer<?> replay = oneShot(
+                                "replay",
+                                "inbound-happy-path",
+                                "--target",
+                                FlireoMockContainer.hostUrl(receiver.port()) + "/webhooks",
+                                "--secret",
+                                secret,
+                                "--seed",
+                                "1")
+                        .withExtraHost(FlireoMockContainer.HOST_ALIAS, "host-gateway")) {
             replay.start();
 
             assertThat(replay.getLogs()).contains("PASSED inbound-happy-path");
-            assertThat(receiver.received()).extracting(ReceivedWebhook::event)
+            assertThat(receiver.received())
+                    .extracting(ReceivedWebhook::event)
                     .containsExactly("assistant-request", "status-update", "status-update", "end-of-call-report");
             WebhookSignature.Verifier verifier = WebhookSignature.verifier(secret);
-            assertThat(receiver.received()).allSatisfy(delivery ->
-                    assertThat(verifier.verify(delivery.headers(), delivery.body()).valid()).isTrue());
-            assertThat(WebhookSignature.verifier("another-secret").verify(receiver.received().get(0).headers(),
-                    receiver.received().get(0).body()).valid()).isFalse();
+            assertThat(receiver.received())
+                    .allSatisfy(delivery -> assertThat(verifier.verify(delivery.headers(), delivery.body())
+                                    .valid())
+                            .isTrue());
+            assertThat(WebhookSignature.verifier("another-secret")
+                            .verify(
+                                    receiver.received().get(0).headers(),
+                                    receiver.received().get(0).body())
+                            .valid())
+                    .isFalse();
         }
     }
 
@@ -66,10 +77,14 @@ class ImageIT {
                 .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofSeconds(60)))) {
             mock.start();
 
-            assertThat(mock.getCurrentContainerInfo().getState().getHealth().getStatus()).isEqualTo("healthy");
-            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    "http://" + mock.getHost() + ":" + mock.getMappedPort(FlireoMockContainer.PORT)
-                            + "/__flireo/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(mock.getCurrentContainerInfo().getState().getHealth().getStatus())
+                    .isEqualTo("healthy");
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://" + mock.getHost() + ":"
+                                            + mock.getMappedPort(FlireoMockContainer.PORT) + "/__flireo/health"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"ok\"");
         }

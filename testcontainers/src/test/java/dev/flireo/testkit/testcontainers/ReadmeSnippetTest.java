@@ -19,13 +19,17 @@ class ReadmeSnippetTest {
         List<String> blocks = SnippetCompiler.javaBlocks(Files.readString(Path.of("README.md")));
 
         assertThat(blocks).isNotEmpty();
-        assertThat(blocks).allSatisfy(block -> assertThat(SnippetCompiler.errors(block)).as(block).isEmpty());
+        assertThat(blocks)
+                .allSatisfy(block ->
+                        assertThat(SnippetCompiler.errors(block)).as(block).isEmpty());
     }
 
     @Test
     void theTestcontainersSnippetOfTheAddToYourProjectPageCompiles() throws IOException {
-        List<String> blocks = SnippetCompiler.javaBlocks(Files.readString(Path.of("../docs/add-to-your-project.md")))
-                .stream().filter(block -> block.contains("import org.testcontainers.")).toList();
+        List<String> blocks =
+                SnippetCompiler.javaBlocks(Files.readString(Path.of("../docs/add-to-your-project.md"))).stream()
+                        .filter(block -> block.contains("import org.testcontainers."))
+                        .toList();
 
         assertThat(blocks).hasSize(1);
         assertThat(SnippetCompiler.errors(blocks.get(0))).as(blocks.get(0)).isEmpty();
@@ -33,9 +37,12 @@ class ReadmeSnippetTest {
 
     @Test
     void theRootReadmesDockerBuildTagsTheImageTheContainerUsesByDefault() throws IOException {
-        Matcher build = Pattern.compile("docker build -t (\\S+) \\.").matcher(Files.readString(Path.of("../README.md")));
+        Matcher build =
+                Pattern.compile("docker build -t (\\S+) \\.").matcher(Files.readString(Path.of("../README.md")));
 
-        assertThat(build.find()).as("a `docker build -t IMAGE .` in the root README").isTrue();
+        assertThat(build.find())
+                .as("a `docker build -t IMAGE .` in the root README")
+                .isTrue();
         assertThat(build.group(1)).isEqualTo(FlireoMockContainer.DEFAULT_IMAGE_NAME.asCanonicalNameString());
     }
 }

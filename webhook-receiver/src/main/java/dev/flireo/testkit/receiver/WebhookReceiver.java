@@ -144,7 +144,9 @@ public final class WebhookReceiver implements AutoCloseable {
     /** Waits for the first delivery that {@code matching} accepts, including ones that arrived before. */
     public ReceivedWebhook awaitMatching(Predicate<ReceivedWebhook> matching, Duration timeout) {
         return arrivals.await(all -> all.stream().anyMatch(matching), timeout, "a matching delivery").stream()
-                .filter(matching).findFirst().orElseThrow();
+                .filter(matching)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Waits for the first {@code event} delivery, e.g. {@code end-of-call-report}. */
@@ -163,8 +165,12 @@ public final class WebhookReceiver implements AutoCloseable {
             Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
             URI uri = exchange.getRequestURI();
-            ReceivedWebhook delivery = new ReceivedWebhook(uri.getPath(), uri.getRawQuery(), headers,
-                    exchange.getRequestBody().readAllBytes(), Instant.now());
+            ReceivedWebhook delivery = new ReceivedWebhook(
+                    uri.getPath(),
+                    uri.getRawQuery(),
+                    headers,
+                    exchange.getRequestBody().readAllBytes(),
+                    Instant.now());
             arrivals.add(delivery);
             send(exchange, replyTo(delivery));
         } catch (IOException ignored) {

@@ -72,9 +72,12 @@ class WebhookReceiverTest {
 
     @Test
     void repliesPerEventTypeWithStatusBodyAndDelay() throws Exception {
-        receiver.reply("tool-calls", delivery -> Reply.json("{\"results\":[{\"tool_call_id\":\""
-                + delivery.json().at("/message/tool_call_list/0/id").asText() + "\",\"result\":\"ok\"}]}"));
-        receiver.reply("status-update", Reply.status(503, "{\"error\":\"busy\"}").after(Duration.ofMillis(300)));
+        receiver.reply(
+                "tool-calls",
+                delivery -> Reply.json("{\"results\":[{\"tool_call_id\":\""
+                        + delivery.json().at("/message/tool_call_list/0/id").asText() + "\",\"result\":\"ok\"}]}"));
+        receiver.reply(
+                "status-update", Reply.status(503, "{\"error\":\"busy\"}").after(Duration.ofMillis(300)));
 
         HttpResponse<String> tool = post(receiver.url(), "tool-calls", VOICEDOCK_TOOL_CALLS, null);
         long start = System.nanoTime();
@@ -128,7 +131,8 @@ class WebhookReceiverTest {
         receiver.refuseReplays();
         HttpRequest request = request(receiver.url(), "status-update", STATUS_UPDATE, SECRET);
 
-        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
         HttpResponse<String> replay = http.send(request, HttpResponse.BodyHandlers.ofString());
 
         assertThat(replay.statusCode()).isEqualTo(409);
@@ -148,9 +152,11 @@ class WebhookReceiverTest {
 
         later.join();
         assertThat(report.event()).isEqualTo("end-of-call-report");
-        assertThat(all).extracting(ReceivedWebhook::event)
+        assertThat(all)
+                .extracting(ReceivedWebhook::event)
                 .containsExactly("status-update", "status-update", "end-of-call-report");
-        assertThat(receiver.events()).isEqualTo(all.stream().map(ReceivedWebhook::event).toList());
+        assertThat(receiver.events())
+                .isEqualTo(all.stream().map(ReceivedWebhook::event).toList());
     }
 
     @Test
@@ -162,7 +168,8 @@ class WebhookReceiverTest {
                 .hasMessageContaining("expected 2 deliveries within PT0.2S; received 1")
                 .hasMessageContaining("status-update to /webhooks");
         assertThatThrownBy(() -> receiver.awaitMatching(d -> "tool-calls".equals(d.event()), Duration.ofMillis(100)))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("a matching delivery");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("a matching delivery");
     }
 
     @Test
@@ -195,7 +202,8 @@ class WebhookReceiverTest {
 
     private static HttpRequest request(String url, String event, String body, String secret) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (event != null) {
             request.header(WebhookSignature.EVENT_HEADER, event);
         }

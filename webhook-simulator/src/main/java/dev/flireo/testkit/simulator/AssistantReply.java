@@ -9,13 +9,31 @@ import java.util.List;
 final class AssistantReply {
 
     /** Fields of an assistant that a reply must nest in {@code assistant}; at the top level the platform ignores them. */
-    private static final List<String> ASSISTANT_FIELDS = List.of("firstMessage", "first_message",
-            "systemPrompt", "system_prompt", "model", "voice", "transcriber", "llmConfig", "llm_config", "sttConfig",
-            "stt_config", "ttsConfig", "tts_config", "metadata", "name", "voicemailDetection", "voicemail_detection",
-            "voicemailMessage", "voicemail_message", "tools", "analysisPlan", "analysis_plan");
+    private static final List<String> ASSISTANT_FIELDS = List.of(
+            "firstMessage",
+            "first_message",
+            "systemPrompt",
+            "system_prompt",
+            "model",
+            "voice",
+            "transcriber",
+            "llmConfig",
+            "llm_config",
+            "sttConfig",
+            "stt_config",
+            "ttsConfig",
+            "tts_config",
+            "metadata",
+            "name",
+            "voicemailDetection",
+            "voicemail_detection",
+            "voicemailMessage",
+            "voicemail_message",
+            "tools",
+            "analysisPlan",
+            "analysis_plan");
 
-    private AssistantReply() {
-    }
+    private AssistantReply() {}
 
     /** The reply's {@code error}: the text spoken before the call is rejected; {@code null} when it accepts. */
     static String rejection(JsonNode reply) {
@@ -49,8 +67,9 @@ final class AssistantReply {
             return null;
         }
         String first = misplaced.get(0);
-        return "`" + String.join("`, `", misplaced) + "` " + (misplaced.size() == 1 ? "is an assistant field"
-                : "are assistant fields") + " at the top level of the reply, where the platform ignores "
+        return "`" + String.join("`, `", misplaced) + "` "
+                + (misplaced.size() == 1 ? "is an assistant field" : "are assistant fields")
+                + " at the top level of the reply, where the platform ignores "
                 + (misplaced.size() == 1 ? "it" : "them") + ": wrap " + (misplaced.size() == 1 ? "it" : "them")
                 + " in `assistant`, e.g. {\"assistant\":{\"" + first + "\":" + reply.get(first) + "}}";
     }
@@ -75,17 +94,20 @@ final class AssistantReply {
             return "{} keeps the default configuration";
         }
         String greeting = greeting(reply);
-        StringBuilder what = new StringBuilder(reply.has("assistant_id") ? "switches to assistant "
-                + reply.get("assistant_id").asText() : "overrides the configuration");
+        StringBuilder what = new StringBuilder(
+                reply.has("assistant_id")
+                        ? "switches to assistant " + reply.get("assistant_id").asText()
+                        : "overrides the configuration");
         if (greeting != null) {
             what.append(", greeting \"").append(greeting).append('"');
         }
-        JsonNode limit = reply.has("maxDurationSeconds") ? reply.get("maxDurationSeconds")
-                : reply.get("max_duration_seconds");
+        JsonNode limit =
+                reply.has("maxDurationSeconds") ? reply.get("maxDurationSeconds") : reply.get("max_duration_seconds");
         if (limit != null) {
             what.append(", limit ").append(limit.asText()).append(" s");
         }
-        return dialect == Dialect.LEGACY ? "returns an assistant configuration" + (greeting == null ? ""
-                : " with greeting \"" + greeting + '"') : what.toString();
+        return dialect == Dialect.LEGACY
+                ? "returns an assistant configuration" + (greeting == null ? "" : " with greeting \"" + greeting + '"')
+                : what.toString();
     }
 }

@@ -18,22 +18,69 @@ import java.util.UUID;
  * The invented but plausible facts of one call, drawn from a seed: who calls whom, from which numbers, about which
  * appointment. The same seed and call index always give the same data, whatever else runs in parallel.
  */
-record CallData(int index, String language, String callId, String firstName, String lastName,
-                String customerNumber, String email, String agentName, String business, String businessNumber,
-                String transferNumber, String date, String time, Instant start, SplittableRandom random) {
+record CallData(
+        int index,
+        String language,
+        String callId,
+        String firstName,
+        String lastName,
+        String customerNumber,
+        String email,
+        String agentName,
+        String business,
+        String businessNumber,
+        String transferNumber,
+        String date,
+        String time,
+        Instant start,
+        SplittableRandom random) {
 
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     private static final Map<String, List<String>> FIRST_NAMES = Map.of(
-            "nl", List.of("Jan", "Sanne", "Daan", "Emma", "Lotte", "Bram", "Noor", "Thijs", "Fleur", "Ruben",
-                    "Anouk", "Joris", "Iris", "Sem", "Lisa", "Pieter", "Femke", "Wouter"),
-            "en", List.of("Oliver", "Amelia", "George", "Isla", "Harry", "Ava", "Jack", "Mia", "Charlie", "Grace",
-                    "Thomas", "Emily", "James", "Sophie"));
+            "nl",
+                    List.of(
+                            "Jan", "Sanne", "Daan", "Emma", "Lotte", "Bram", "Noor", "Thijs", "Fleur", "Ruben", "Anouk",
+                            "Joris", "Iris", "Sem", "Lisa", "Pieter", "Femke", "Wouter"),
+            "en",
+                    List.of(
+                            "Oliver", "Amelia", "George", "Isla", "Harry", "Ava", "Jack", "Mia", "Charlie", "Grace",
+                            "Thomas", "Emily", "James", "Sophie"));
     private static final Map<String, List<String>> LAST_NAMES = Map.of(
-            "nl", List.of("de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder",
-                    "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Dijk", "Dekker", "Verhoeven"),
-            "en", List.of("Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Evans",
-                    "Roberts", "Walker", "Wright", "Green", "Hughes"));
+            "nl",
+                    List.of(
+                            "de Vries",
+                            "Jansen",
+                            "Bakker",
+                            "Visser",
+                            "Smit",
+                            "Meijer",
+                            "de Boer",
+                            "Mulder",
+                            "de Groot",
+                            "Bos",
+                            "Vos",
+                            "Peters",
+                            "Hendriks",
+                            "van Dijk",
+                            "Dekker",
+                            "Verhoeven"),
+            "en",
+                    List.of(
+                            "Smith",
+                            "Jones",
+                            "Taylor",
+                            "Brown",
+                            "Williams",
+                            "Wilson",
+                            "Johnson",
+                            "Davies",
+                            "Evans",
+                            "Roberts",
+                            "Walker",
+                            "Wright",
+                            "Green",
+                            "Hughes"));
     private static final Map<String, List<String>> AGENTS = Map.of(
             "nl", List.of("Julia", "Sophie", "Eva", "Mila", "Lars"),
             "en", List.of("Ava", "Emma", "Lucy", "Oliver"));
@@ -54,17 +101,29 @@ record CallData(int index, String language, String callId, String firstName, Str
         String customer = dutch ? "+316" + digits(random, 8) : "+447" + (4 + random.nextInt(6)) + digits(random, 8);
         String businessNumber = dutch ? "+3185" + digits(random, 7) : "+4420" + digits(random, 8);
         String transfer = dutch ? "+3120" + digits(random, 7) : "+44161" + digits(random, 7);
-        String company = business != null && business.in(language) != null ? business.in(language)
+        String company = business != null && business.in(language) != null
+                ? business.in(language)
                 : pick(random, BUSINESSES.get(language));
         // Calls of one run start a fraction of a second apart, like a dialler working through its list.
         Instant start = runStart.plusMillis(index == 0 ? 0 : index * 200L + random.nextInt(200));
         LocalDate day = appointmentDay(start, random);
         Locale locale = dutch ? Locale.forLanguageTag("nl-NL") : Locale.UK;
-        return new CallData(index, language, uuid(random), first, last, customer, email(first, last), 
-                pick(random, AGENTS.get(language)), company, businessNumber, transfer,
+        return new CallData(
+                index,
+                language,
+                uuid(random),
+                first,
+                last,
+                customer,
+                email(first, last),
+                pick(random, AGENTS.get(language)),
+                company,
+                businessNumber,
+                transfer,
                 DateTimeFormatter.ofPattern("EEEE d MMMM", locale).format(day),
                 String.format(Locale.ROOT, "%02d:%02d", 9 + random.nextInt(8), random.nextBoolean() ? 0 : 30),
-                start, random);
+                start,
+                random);
     }
 
     Map<String, String> variables() {
@@ -87,7 +146,8 @@ record CallData(int index, String language, String callId, String firstName, Str
 
     /** A tool call id in the dialect's documented style: {@code tool_abc123def456}, legacy {@code call_...}. */
     String toolCallId(boolean legacy) {
-        String alphabet = legacy ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+        String alphabet = legacy
+                ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
                 : "abcdefghijklmnopqrstuvwxyz0123456789";
         StringBuilder id = new StringBuilder(legacy ? "call_" : "tool_");
         for (int i = 0; i < (legacy ? 24 : 12); i++) {

@@ -19,8 +19,7 @@ final class CallDeliveries {
      * An event as it goes out: the payload dated on the run's clock when the event happened, and the simulated time
      * it has in the scenario (the report's timeline).
      */
-    record Event(CallSnapshot payload, Instant simulated) {
-    }
+    record Event(CallSnapshot payload, Instant simulated) {}
 
     private static final int MAX_ATTEMPTS = 3;
 
@@ -58,22 +57,23 @@ final class CallDeliveries {
     }
 
     void record(Delivery delivery, String label, String note, boolean superseded, Instant eventTime) {
-        run.record(new TimelineEntry(callNumber, label, eventTime, run.elapsed().minus(delivery.latency()),
-                delivery, note, superseded));
+        run.record(new TimelineEntry(
+                callNumber, label, eventTime, run.elapsed().minus(delivery.latency()), delivery, note, superseded));
     }
 
     CompletableFuture<Void> deliver(EventType type, Event event, String label) {
-        return deliver(type, event, label, null, 0).thenAccept(d -> { });
+        return deliver(type, event, label, null, 0).thenAccept(d -> {});
     }
 
     /** Delivers, and with {@code twice} delivers again in the next second: a re-delivery, not a replay. */
     CompletableFuture<Void> deliverMaybeTwice(EventType type, Event event, String label, boolean twice) {
         CompletableFuture<Delivery> first = deliver(type, event, label, null, 0);
         if (!twice) {
-            return first.thenAccept(d -> { });
+            return first.thenAccept(d -> {});
         }
         return first.thenCompose(d -> run.afterNextSecond(Duration.ZERO))
-                .thenCompose(v -> deliver(type, event, label, "duplicate", 1)).thenAccept(d -> { });
+                .thenCompose(v -> deliver(type, event, label, "duplicate", 1))
+                .thenAccept(d -> {});
     }
 
     /** Keeps a status-update back until the call's other events are delivered (out-of-order chaos). */
@@ -90,9 +90,12 @@ final class CallDeliveries {
     /** Delivers a status-update {@code lateBy} later, and only after a later event got through (slow chaos). */
     void deliverLate(Event status, String label, Duration lateBy) {
         overtaken = new CompletableFuture<>();
-        late.add(run.after(run.play(lateBy)).thenCombine(overtaken, (a, b) -> b)
-                .thenCompose(v -> deliver(EventType.STATUS_UPDATE, status, label,
-                        "slow, " + lateBy.toSeconds() + " s late", (int) lateBy.toSeconds())).thenAccept(d -> { }));
+        late.add(run.after(run.play(lateBy))
+                .thenCombine(overtaken, (a, b) -> b)
+                .thenCompose(v ->
+                        deliver(EventType.STATUS_UPDATE, status, label, "slow, " + lateBy.toSeconds() + " s late", (int)
+                                lateBy.toSeconds()))
+                .thenAccept(d -> {}));
     }
 
     /** After the call's last step: the held-back status, then every late delivery. */
@@ -103,7 +106,8 @@ final class CallDeliveries {
             Event status = heldBack;
             heldBack = null;
             // Sent after the report, dated when it happened: on a fixed clock the header says it comes late.
-            held = deliver(EventType.STATUS_UPDATE, status, heldBackLabel, "out-of-order", 10).thenAccept(d -> { });
+            held = deliver(EventType.STATUS_UPDATE, status, heldBackLabel, "out-of-order", 10)
+                    .thenAccept(d -> {});
         }
         return held.thenCompose(v -> CompletableFuture.allOf(late.toArray(CompletableFuture[]::new)));
     }
@@ -113,9 +117,10 @@ final class CallDeliveries {
     }
 
     /** Sends, retries a failed notification when the retry chaos is on, and records every attempt. */
-    private CompletableFuture<Delivery> attempt(EventType type, Event event, String label, String note,
-                                                int attempt, int repeat) {
-        boolean retryable = run.chaos.contains(Chaos.RETRY) && attempt < MAX_ATTEMPTS
+    private CompletableFuture<Delivery> attempt(
+            EventType type, Event event, String label, String note, int attempt, int repeat) {
+        boolean retryable = run.chaos.contains(Chaos.RETRY)
+                && attempt < MAX_ATTEMPTS
                 && (type == EventType.STATUS_UPDATE || type == EventType.END_OF_CALL_REPORT);
         String attemptNote = attempt == 1 ? note : join(note, "retry " + (attempt - 1));
         return send(type, event, label, repeat).thenCompose(delivery -> {
@@ -123,8 +128,8 @@ final class CallDeliveries {
                 record(delivery, label, attemptNote, true, event.simulated());
                 Duration backOff = Duration.ofSeconds(5L * attempt);
                 return run.afterNextSecond(run.play(backOff))
-                        .thenCompose(v -> attempt(type, event, label, note, attempt + 1,
-                                repeat + (int) backOff.toSeconds()));
+                        .thenCompose(v ->
+                                attempt(type, event, label, note, attempt + 1, repeat + (int) backOff.toSeconds()));
             }
             record(delivery, label, attemptNote, false, event.simulated());
             openOvertaken();

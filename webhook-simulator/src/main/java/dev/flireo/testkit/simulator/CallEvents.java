@@ -40,7 +40,8 @@ public final class CallEvents {
     public ObjectNode renderTree(EventType type, CallSnapshot call) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(call, "call");
-        return dialect == Dialect.LEGACY ? LegacyEventWriter.write(type, call)
+        return dialect == Dialect.LEGACY
+                ? LegacyEventWriter.write(type, call)
                 : new NestedEventWriter(dialect).write(type, call);
     }
 

@@ -28,8 +28,10 @@ final class CallPacing {
         } else if (step instanceof Step.Status status) {
             seconds = switch (status.status()) {
                 case RINGING -> between(0.2, 0.6);
-                case IN_PROGRESS -> callType == CallType.OUTBOUND ? between(4, 14)
-                        : callType == CallType.WEB ? between(0.5, 1.5) : between(1.5, 4);
+                case IN_PROGRESS ->
+                    callType == CallType.OUTBOUND
+                            ? between(4, 14)
+                            : callType == CallType.WEB ? between(0.5, 1.5) : between(1.5, 4);
                 default -> lastUtteranceSeconds + between(0.5, 2.0);
             };
         } else if (step instanceof Step.Report) {

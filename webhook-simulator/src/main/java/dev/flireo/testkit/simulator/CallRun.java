@@ -38,11 +38,13 @@ final class CallRun {
     private Instant endedAt;
     /** When the call was answered and ended as the payloads date them (on the run's clock). */
     private Instant answeredStamp;
+
     private Instant endedStamp;
     private String greeting;
     private int playedStatuses;
     /** The step being performed; the ones after it are what an interrupted call leaves unsent. */
     private volatile int reached = -1;
+
     private final AtomicBoolean ended = new AtomicBoolean();
 
     CallRun(RunContext run, ScenarioSpec spec, CallData data, Duration startOffset) {
@@ -55,22 +57,27 @@ final class CallRun {
         this.pacing = new CallPacing(spec.callType(), data.random());
         this.deliveries = new CallDeliveries(run, data.index() + 1);
         this.clock = data.start();
-        this.snapshot = CallSnapshot.start(data.callId(), spec.callType(), CallStatus.RINGING, data.businessNumber(),
-                data.business(), data.customerNumber(), clock);
-        long statuses = spec.steps().stream().filter(Step.Status.class::isInstance).count();
+        this.snapshot = CallSnapshot.start(
+                data.callId(),
+                spec.callType(),
+                CallStatus.RINGING,
+                data.businessNumber(),
+                data.business(),
+                data.customerNumber(),
+                clock);
+        long statuses =
+                spec.steps().stream().filter(Step.Status.class::isInstance).count();
         this.duplicatedStatus = statuses == 0 ? -1 : data.random().nextInt((int) statuses);
     }
 
     CompletableFuture<Void> play() {
-        return run.after(run.play(startOffset))
-                .thenCompose(v -> next(0))
-                .handle((v, failure) -> {
-                    if (failure != null && !run.stopping()) {
-                        throw failure instanceof CompletionException c ? c : new CompletionException(failure);
-                    }
-                    end();
-                    return null;
-                });
+        return run.after(run.play(startOffset)).thenCompose(v -> next(0)).handle((v, failure) -> {
+            if (failure != null && !run.stopping()) {
+                throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+            }
+            end();
+            return null;
+        });
     }
 
     /**
@@ -93,8 +100,8 @@ final class CallRun {
                 run.notSent(data.index() + 1, heldBack);
             }
         }
-        run.record(new CallRecord(data.index() + 1, data, List.copyOf(transcript), snapshot.summary(),
-                snapshot.analysis()));
+        run.record(new CallRecord(
+                data.index() + 1, data, List.copyOf(transcript), snapshot.summary(), snapshot.analysis()));
     }
 
     /** Speaks the lines up to the next event step, waits the gap, sends it, and goes on after its reply. */
@@ -112,10 +119,12 @@ final class CallRun {
             Duration wait = run.play(sinceLastDelivery);
             sinceLastDelivery = Duration.ZERO;
             int current = i;
-            return run.after(wait).thenCompose(v -> {
-                reached = current;
-                return perform(step);
-            }).thenCompose(v -> next(current + 1));
+            return run.after(wait)
+                    .thenCompose(v -> {
+                        reached = current;
+                        return perform(step);
+                    })
+                    .thenCompose(v -> next(current + 1));
         }
         return deliveries.finish();
     }
@@ -136,14 +145,17 @@ final class CallRun {
     private CompletableFuture<Void> assistantRequest(Step.AssistantRequest step) {
         snapshot = snapshot.withStatus(CallStatus.RINGING, clock);
         CallDeliveries.Event event = dated(snapshot);
-        return deliveries.send(EventType.ASSISTANT_REQUEST, event, "assistant-request").thenAccept(delivery -> {
-            Delivery judged = delivery.withVerdict(Expectations.assistantRequest(step.expect(), delivery, run.dialect));
-            JsonNode reply = Expectations.replyObject(delivery);
-            if (reply != null && delivery.passed()) {
-                applyReply(reply);
-            }
-            deliveries.record(judged, "assistant-request", null, false, event.simulated());
-        });
+        return deliveries
+                .send(EventType.ASSISTANT_REQUEST, event, "assistant-request")
+                .thenAccept(delivery -> {
+                    Delivery judged =
+                            delivery.withVerdict(Expectations.assistantRequest(step.expect(), delivery, run.dialect));
+                    JsonNode reply = Expectations.replyObject(delivery);
+                    if (reply != null && delivery.passed()) {
+                        applyReply(reply);
+                    }
+                    deliveries.record(judged, "assistant-request", null, false, event.simulated());
+                });
     }
 
     /** What the platform takes from an accepted assistant-request reply for the rest of the call. */
@@ -160,11 +172,12 @@ final class CallRun {
     private CompletableFuture<Void> toolCalls(Step.ToolCalls step) {
         List<ToolCall> calls = new ArrayList<>();
         for (Step.ToolSpec tool : step.tools()) {
-            calls.add(new ToolCall(data.toolCallId(run.dialect == Dialect.LEGACY), tool.name(),
-                    (ObjectNode) Templates.fill(tool.arguments(), variables)));
+            calls.add(new ToolCall(data.toolCallId(run.dialect == Dialect.LEGACY), tool.name(), (ObjectNode)
+                    Templates.fill(tool.arguments(), variables)));
         }
         CallSnapshot event = snapshot.withStatus(CallStatus.IN_PROGRESS, clock).withToolCalls(calls);
-        String label = DeliveryLabels.toolCalls(calls.stream().map(ToolCall::name).toList());
+        String label =
+                DeliveryLabels.toolCalls(calls.stream().map(ToolCall::name).toList());
         return deliveries.deliver(EventType.TOOL_CALLS, dated(event), label);
     }
 
@@ -192,7 +205,8 @@ final class CallRun {
             return CompletableFuture.completedFuture(null);
         }
         if (statusNumber == 0 && run.chaos.contains(Chaos.SLOW)) {
-            deliveries.deliverLate(event, label, Duration.ofMillis(15_000 + data.random().nextInt(10_000)));
+            deliveries.deliverLate(
+                    event, label, Duration.ofMillis(15_000 + data.random().nextInt(10_000)));
             return CompletableFuture.completedFuture(null);
         }
         boolean duplicate = run.chaos.contains(Chaos.DUPLICATE) && statusNumber == duplicatedStatus;
@@ -200,16 +214,27 @@ final class CallRun {
     }
 
     private CompletableFuture<Void> report(Step.Report step) {
-        double seconds = answeredAt == null ? 0
-                : Duration.between(answeredAt, endedAt != null ? endedAt : clock).toMillis() / 1000.0;
+        double seconds = answeredAt == null
+                ? 0
+                : Duration.between(answeredAt, endedAt != null ? endedAt : clock)
+                                .toMillis()
+                        / 1000.0;
         JsonNode analysis = step.analysis().get(data.language());
-        snapshot = snapshot.withStatus(snapshot.status() == CallStatus.ENDED_WITH_ERROR ? CallStatus.ENDED_WITH_ERROR
-                        : CallStatus.ENDED, clock)
+        snapshot = snapshot.withStatus(
+                        snapshot.status() == CallStatus.ENDED_WITH_ERROR
+                                ? CallStatus.ENDED_WITH_ERROR
+                                : CallStatus.ENDED,
+                        clock)
                 .withMessages(transcript)
-                .withReport(seconds, text(step.summary()),
+                .withReport(
+                        seconds,
+                        text(step.summary()),
                         analysis == null ? null : (ObjectNode) Templates.fill(analysis, variables))
                 .withTimes(answeredStamp, endedStamp);
-        return deliveries.deliverMaybeTwice(EventType.END_OF_CALL_REPORT, dated(snapshot), "end-of-call-report",
+        return deliveries.deliverMaybeTwice(
+                EventType.END_OF_CALL_REPORT,
+                dated(snapshot),
+                "end-of-call-report",
                 run.chaos.contains(Chaos.DUPLICATE));
     }
 
@@ -218,8 +243,8 @@ final class CallRun {
      * the call keeps its simulated time for the report's timeline.
      */
     private CallDeliveries.Event dated(CallSnapshot event) {
-        return new CallDeliveries.Event(event.withStatus(event.status(), run.clock.stamp(event.timestamp())),
-                event.timestamp());
+        return new CallDeliveries.Event(
+                event.withStatus(event.status(), run.clock.stamp(event.timestamp())), event.timestamp());
     }
 
     private void speak(Step.Say say) {
@@ -233,7 +258,8 @@ final class CallRun {
     }
 
     private String defaultRejection() {
-        return data.language().equals("nl") ? "Sorry, we kunnen uw gesprek nu niet aannemen."
+        return data.language().equals("nl")
+                ? "Sorry, we kunnen uw gesprek nu niet aannemen."
                 : "Sorry, we cannot take your call right now.";
     }
 

@@ -54,45 +54,179 @@ public record CallSnapshot(
     }
 
     /** A call at its start: no tool calls, transcript, report or error yet. */
-    public static CallSnapshot start(String callId, CallType callType, CallStatus status, String phoneNumber,
-                                     String phoneNumberName, String customerNumber, Instant timestamp) {
-        return new CallSnapshot(callId, callType, status, phoneNumber, phoneNumberName, customerNumber, timestamp,
-                List.of(), 0, null, null, List.of(), null, null, null, null, null);
+    public static CallSnapshot start(
+            String callId,
+            CallType callType,
+            CallStatus status,
+            String phoneNumber,
+            String phoneNumberName,
+            String customerNumber,
+            Instant timestamp) {
+        return new CallSnapshot(
+                callId,
+                callType,
+                status,
+                phoneNumber,
+                phoneNumberName,
+                customerNumber,
+                timestamp,
+                List.of(),
+                0,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     public CallSnapshot withStatus(CallStatus newStatus, Instant at) {
-        return new CallSnapshot(callId, callType, newStatus, phoneNumber, phoneNumberName, customerNumber, at,
-                toolCalls, durationSeconds, summary, analysis, messages, error, endedReason, metadata, startedAt, endedAt);
+        return new CallSnapshot(
+                callId,
+                callType,
+                newStatus,
+                phoneNumber,
+                phoneNumberName,
+                customerNumber,
+                at,
+                toolCalls,
+                durationSeconds,
+                summary,
+                analysis,
+                messages,
+                error,
+                endedReason,
+                metadata,
+                startedAt,
+                endedAt);
     }
 
     public CallSnapshot withToolCalls(List<ToolCall> calls) {
-        return new CallSnapshot(callId, callType, status, phoneNumber, phoneNumberName, customerNumber, timestamp,
-                calls, durationSeconds, summary, analysis, messages, error, endedReason, metadata, startedAt, endedAt);
+        return new CallSnapshot(
+                callId,
+                callType,
+                status,
+                phoneNumber,
+                phoneNumberName,
+                customerNumber,
+                timestamp,
+                calls,
+                durationSeconds,
+                summary,
+                analysis,
+                messages,
+                error,
+                endedReason,
+                metadata,
+                startedAt,
+                endedAt);
     }
 
     public CallSnapshot withMessages(List<ChatMessage> transcript) {
-        return new CallSnapshot(callId, callType, status, phoneNumber, phoneNumberName, customerNumber, timestamp,
-                toolCalls, durationSeconds, summary, analysis, transcript, error, endedReason, metadata, startedAt, endedAt);
+        return new CallSnapshot(
+                callId,
+                callType,
+                status,
+                phoneNumber,
+                phoneNumberName,
+                customerNumber,
+                timestamp,
+                toolCalls,
+                durationSeconds,
+                summary,
+                analysis,
+                transcript,
+                error,
+                endedReason,
+                metadata,
+                startedAt,
+                endedAt);
     }
 
     public CallSnapshot withEnd(String newError, String reason) {
-        return new CallSnapshot(callId, callType, status, phoneNumber, phoneNumberName, customerNumber, timestamp,
-                toolCalls, durationSeconds, summary, analysis, messages, newError, reason, metadata, startedAt, endedAt);
+        return new CallSnapshot(
+                callId,
+                callType,
+                status,
+                phoneNumber,
+                phoneNumberName,
+                customerNumber,
+                timestamp,
+                toolCalls,
+                durationSeconds,
+                summary,
+                analysis,
+                messages,
+                newError,
+                reason,
+                metadata,
+                startedAt,
+                endedAt);
     }
 
     public CallSnapshot withReport(double seconds, String newSummary, ObjectNode newAnalysis) {
-        return new CallSnapshot(callId, callType, status, phoneNumber, phoneNumberName, customerNumber, timestamp,
-                toolCalls, seconds, newSummary, newAnalysis, messages, error, endedReason, metadata, startedAt, endedAt);
+        return new CallSnapshot(
+                callId,
+                callType,
+                status,
+                phoneNumber,
+                phoneNumberName,
+                customerNumber,
+                timestamp,
+                toolCalls,
+                seconds,
+                newSummary,
+                newAnalysis,
+                messages,
+                error,
+                endedReason,
+                metadata,
+                startedAt,
+                endedAt);
     }
 
     /** The times the end-of-call-report gives for the call's answer and end ({@code null} when unknown). */
     public CallSnapshot withTimes(Instant answered, Instant ended) {
-        return new CallSnapshot(callId, callType, status, phoneNumber, phoneNumberName, customerNumber, timestamp,
-                toolCalls, durationSeconds, summary, analysis, messages, error, endedReason, metadata, answered, ended);
+        return new CallSnapshot(
+                callId,
+                callType,
+                status,
+                phoneNumber,
+                phoneNumberName,
+                customerNumber,
+                timestamp,
+                toolCalls,
+                durationSeconds,
+                summary,
+                analysis,
+                messages,
+                error,
+                endedReason,
+                metadata,
+                answered,
+                ended);
     }
 
     public CallSnapshot withMetadata(ObjectNode newMetadata) {
-        return new CallSnapshot(callId, callType, status, phoneNumber, phoneNumberName, customerNumber, timestamp,
-                toolCalls, durationSeconds, summary, analysis, messages, error, endedReason, newMetadata, startedAt, endedAt);
+        return new CallSnapshot(
+                callId,
+                callType,
+                status,
+                phoneNumber,
+                phoneNumberName,
+                customerNumber,
+                timestamp,
+                toolCalls,
+                durationSeconds,
+                summary,
+                analysis,
+                messages,
+                error,
+                endedReason,
+                newMetadata,
+                startedAt,
+                endedAt);
     }
 }

@@ -27,7 +27,7 @@ public enum CallStatus {
                 return status;
             }
         }
-        throw new IllegalArgumentException("unknown call status '" + name
-                + "'; expected ringing, in-progress, ended or ended-with-error");
+        throw new IllegalArgumentException(
+                "unknown call status '" + name + "'; expected ringing, in-progress, ended or ended-with-error");
     }
 }

@@ -16,8 +16,8 @@ import java.util.Objects;
  *                {@code null} when one came
  * @param verdict the {@link ReplyJudge}'s verdict, {@code null} until judged
  */
-public record Delivery(WebhookRequest request, int status, byte[] reply, Duration latency, String error,
-                       Verdict verdict) {
+public record Delivery(
+        WebhookRequest request, int status, byte[] reply, Duration latency, String error, Verdict verdict) {
 
     public Delivery {
         Objects.requireNonNull(request, "request");
@@ -53,9 +53,13 @@ public record Delivery(WebhookRequest request, int status, byte[] reply, Duratio
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Delivery d && request.equals(d.request) && status == d.status
-                && java.util.Arrays.equals(reply, d.reply) && latency.equals(d.latency)
-                && Objects.equals(error, d.error) && Objects.equals(verdict, d.verdict);
+        return other instanceof Delivery d
+                && request.equals(d.request)
+                && status == d.status
+                && java.util.Arrays.equals(reply, d.reply)
+                && latency.equals(d.latency)
+                && Objects.equals(error, d.error)
+                && Objects.equals(verdict, d.verdict);
     }
 
     @Override
@@ -65,7 +69,7 @@ public record Delivery(WebhookRequest request, int status, byte[] reply, Duratio
 
     @Override
     public String toString() {
-        return request.event().wireName() + " -> " + (error != null ? error : Integer.toString(status))
-                + " in " + latency.toMillis() + " ms" + (verdict == null ? "" : " " + verdict);
+        return request.event().wireName() + " -> " + (error != null ? error : Integer.toString(status)) + " in "
+                + latency.toMillis() + " ms" + (verdict == null ? "" : " " + verdict);
     }
 }

@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class DeliveryLabels {
 
-    private DeliveryLabels() {
-    }
+    private DeliveryLabels() {}
 
     static String toolCalls(List<String> toolNames) {
         return "tool-calls " + String.join(", ", toolNames);

@@ -34,8 +34,10 @@ final class EventDataParser {
             JsonNode tool = node.get(i);
             String name = tool.path("name").asText("");
             if (!TOOL_NAME.matcher(name).matches()) {
-                throw yaml.error(at, "a tool needs a name of letters, digits, _ and - (starting with a letter or _),"
-                        + " got '" + name + "'");
+                throw yaml.error(
+                        at,
+                        "a tool needs a name of letters, digits, _ and - (starting with a letter or _)," + " got '"
+                                + name + "'");
             }
             JsonNode arguments = tool.path("arguments");
             if (arguments.isMissingNode() || arguments.isNull()) {
@@ -62,7 +64,8 @@ final class EventDataParser {
         Map<String, JsonNode> analysis = new LinkedHashMap<>();
         if (value.isObject()) {
             List<String> keys = ScenarioTexts.fieldNames(value);
-            boolean perLanguage = !value.isEmpty() && Text.LANGUAGES.containsAll(keys)
+            boolean perLanguage = !value.isEmpty()
+                    && Text.LANGUAGES.containsAll(keys)
                     && keys.stream().allMatch(key -> value.get(key).isObject());
             for (String language : Text.LANGUAGES) {
                 JsonNode part = perLanguage ? value.get(language) : value;

@@ -21,22 +21,23 @@ import javax.net.ssl.SSLException;
  */
 final class ExchangeFailure {
 
-    private ExchangeFailure() {
-    }
+    private ExchangeFailure() {}
 
-    static String describe(Throwable failure, URI target, Duration timeout, Duration connectTimeout,
-                           ReplyReader reply) {
+    static String describe(
+            Throwable failure, URI target, Duration timeout, Duration connectTimeout, ReplyReader reply) {
         Throwable cause = unwrap(failure);
         String where = target.getHost() + ":" + port(target);
         if (cause instanceof HttpConnectTimeoutException) {
-            return "could not connect to " + where + ("https".equalsIgnoreCase(target.getScheme())
-                    ? " and complete the TLS handshake" : "") + " within " + connectTimeout.toSeconds() + " s";
+            return "could not connect to " + where
+                    + ("https".equalsIgnoreCase(target.getScheme()) ? " and complete the TLS handshake" : "")
+                    + " within " + connectTimeout.toSeconds() + " s";
         }
         if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
             // The deadline covers the whole reply: a body dripping in byte by byte does not extend it.
-            return reply.status() == 0 ? "no answer within " + timeout.toSeconds() + " s (timed out)"
+            return reply.status() == 0
+                    ? "no answer within " + timeout.toSeconds() + " s (timed out)"
                     : "HTTP " + reply.status() + " came, but its body did not finish within " + timeout.toSeconds()
-                    + " s (" + bodyProgress(reply) + " received; timed out)";
+                            + " s (" + bodyProgress(reply) + " received; timed out)";
         }
         if (cause instanceof ConnectException) {
             return "connection refused by " + where;

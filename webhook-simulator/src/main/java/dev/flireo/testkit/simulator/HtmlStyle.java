@@ -85,6 +85,5 @@ final class HtmlStyle {
         footer{color:var(--muted);font-size:12px;padding:32px 24px}
         """;
 
-    private HtmlStyle() {
-    }
+    private HtmlStyle() {}
 }

@@ -10,20 +10,31 @@ import java.util.Locale;
  */
 final class JUnitXmlReport {
 
-    private JUnitXmlReport() {
-    }
+    private JUnitXmlReport() {}
 
     static String render(SimulationReport report) {
         List<TimelineEntry> entries = report.timeline();
-        long failures = entries.stream().filter(e -> e.counts() && fails(e, report.strict())).count();
+        long failures = entries.stream()
+                .filter(e -> e.counts() && fails(e, report.strict()))
+                .count();
         List<Unfinished> unfinished = report.unfinishedDeliveries();
         long errors = unfinished.stream().filter(Unfinished::sent).count();
         long skipped = entries.stream().filter(e -> !e.counts()).count() + unfinished.size() - errors;
         String suite = "flireo.replay." + report.scenario().name();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        xml.append("<testsuite name=\"").append(escape(suite)).append("\" tests=\"").append(entries.size() + unfinished.size())
-                .append("\" failures=\"").append(failures).append("\" errors=\"").append(errors).append("\" skipped=\"").append(skipped)
-                .append("\" time=\"").append(seconds(report.elapsed().toMillis())).append("\">\n");
+        xml.append("<testsuite name=\"")
+                .append(escape(suite))
+                .append("\" tests=\"")
+                .append(entries.size() + unfinished.size())
+                .append("\" failures=\"")
+                .append(failures)
+                .append("\" errors=\"")
+                .append(errors)
+                .append("\" skipped=\"")
+                .append(skipped)
+                .append("\" time=\"")
+                .append(seconds(report.elapsed().toMillis()))
+                .append("\">\n");
         xml.append("  <properties>\n");
         property(xml, "scenario", report.scenario().name());
         property(xml, "dialect", report.dialect().wireName());
@@ -44,7 +55,9 @@ final class JUnitXmlReport {
         for (Unfinished delivery : unfinished) {
             unfinishedCase(xml, suite, delivery, ++index);
         }
-        xml.append("  <system-out>").append(escape(warnings(report) + transcripts(report))).append("</system-out>\n");
+        xml.append("  <system-out>")
+                .append(escape(warnings(report) + transcripts(report)))
+                .append("</system-out>\n");
         xml.append("</testsuite>\n");
         return xml.toString();
     }
@@ -57,10 +70,15 @@ final class JUnitXmlReport {
     private static void testCase(StringBuilder xml, String suite, TimelineEntry entry, int index, boolean strict) {
         Delivery delivery = entry.delivery();
         String className = suite + (entry.call() == 0 ? ".security" : ".call-" + entry.call());
-        String name = String.format(Locale.ROOT, "%03d %s%s", index, entry.label(),
-                entry.note() == null ? "" : " [" + entry.note() + "]");
-        xml.append("  <testcase classname=\"").append(escape(className)).append("\" name=\"").append(escape(name))
-                .append("\" time=\"").append(seconds(delivery.latency().toMillis())).append("\"");
+        String name = String.format(
+                Locale.ROOT, "%03d %s%s", index, entry.label(), entry.note() == null ? "" : " [" + entry.note() + "]");
+        xml.append("  <testcase classname=\"")
+                .append(escape(className))
+                .append("\" name=\"")
+                .append(escape(name))
+                .append("\" time=\"")
+                .append(seconds(delivery.latency().toMillis()))
+                .append("\"");
         Verdict verdict = delivery.verdict();
         if (verdict != null && verdict.outcome() == Verdict.Outcome.PASS) {
             xml.append("/>\n");
@@ -74,36 +92,55 @@ final class JUnitXmlReport {
             property(xml, "verdict", "warn");
             xml.append("    </properties>\n");
             if (strict) {
-                xml.append("    <failure type=\"warning\" message=\"").append(escape(reason)).append("\">")
-                        .append(escape(exchange(delivery))).append("</failure>\n");
+                xml.append("    <failure type=\"warning\" message=\"")
+                        .append(escape(reason))
+                        .append("\">")
+                        .append(escape(exchange(delivery)))
+                        .append("</failure>\n");
             }
             xml.append("    <system-out>").append(escape("WARN: " + reason)).append("</system-out>\n");
         } else if (!entry.counts()) {
-            xml.append("    <skipped message=\"").append(escape("retried: " + reason)).append("\"/>\n");
+            xml.append("    <skipped message=\"")
+                    .append(escape("retried: " + reason))
+                    .append("\"/>\n");
         } else {
-            xml.append("    <failure type=\"verdict\" message=\"").append(escape(reason)).append("\">")
-                    .append(escape(exchange(delivery))).append("</failure>\n");
+            xml.append("    <failure type=\"verdict\" message=\"")
+                    .append(escape(reason))
+                    .append("\">")
+                    .append(escape(exchange(delivery)))
+                    .append("</failure>\n");
         }
         xml.append("  </testcase>\n");
     }
 
     private static void unfinishedCase(StringBuilder xml, String suite, Unfinished delivery, int index) {
         String className = suite + (delivery.call() == 0 ? ".security" : ".call-" + delivery.call());
-        xml.append("  <testcase classname=\"").append(escape(className)).append("\" name=\"")
-                .append(escape(String.format(Locale.ROOT, "%03d %s", index, delivery.label()))).append("\" time=\"0.000\">\n")
+        xml.append("  <testcase classname=\"")
+                .append(escape(className))
+                .append("\" name=\"")
+                .append(escape(String.format(Locale.ROOT, "%03d %s", index, delivery.label())))
+                .append("\" time=\"0.000\">\n")
                 .append(delivery.sent() ? "    <error type=\"interrupted\" message=\"" : "    <skipped message=\"")
-                .append(escape(delivery.reason())).append("\"/>\n  </testcase>\n");
+                .append(escape(delivery.reason()))
+                .append("\"/>\n  </testcase>\n");
     }
 
     private static String exchange(Delivery delivery) {
-        StringBuilder text = new StringBuilder("POST ").append(delivery.request().target()).append('\n');
-        delivery.request().headers().forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
+        StringBuilder text =
+                new StringBuilder("POST ").append(delivery.request().target()).append('\n');
+        delivery.request()
+                .headers()
+                .forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
         text.append('\n').append(delivery.request().bodyText()).append("\n\n");
         if (delivery.error() != null) {
             text.append("no answer: ").append(delivery.error());
         } else {
-            text.append("HTTP ").append(delivery.status()).append(" after ").append(delivery.latency().toMillis())
-                    .append(" ms\n").append(delivery.replyText());
+            text.append("HTTP ")
+                    .append(delivery.status())
+                    .append(" after ")
+                    .append(delivery.latency().toMillis())
+                    .append(" ms\n")
+                    .append(delivery.replyText());
         }
         return text.toString();
     }
@@ -113,7 +150,8 @@ final class JUnitXmlReport {
         if (warnings.isEmpty()) {
             return "";
         }
-        StringBuilder text = new StringBuilder("warnings").append(report.strict() ? " (strict: counted as failures)" : "")
+        StringBuilder text = new StringBuilder("warnings")
+                .append(report.strict() ? " (strict: counted as failures)" : "")
                 .append(":\n");
         warnings.forEach(w -> text.append("  WARN ").append(w).append('\n'));
         return text.append('\n').toString();
@@ -122,15 +160,26 @@ final class JUnitXmlReport {
     private static String transcripts(SimulationReport report) {
         StringBuilder text = new StringBuilder();
         for (CallRecord call : report.calls()) {
-            text.append("call ").append(call.number()).append(' ').append(call.data().callId()).append('\n');
-            call.transcript().forEach(m -> text.append("  ").append(m.role()).append(": ").append(m.content())
-                    .append('\n'));
+            text.append("call ")
+                    .append(call.number())
+                    .append(' ')
+                    .append(call.data().callId())
+                    .append('\n');
+            call.transcript()
+                    .forEach(m -> text.append("  ")
+                            .append(m.role())
+                            .append(": ")
+                            .append(m.content())
+                            .append('\n'));
         }
         return text.toString();
     }
 
     private static void property(StringBuilder xml, String name, String value) {
-        xml.append("    <property name=\"").append(escape(name)).append("\" value=\"").append(escape(value))
+        xml.append("    <property name=\"")
+                .append(escape(name))
+                .append("\" value=\"")
+                .append(escape(value))
                 .append("\"/>\n");
     }
 

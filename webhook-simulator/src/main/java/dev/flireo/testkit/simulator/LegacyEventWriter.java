@@ -16,8 +16,7 @@ import java.util.stream.Collectors;
  */
 final class LegacyEventWriter {
 
-    private LegacyEventWriter() {
-    }
+    private LegacyEventWriter() {}
 
     static ObjectNode write(EventType type, CallSnapshot call) {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
@@ -35,8 +34,9 @@ final class LegacyEventWriter {
                 event.put("status", call.status().wireName(Dialect.LEGACY));
                 metadata(event, call);
                 if (call.status() == CallStatus.ENDED_WITH_ERROR) {
-                    event.put("debugging-artifact", call.error() == null || call.error().isBlank()
-                            ? "Call ended with an error" : call.error());
+                    event.put(
+                            "debugging-artifact",
+                            call.error() == null || call.error().isBlank() ? "Call ended with an error" : call.error());
                 }
             }
             case TOOL_CALLS -> {

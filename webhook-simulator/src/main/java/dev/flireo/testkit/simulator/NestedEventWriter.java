@@ -39,7 +39,7 @@ final class NestedEventWriter {
             case TOOL_CALLS -> writeToolCalls(message.putArray(name("toolCallList", "tool_call_list")), call);
             case STATUS_UPDATE -> writeStatus(message, call);
             case END_OF_CALL_REPORT -> writeReport(message, call);
-            case ASSISTANT_REQUEST -> { }
+            case ASSISTANT_REQUEST -> {}
         }
         return root;
     }
@@ -86,8 +86,9 @@ final class NestedEventWriter {
 
     private void writeStatus(ObjectNode message, CallSnapshot call) {
         if (call.status() == CallStatus.ENDED_WITH_ERROR) {
-            message.put("error", call.error() == null || call.error().isBlank()
-                    ? "Call ended with an error" : call.error());
+            message.put(
+                    "error",
+                    call.error() == null || call.error().isBlank() ? "Call ended with an error" : call.error());
         }
         if (ended(call) && call.endedReason() != null) {
             message.put(name("endedReason", "end_reason"), call.endedReason());
@@ -102,7 +103,8 @@ final class NestedEventWriter {
         }
         if (!call.messages().isEmpty()) {
             ArrayNode messages = message.putArray("messages");
-            call.messages().forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));
+            call.messages()
+                    .forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));
         }
         if (call.endedReason() != null) {
             message.put(name("endedReason", "end_reason"), call.endedReason());

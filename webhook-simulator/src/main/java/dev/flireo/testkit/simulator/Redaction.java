@@ -42,8 +42,12 @@ public final class Redaction {
 
     public static Redaction of(Collection<String> secrets) {
         // Longest first, so that a secret containing another is replaced whole.
-        return new Redaction(secrets.stream().filter(Objects::nonNull).filter(s -> !s.isBlank()).distinct()
-                .sorted((a, b) -> b.length() - a.length()).toList());
+        return new Redaction(secrets.stream()
+                .filter(Objects::nonNull)
+                .filter(s -> !s.isBlank())
+                .distinct()
+                .sorted((a, b) -> b.length() - a.length())
+                .toList());
     }
 
     /** Only URL credentials. */
@@ -69,12 +73,14 @@ public final class Redaction {
      * is left as sent: its headers carry an HMAC of the secret, never the secret.
      */
     public Delivery apply(Delivery delivery) {
-        Verdict verdict = delivery.verdict() == null ? null
-                : new Verdict(delivery.verdict().outcome(), apply(delivery.verdict().reason()));
+        Verdict verdict = delivery.verdict() == null
+                ? null
+                : new Verdict(
+                        delivery.verdict().outcome(), apply(delivery.verdict().reason()));
         String text = delivery.replyText();
         String redacted = apply(text);
         byte[] reply = redacted.equals(text) ? delivery.reply() : redacted.getBytes(StandardCharsets.UTF_8);
-        return new Delivery(delivery.request(), delivery.status(), reply, delivery.latency(), apply(delivery.error()),
-                verdict);
+        return new Delivery(
+                delivery.request(), delivery.status(), reply, delivery.latency(), apply(delivery.error()), verdict);
     }
 }

@@ -51,8 +51,8 @@ public final class ReplyJudge {
         }
         long limit = WebhookSender.timeout(event).toMillis();
         if (delivery.latency().toMillis() > limit) {
-            return Verdict.fail("answered after " + delivery.latency().toMillis() + " ms, over the "
-                    + limit / 1000 + " s limit" + consequence);
+            return Verdict.fail("answered after " + delivery.latency().toMillis() + " ms, over the " + limit / 1000
+                    + " s limit" + consequence);
         }
         if (!delivery.acknowledged()) {
             return Verdict.fail("answered HTTP " + delivery.status() + ", expected 2xx" + consequence
@@ -81,8 +81,8 @@ public final class ReplyJudge {
         List<String> problems = contractProblems(EventType.ASSISTANT_REQUEST, reply);
         String wrap = AssistantReply.unwrappedHint(reply, dialect);
         if (!problems.isEmpty()) {
-            return Verdict.fail("the reply breaks the assistant-request reply contract: "
-                    + String.join("; ", problems) + FALLBACK + (wrap == null ? "" : ". " + wrap));
+            return Verdict.fail("the reply breaks the assistant-request reply contract: " + String.join("; ", problems)
+                    + FALLBACK + (wrap == null ? "" : ". " + wrap));
         }
         return Verdict.pass(AssistantReply.describe(reply, dialect));
     }
@@ -101,8 +101,9 @@ public final class ReplyJudge {
         String start = new String(reply, 0, Math.min(reply.length, 200), StandardCharsets.UTF_8);
         return ". The delivery was signed, so the receiver's secret may differ from the one the platform signs with "
                 + "(or it verifies something other than timestamp + \".\" + the raw body); the reply "
-                + (reply.length == 0 ? "was empty" : "began: " + start.replaceAll("\\s+", " ").strip()
-                + (reply.length > 200 ? "..." : ""));
+                + (reply.length == 0
+                        ? "was empty"
+                        : "began: " + start.replaceAll("\\s+", " ").strip() + (reply.length > 200 ? "..." : ""));
     }
 
     private Verdict judgeToolCalls(Delivery delivery) {
@@ -124,10 +125,14 @@ public final class ReplyJudge {
         try {
             JsonNode body = CallEvents.JSON.readTree(delivery.request().body());
             boolean legacy = dialect == Dialect.LEGACY;
-            JsonNode list = legacy ? body.path("tasksInitiated")
+            JsonNode list = legacy
+                    ? body.path("tasksInitiated")
                     : body.path("message").path(dialect == Dialect.VOICEDOCK ? "tool_call_list" : "toolCallList");
-            list.forEach(item -> calls.put(item.path(legacy ? "taskId" : "id").asText(),
-                    legacy ? item.path("taskName").asText() : item.path("function").path("name").asText()));
+            list.forEach(item -> calls.put(
+                    item.path(legacy ? "taskId" : "id").asText(),
+                    legacy
+                            ? item.path("taskName").asText()
+                            : item.path("function").path("name").asText()));
         } catch (IOException ignored) {
             // A request body that is not JSON has no tool call ids to answer.
         }
@@ -153,6 +158,8 @@ public final class ReplyJudge {
 
     /** The reply's violations of its dialect's reply contract (the contracts module); empty when it satisfies it. */
     private List<String> contractProblems(EventType event, JsonNode reply) {
-        return contracts.validateReply(event, reply).errors().stream().map(Violation::toString).toList();
+        return contracts.validateReply(event, reply).errors().stream()
+                .map(Violation::toString)
+                .toList();
     }
 }

@@ -19,8 +19,7 @@ import java.util.concurrent.Flow;
 final class ReplyReader implements HttpResponse.BodyHandler<ReplyReader.Body> {
 
     /** What was read: the whole body, or nothing when it was {@code tooLarge} and reading stopped. */
-    record Body(byte[] bytes, boolean tooLarge) {
-    }
+    record Body(byte[] bytes, boolean tooLarge) {}
 
     private final int limit;
     private volatile int status;

@@ -50,14 +50,22 @@ final class RunContext {
     private final List<CallRecord> calls = Collections.synchronizedList(new ArrayList<>());
     /** Sent and not yet recorded; entries are equal when call and label are, and then interchangeable. */
     private final List<Unfinished> inFlight = new ArrayList<>();
+
     private final List<Unfinished> notSent = new ArrayList<>();
     private final Set<CompletableFuture<Void>> waits = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> graceOver = new CompletableFuture<>();
     private volatile boolean stopping;
     private boolean closed;
 
-    RunContext(URI target, WebhookSender sender, Dialect dialect, boolean realtime, Set<Chaos> chaos,
-               Consumer<String> progress, Redaction redaction, RunClock clock) {
+    RunContext(
+            URI target,
+            WebhookSender sender,
+            Dialect dialect,
+            boolean realtime,
+            Set<Chaos> chaos,
+            Consumer<String> progress,
+            Redaction redaction,
+            RunClock clock) {
         this.target = target;
         this.sender = sender;
         this.events = CallEvents.of(dialect);
@@ -133,12 +141,12 @@ final class RunContext {
         closed = true;
         List<Unfinished> unfinished = new ArrayList<>(inFlight);
         unfinished.addAll(notSent);
-        unfinished.sort(java.util.Comparator.comparingInt((Unfinished u) -> u.call() == 0 ? Integer.MAX_VALUE : u.call()));
+        unfinished.sort(
+                java.util.Comparator.comparingInt((Unfinished u) -> u.call() == 0 ? Integer.MAX_VALUE : u.call()));
         return new Record(List.copyOf(timeline), List.copyOf(unfinished));
     }
 
-    record Record(List<TimelineEntry> timeline, List<Unfinished> unfinished) {
-    }
+    record Record(List<TimelineEntry> timeline, List<Unfinished> unfinished) {}
 
     /**
      * Waits at least {@code wait}, and into the next wall-clock second, so that a repeated delivery carries a new
@@ -164,10 +172,15 @@ final class RunContext {
         }
         Delivery d = entry.delivery();
         String answer = d.error() != null ? "---" : Integer.toString(d.status());
-        progress.accept(redaction.apply(String.format(Locale.ROOT, "%-5s %-8s %-48s %4s %6d ms  %s",
-                label(entry), entry.call() == 0 ? "probe" : "call " + entry.call(),
-                entry.label() + (entry.note() == null ? "" : " [" + entry.note() + "]"), answer,
-                d.latency().toMillis(), d.verdict() == null ? "" : d.verdict().reason())));
+        progress.accept(redaction.apply(String.format(
+                Locale.ROOT,
+                "%-5s %-8s %-48s %4s %6d ms  %s",
+                label(entry),
+                entry.call() == 0 ? "probe" : "call " + entry.call(),
+                entry.label() + (entry.note() == null ? "" : " [" + entry.note() + "]"),
+                answer,
+                d.latency().toMillis(),
+                d.verdict() == null ? "" : d.verdict().reason())));
     }
 
     private static String label(TimelineEntry entry) {
@@ -188,7 +201,9 @@ final class RunContext {
 
     List<CallRecord> calls() {
         synchronized (calls) {
-            return calls.stream().sorted(java.util.Comparator.comparingInt(CallRecord::number)).toList();
+            return calls.stream()
+                    .sorted(java.util.Comparator.comparingInt(CallRecord::number))
+                    .toList();
         }
     }
 }

@@ -18,9 +18,18 @@ public final class Scenario {
 
     /** The bundled scenarios, in the order {@code flireo scenarios} lists them. */
     public static final List<String> BUILT_IN_NAMES = List.of(
-            "inbound-happy-path", "inbound-personalised", "inbound-rejected", "inbound-tool-calls", "inbound-error",
-            "inbound-hangup-early", "outbound-happy-path", "outbound-voicemail", "outbound-no-answer",
-            "call-transfer", "web-call", "campaign-batch");
+            "inbound-happy-path",
+            "inbound-personalised",
+            "inbound-rejected",
+            "inbound-tool-calls",
+            "inbound-error",
+            "inbound-hangup-early",
+            "outbound-happy-path",
+            "outbound-voicemail",
+            "outbound-no-answer",
+            "call-transfer",
+            "web-call",
+            "campaign-batch");
 
     private final ScenarioSpec spec;
     private final String source;
@@ -75,7 +84,8 @@ public final class Scenario {
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), path + " (classpath)");
         } catch (IOException e) {
-            throw new ScenarioException("cannot read scenario file " + path + " from the classpath: " + e.getMessage(), e);
+            throw new ScenarioException(
+                    "cannot read scenario file " + path + " from the classpath: " + e.getMessage(), e);
         }
     }
 

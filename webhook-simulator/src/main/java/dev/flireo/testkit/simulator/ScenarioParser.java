@@ -38,7 +38,8 @@ final class ScenarioParser {
         }
         root.fieldNames().forEachRemaining(key -> {
             if (!TOP_KEYS.contains(key)) {
-                throw yaml.error("/" + key, "unknown key '" + key + "'; expected one of " + String.join(", ", TOP_KEYS));
+                throw yaml.error(
+                        "/" + key, "unknown key '" + key + "'; expected one of " + String.join(", ", TOP_KEYS));
             }
         });
         String name = requiredString("/name");

@@ -80,8 +80,10 @@ final class ScenarioTexts {
         if (node.isTextual()) {
             List<String> unknown = Templates.unknown(node.asText());
             if (!unknown.isEmpty()) {
-                throw yaml.error(pointer, "unknown placeholder {{" + unknown.get(0) + "}}; known: "
-                        + String.join(", ", new TreeSet<>(Templates.VARIABLES)));
+                throw yaml.error(
+                        pointer,
+                        "unknown placeholder {{" + unknown.get(0) + "}}; known: "
+                                + String.join(", ", new TreeSet<>(Templates.VARIABLES)));
             }
         }
         node.properties().forEach(e -> checkPlaceholders(pointer + "/" + e.getKey(), e.getValue()));

@@ -20,23 +20,27 @@ final class SecurityProbes {
     /** Far enough outside the documented 300 s window that no clock skew excuses it. */
     private static final long SKEW_SECONDS = 600;
 
-    private SecurityProbes() {
-    }
+    private SecurityProbes() {}
 
-    static CompletableFuture<List<ProbeResult>> run(RunContext run, String secret, WebhookRequest original,
-                                                    Set<SecurityProbe> chosen, boolean strict) {
+    static CompletableFuture<List<ProbeResult>> run(
+            RunContext run, String secret, WebhookRequest original, Set<SecurityProbe> chosen, boolean strict) {
         List<ProbeResult> results = new ArrayList<>();
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         for (SecurityProbe probe : chosen) {
-            chain = chain.thenCompose(v -> run.sender.sendAsync(forge(probe, secret, original,
-                            run.clock.headerSecond())))
+            chain = chain.thenCompose(
+                            v -> run.sender.sendAsync(forge(probe, secret, original, run.clock.headerSecond())))
                     .thenAccept(delivery -> {
-                        ProbeResult result = new ProbeResult(probe,
-                                delivery.withVerdict(judge(probe, delivery, strict)));
+                        ProbeResult result =
+                                new ProbeResult(probe, delivery.withVerdict(judge(probe, delivery, strict)));
                         results.add(result);
-                        run.record(new TimelineEntry(0, "security probe " + probe.wireName(),
-                                Instant.now(), run.elapsed().minus(delivery.latency()), result.delivery(),
-                                null, false));
+                        run.record(new TimelineEntry(
+                                0,
+                                "security probe " + probe.wireName(),
+                                Instant.now(),
+                                run.elapsed().minus(delivery.latency()),
+                                result.delivery(),
+                                null,
+                                false));
                     });
         }
         return chain.thenApply(v -> List.copyOf(results));
@@ -45,16 +49,18 @@ final class SecurityProbes {
     static WebhookRequest forge(SecurityProbe probe, String secret, WebhookRequest original, long now) {
         byte[] body = original.body();
         return switch (probe) {
-            case TAMPERED_BODY -> WebhookRequest.of(original.target(), original.event(), body, secret, now)
-                    .withBody(tamper(body));
-            case WRONG_SECRET -> WebhookRequest.of(original.target(), original.event(), body,
-                    "whsec_not_" + secret, now);
-            case NO_SIGNATURE -> WebhookRequest.of(original.target(), original.event(), body, secret, now)
-                    .withHeader(WebhookSignature.SIGNATURE_HEADER, null);
-            case STALE_TIMESTAMP -> WebhookRequest.of(original.target(), original.event(), body, secret,
-                    now - SKEW_SECONDS);
-            case FUTURE_TIMESTAMP -> WebhookRequest.of(original.target(), original.event(), body, secret,
-                    now + SKEW_SECONDS);
+            case TAMPERED_BODY ->
+                WebhookRequest.of(original.target(), original.event(), body, secret, now)
+                        .withBody(tamper(body));
+            case WRONG_SECRET ->
+                WebhookRequest.of(original.target(), original.event(), body, "whsec_not_" + secret, now);
+            case NO_SIGNATURE ->
+                WebhookRequest.of(original.target(), original.event(), body, secret, now)
+                        .withHeader(WebhookSignature.SIGNATURE_HEADER, null);
+            case STALE_TIMESTAMP ->
+                WebhookRequest.of(original.target(), original.event(), body, secret, now - SKEW_SECONDS);
+            case FUTURE_TIMESTAMP ->
+                WebhookRequest.of(original.target(), original.event(), body, secret, now + SKEW_SECONDS);
             case REPLAY -> original;
         };
     }
@@ -87,7 +93,8 @@ final class SecurityProbes {
         try {
             JsonNode tree = CallEvents.JSON.readTree(body);
             ObjectNode target = tree.path("message").path("call").isObject()
-                    ? (ObjectNode) tree.path("message").path("call") : (ObjectNode) tree;
+                    ? (ObjectNode) tree.path("message").path("call")
+                    : (ObjectNode) tree;
             String status = target.path("status").asText("");
             target.put("status", status.equals("ended") ? "in-progress" : "ended");
             return CallEvents.JSON.writeValueAsBytes(tree);

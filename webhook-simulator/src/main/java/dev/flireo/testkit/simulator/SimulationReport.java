@@ -38,18 +38,31 @@ public final class SimulationReport {
     private final Redaction redaction;
     private final boolean strict;
 
-    SimulationReport(Scenario scenario, Dialect dialect, long seed, URI target, boolean realtime, Set<Chaos> chaos,
-                     List<TimelineEntry> timeline, List<CallRecord> calls, List<ProbeResult> probes,
-                     Duration elapsed, List<Unfinished> unfinished, boolean interrupted, Redaction redaction,
-                     boolean strict) {
+    SimulationReport(
+            Scenario scenario,
+            Dialect dialect,
+            long seed,
+            URI target,
+            boolean realtime,
+            Set<Chaos> chaos,
+            List<TimelineEntry> timeline,
+            List<CallRecord> calls,
+            List<ProbeResult> probes,
+            Duration elapsed,
+            List<Unfinished> unfinished,
+            boolean interrupted,
+            Redaction redaction,
+            boolean strict) {
         this.scenario = scenario;
         this.dialect = dialect;
         this.seed = seed;
         this.target = target;
         this.realtime = realtime;
         this.chaos = chaos;
-        this.timeline = timeline.stream().sorted(Comparator.comparingInt((TimelineEntry e) -> e.call() == 0
-                ? Integer.MAX_VALUE : e.call()).thenComparing(TimelineEntry::sentAt)).toList();
+        this.timeline = timeline.stream()
+                .sorted(Comparator.comparingInt((TimelineEntry e) -> e.call() == 0 ? Integer.MAX_VALUE : e.call())
+                        .thenComparing(TimelineEntry::sentAt))
+                .toList();
         this.calls = calls;
         this.probes = probes;
         this.elapsed = elapsed;
@@ -78,7 +91,10 @@ public final class SimulationReport {
 
     /** Every delivery of the scenario's calls, call by call in sending order (retried attempts included). */
     public List<Delivery> deliveries() {
-        return timeline.stream().filter(e -> e.call() > 0).map(TimelineEntry::delivery).toList();
+        return timeline.stream()
+                .filter(e -> e.call() > 0)
+                .map(TimelineEntry::delivery)
+                .toList();
     }
 
     public List<Delivery> deliveries(EventType event) {
@@ -91,10 +107,11 @@ public final class SimulationReport {
 
     /** The transcript of call {@code number} (1-based) as the end-of-call-report carried it. */
     public List<ChatMessage> transcript(int number) {
-        return calls.stream().filter(c -> c.number() == number).findFirst()
+        return calls.stream()
+                .filter(c -> c.number() == number)
+                .findFirst()
                 .map(CallRecord::transcript)
-                .orElseThrow(() -> new IllegalArgumentException("no call " + number + "; the run had "
-                        + calls.size()));
+                .orElseThrow(() -> new IllegalArgumentException("no call " + number + "; the run had " + calls.size()));
     }
 
     /**
@@ -102,7 +119,8 @@ public final class SimulationReport {
      * warning too, with the secret and URL credentials redacted, like everything the report writes.
      */
     public List<String> failures() {
-        return lines(entry -> entry.delivery().verdict() == null || entry.delivery().verdict().fails(strict));
+        return lines(entry ->
+                entry.delivery().verdict() == null || entry.delivery().verdict().fails(strict));
     }
 
     /**
@@ -110,7 +128,8 @@ public final class SimulationReport {
      * accepted ...}. Warnings fail nothing unless the run is {@link WebhookSimulator#strict(boolean) strict}.
      */
     public List<String> warnings() {
-        return lines(entry -> entry.delivery().verdict() != null && entry.delivery().verdict().warning());
+        return lines(entry ->
+                entry.delivery().verdict() != null && entry.delivery().verdict().warning());
     }
 
     /** True when warnings were counted as failures ({@code --strict}, {@code strict(true)}). */
@@ -131,7 +150,9 @@ public final class SimulationReport {
     private static String line(TimelineEntry entry) {
         return (entry.call() == 0 ? "" : "call " + entry.call() + " ") + entry.label()
                 + (entry.note() == null || entry.call() == 0 ? "" : " [" + entry.note() + "]") + ": "
-                + (entry.delivery().verdict() == null ? "not judged" : entry.delivery().verdict().reason());
+                + (entry.delivery().verdict() == null
+                        ? "not judged"
+                        : entry.delivery().verdict().reason());
     }
 
     /** Every delivery made and no verdict failed (in a strict run, none warned either); an interrupted run never passes. */
@@ -165,7 +186,10 @@ public final class SimulationReport {
 
     /** The probes the receiver accepted with a 2xx (a warning for {@code replay}, a failure for the others). */
     public List<SecurityProbe> acceptedProbes() {
-        return probes.stream().filter(ProbeResult::accepted).map(ProbeResult::probe).toList();
+        return probes.stream()
+                .filter(ProbeResult::accepted)
+                .map(ProbeResult::probe)
+                .toList();
     }
 
     /** A few lines for a terminal: counts, probes accepted, and how to reproduce. */
@@ -173,14 +197,29 @@ public final class SimulationReport {
         long sent = timeline.stream().filter(e -> e.call() > 0).count();
         long failed = failures().size();
         long warned = warnings().size();
-        String head = String.format(Locale.ROOT, "%s %s: %d call%s, %d deliver%s, %d failed verdict%s, %d warning%s"
+        String head = String.format(
+                Locale.ROOT,
+                "%s %s: %d call%s, %d deliver%s, %d failed verdict%s, %d warning%s"
                         + " in %.1f s (dialect %s, seed %d%s%s%s)",
-                verdict(), scenario.name(), calls.size(), calls.size() == 1 ? "" : "s",
-                sent, sent == 1 ? "y" : "ies", failed, failed == 1 ? "" : "s", warned, warned == 1 ? "" : "s",
-                elapsed.toMillis() / 1000.0, dialect.wireName(), seed, strict ? ", strict" : "",
+                verdict(),
+                scenario.name(),
+                calls.size(),
+                calls.size() == 1 ? "" : "s",
+                sent,
+                sent == 1 ? "y" : "ies",
+                failed,
+                failed == 1 ? "" : "s",
+                warned,
+                warned == 1 ? "" : "s",
+                elapsed.toMillis() / 1000.0,
+                dialect.wireName(),
+                seed,
+                strict ? ", strict" : "",
                 realtime ? ", real time" : "",
-                chaos.isEmpty() ? "" : ", chaos " + chaos.stream().map(Chaos::wireName).sorted()
-                        .collect(Collectors.joining(",")));
+                chaos.isEmpty()
+                        ? ""
+                        : ", chaos "
+                                + chaos.stream().map(Chaos::wireName).sorted().collect(Collectors.joining(",")));
         if (interrupted) {
             head += "\ninterrupted: " + unfinished.size() + " deliver" + (unfinished.size() == 1 ? "y" : "ies")
                     + " not finished";
@@ -188,13 +227,15 @@ public final class SimulationReport {
         if (probes.isEmpty()) {
             return head;
         }
-        return head + "\nsecurity probes: " + probes.stream().filter(ProbeResult::rejected).count() + " of "
+        return head + "\nsecurity probes: "
+                + probes.stream().filter(ProbeResult::rejected).count() + " of "
                 + probes.size() + " rejected" + probeList("wrongly accepted", p -> p.accepted() && !p.warning())
                 + probeList("accepted with a warning", ProbeResult::warning);
     }
 
     private String probeList(String what, Predicate<ProbeResult> which) {
-        String names = probes.stream().filter(which).map(p -> p.probe().wireName()).collect(Collectors.joining(", "));
+        String names =
+                probes.stream().filter(which).map(p -> p.probe().wireName()).collect(Collectors.joining(", "));
         return names.isEmpty() ? "" : "; " + what + ": " + names;
     }
 

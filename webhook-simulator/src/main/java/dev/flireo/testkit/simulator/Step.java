@@ -11,27 +11,21 @@ sealed interface Step {
     Duration after();
 
     /** The agent or the caller says something; a greeting may be replaced by the assistant-request reply. */
-    record Say(String role, Text text, boolean greeting, Duration after) implements Step {
-    }
+    record Say(String role, Text text, boolean greeting, Duration after) implements Step {}
 
     /** The assistant-request event; {@code expect} says what reply the scenario needs. */
-    record AssistantRequest(Expectation expect, Duration after) implements Step {
-    }
+    record AssistantRequest(Expectation expect, Duration after) implements Step {}
 
-    record ToolCalls(List<ToolSpec> tools, Duration after) implements Step {
-    }
+    record ToolCalls(List<ToolSpec> tools, Duration after) implements Step {}
 
     /** A status-update; {@code error} only with ended-with-error, {@code reason} once ended. */
-    record Status(CallStatus status, String reason, Text error, Duration after) implements Step {
-    }
+    record Status(CallStatus status, String reason, Text error, Duration after) implements Step {}
 
     /** The end-of-call-report; {@code analysis} per language, absent languages have none. */
-    record Report(Text summary, Map<String, JsonNode> analysis, Duration after) implements Step {
-    }
+    record Report(Text summary, Map<String, JsonNode> analysis, Duration after) implements Step {}
 
     /** One tool the LLM calls; string values of {@code arguments} may hold placeholders. */
-    record ToolSpec(String name, JsonNode arguments) {
-    }
+    record ToolSpec(String name, JsonNode arguments) {}
 
     /** What the assistant-request reply must do for the scenario to make sense. */
     enum Expectation {

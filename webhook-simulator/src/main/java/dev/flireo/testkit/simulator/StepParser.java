@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  */
 final class StepParser {
 
-    private static final List<String> KINDS = List.of("assistant-request", "status", "greeting", "assistant", "user",
-            "tool-calls", "end-of-call-report");
+    private static final List<String> KINDS =
+            List.of("assistant-request", "status", "greeting", "assistant", "user", "tool-calls", "end-of-call-report");
     private static final Set<String> MODIFIERS = Set.of("after", "reason", "error");
     private static final Pattern GAP = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)");
     private static final BigDecimal MAX_GAP_MILLIS = BigDecimal.valueOf(3_600_000);
@@ -41,8 +41,10 @@ final class StepParser {
             if (KINDS.contains(key)) {
                 kinds.add(key);
             } else if (!MODIFIERS.contains(key)) {
-                throw yaml.error(pointer + "/" + key, "unknown key '" + key + "'; a step is one of "
-                        + String.join(", ", KINDS) + ", optionally with after");
+                throw yaml.error(
+                        pointer + "/" + key,
+                        "unknown key '" + key + "'; a step is one of " + String.join(", ", KINDS)
+                                + ", optionally with after");
             }
         });
         if (kinds.size() != 1) {
@@ -73,8 +75,9 @@ final class StepParser {
             case "accept" -> Step.Expectation.ACCEPT;
             case "personalised" -> Step.Expectation.PERSONALISED;
             case "rejected" -> Step.Expectation.REJECTED;
-            default -> throw yaml.error(pointer, "expect must be accept, personalised or rejected, got '"
-                    + value.asText() + "'");
+            default ->
+                throw yaml.error(
+                        pointer, "expect must be accept, personalised or rejected, got '" + value.asText() + "'");
         };
     }
 
@@ -87,8 +90,11 @@ final class StepParser {
         }
         boolean withError = status == CallStatus.ENDED_WITH_ERROR;
         if (withError != node.has("error")) {
-            throw yaml.error(pointer, withError ? "status ended-with-error needs an error text"
-                    : "error belongs only to status ended-with-error");
+            throw yaml.error(
+                    pointer,
+                    withError
+                            ? "status ended-with-error needs an error text"
+                            : "error belongs only to status ended-with-error");
         }
         if (node.has("reason") && status != CallStatus.ENDED && !withError) {
             throw yaml.error(pointer + "/reason", "reason belongs only to an ended status");
@@ -111,8 +117,8 @@ final class StepParser {
         }
         Matcher matcher = GAP.matcher(node.asText().strip().toLowerCase(Locale.ROOT));
         if (!matcher.matches()) {
-            throw yaml.error(pointer, "after must be a duration such as 800ms, 2s, 1.5s or 1m, got '"
-                    + node.asText() + "'");
+            throw yaml.error(
+                    pointer, "after must be a duration such as 800ms, 2s, 1.5s or 1m, got '" + node.asText() + "'");
         }
         BigDecimal amount = new BigDecimal(matcher.group(1));
         BigDecimal millis = switch (matcher.group(2)) {

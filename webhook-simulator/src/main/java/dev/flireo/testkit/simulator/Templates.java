@@ -15,14 +15,24 @@ import java.util.regex.Pattern;
 final class Templates {
 
     static final Set<String> VARIABLES = Set.of(
-            "customer.name", "customer.firstName", "customer.lastName", "customer.number", "customer.email",
-            "agent.name", "business", "business.number", "transfer.number", "date", "time", "call.id", "lead",
+            "customer.name",
+            "customer.firstName",
+            "customer.lastName",
+            "customer.number",
+            "customer.email",
+            "agent.name",
+            "business",
+            "business.number",
+            "transfer.number",
+            "date",
+            "time",
+            "call.id",
+            "lead",
             "reply.error");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z.]+)\\s*}}");
 
-    private Templates() {
-    }
+    private Templates() {}
 
     static String fill(String template, Map<String, String> values) {
         Matcher matcher = PLACEHOLDER.matcher(template);

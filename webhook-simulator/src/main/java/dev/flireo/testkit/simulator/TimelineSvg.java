@@ -17,12 +17,12 @@ final class TimelineSvg {
     private static final int TOP = 34;
     private static final int[] STEPS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800};
 
-    private TimelineSvg() {
-    }
+    private TimelineSvg() {}
 
     static void render(StringBuilder html, SimulationReport report, int maxLanes) {
         List<CallRecord> calls = report.calls().stream().limit(maxLanes).toList();
-        Map<Integer, List<TimelineEntry>> byCall = report.timeline().stream().filter(e -> e.call() > 0)
+        Map<Integer, List<TimelineEntry>> byCall = report.timeline().stream()
+                .filter(e -> e.call() > 0)
                 .collect(Collectors.groupingBy(TimelineEntry::call));
         double span = 1;
         for (CallRecord call : calls) {
@@ -37,13 +37,24 @@ final class TimelineSvg {
         html.append("<section><h2>Timeline</h2><p class=\"hint\">Each lane is one call; markers sit at the simulated "
                 + "event time (seconds after the call started). Green passed, red failed, amber warned or retried; a ring marks "
                 + "a duplicate, late, out-of-order or retried delivery. Hover a marker for its verdict.</p>");
-        html.append("<svg class=\"timeline\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
+        html.append("<svg class=\"timeline\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(height)
                 .append("\" role=\"img\" aria-label=\"timeline of the deliveries\">");
         for (int s = 0; s <= axis; s += step) {
             double px = x.apply((double) s);
-            html.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>"
-                    + "<text class=\"tick\" x=\"%.1f\" y=\"%d\">%d s</text>", px, TOP - 10, px, height - 10, px,
-                    TOP - 16, s));
+            html.append(String.format(
+                    Locale.ROOT,
+                    "<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>"
+                            + "<text class=\"tick\" x=\"%.1f\" y=\"%d\">%d s</text>",
+                    px,
+                    TOP - 10,
+                    px,
+                    height - 10,
+                    px,
+                    TOP - 16,
+                    s));
         }
         int lane = 0;
         for (CallRecord call : calls) {
@@ -52,32 +63,55 @@ final class TimelineSvg {
         }
         html.append("</svg>");
         if (report.calls().size() > maxLanes) {
-            html.append("<p class=\"hint\">First ").append(maxLanes).append(" of ").append(report.calls().size())
+            html.append("<p class=\"hint\">First ")
+                    .append(maxLanes)
+                    .append(" of ")
+                    .append(report.calls().size())
                     .append(" calls shown.</p>");
         }
         html.append("</section>\n");
     }
 
-    private static void lane(StringBuilder html, CallRecord call, List<TimelineEntry> entries,
-                             Function<Double, Double> x, int y) {
+    private static void lane(
+            StringBuilder html, CallRecord call, List<TimelineEntry> entries, Function<Double, Double> x, int y) {
         Instant start = call.data().start();
-        double end = entries.stream().mapToDouble(e -> HtmlReport.seconds(start, e.eventTime())).max().orElse(0);
-        html.append(String.format(Locale.ROOT, "<text class=\"lane\" x=\"10\" y=\"%d\">call %d · %s</text>"
-                        + "<line class=\"span\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", y + 4, call.number(),
-                HtmlReport.esc(shorten(call.data().firstName() + " " + call.data().lastName())),
-                x.apply(0.0), y, x.apply(end), y));
+        double end = entries.stream()
+                .mapToDouble(e -> HtmlReport.seconds(start, e.eventTime()))
+                .max()
+                .orElse(0);
+        html.append(String.format(
+                Locale.ROOT,
+                "<text class=\"lane\" x=\"10\" y=\"%d\">call %d · %s</text>"
+                        + "<line class=\"span\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>",
+                y + 4,
+                call.number(),
+                HtmlReport.esc(
+                        shorten(call.data().firstName() + " " + call.data().lastName())),
+                x.apply(0.0),
+                y,
+                x.apply(end),
+                y));
         int index = 0;
         for (TimelineEntry e : entries) {
             double px = x.apply(HtmlReport.seconds(start, e.eventTime()));
             Delivery d = e.delivery();
             String state = HtmlReport.state(e);
             String title = e.label() + (e.note() == null ? "" : " [" + e.note() + "]") + "\n"
-                    + (d.error() != null ? d.error() : "HTTP " + d.status()) + " in " + d.latency().toMillis()
+                    + (d.error() != null ? d.error() : "HTTP " + d.status()) + " in "
+                    + d.latency().toMillis()
                     + " ms\n" + (d.verdict() == null ? "" : d.verdict());
-            html.append(String.format(Locale.ROOT, "<g class=\"mark %s%s\"><title>%s</title>"
+            html.append(String.format(
+                    Locale.ROOT,
+                    "<g class=\"mark %s%s\"><title>%s</title>"
                             + "<circle cx=\"%.1f\" cy=\"%d\" r=\"7\"/><text x=\"%.1f\" y=\"%d\">%s</text></g>",
-                    state, e.note() == null ? "" : " noted", HtmlReport.esc(title), px, y, px,
-                    index++ % 2 == 0 ? y - 12 : y + 21, HtmlReport.esc(shortLabel(e.label()))));
+                    state,
+                    e.note() == null ? "" : " noted",
+                    HtmlReport.esc(title),
+                    px,
+                    y,
+                    px,
+                    index++ % 2 == 0 ? y - 12 : y + 21,
+                    HtmlReport.esc(shortLabel(e.label()))));
         }
     }
 

@@ -10,8 +10,7 @@ import java.util.Set;
 /** Checks that a tool-calls reply answers every tool call id, whichever documented reply form it uses. */
 final class ToolResults {
 
-    private ToolResults() {
-    }
+    private ToolResults() {}
 
     static Verdict judge(Map<String, String> calls, JsonNode reply, Dialect dialect) {
         Set<String> ids = calls.keySet();
@@ -32,22 +31,25 @@ final class ToolResults {
                         + "; the agent waits for it in vain");
             }
             if (!unknown.isEmpty()) {
-                return Verdict.fail("results for unknown tool call id " + String.join(", ", unknown)
-                        + "; expected " + String.join(", ", ids));
+                return Verdict.fail("results for unknown tool call id " + String.join(", ", unknown) + "; expected "
+                        + String.join(", ", ids));
             }
             return Verdict.pass("results for all " + ids.size() + " tool call id" + (ids.size() == 1 ? "" : "s"));
         }
         if (dialect == Dialect.LEGACY) {
             return Verdict.fail("the legacy platform needs {\"results\":[{\"toolCallId\":...,\"result\":\"...\"}]}");
         }
-        String form = reply.has("result") ? "a single result"
-                : AssistantReply.rejection(reply) != null && reply.size() == 1 ? "a tool error"
-                : "the data directly";
+        String form = reply.has("result")
+                ? "a single result"
+                : AssistantReply.rejection(reply) != null && reply.size() == 1 ? "a tool error" : "the data directly";
         if (ids.size() > 1) {
             // The pages document these forms without saying what they do with several calls (inferred): one
             // answer can only be one call's result, and the first is the one the model asked for first.
             String first = ids.iterator().next();
-            List<String> others = ids.stream().skip(1).map(id -> calls.get(id) + " (" + id + ")").toList();
+            List<String> others = ids.stream()
+                    .skip(1)
+                    .map(id -> calls.get(id) + " (" + id + ")")
+                    .toList();
             return Verdict.warn("answered " + ids.size() + " tool calls with " + form + ", which the platform "
                     + "accepts as the answer to the first, " + calls.get(first) + " (" + first + "); "
                     + String.join(", ", others) + " get" + (others.size() == 1 ? "s" : "") + " no result of "

@@ -12,7 +12,9 @@ public record Verdict(Outcome outcome, String reason) {
 
     /** The three verdicts, with their lowercase names as the reports write them. */
     public enum Outcome {
-        PASS, WARN, FAIL;
+        PASS,
+        WARN,
+        FAIL;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);

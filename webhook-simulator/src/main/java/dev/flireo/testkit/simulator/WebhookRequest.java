@@ -69,8 +69,12 @@ public record WebhookRequest(URI target, EventType event, long timestamp, Map<St
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof WebhookRequest r && target.equals(r.target) && event == r.event
-                && timestamp == r.timestamp && headers.equals(r.headers) && java.util.Arrays.equals(body, r.body);
+        return other instanceof WebhookRequest r
+                && target.equals(r.target)
+                && event == r.event
+                && timestamp == r.timestamp
+                && headers.equals(r.headers)
+                && java.util.Arrays.equals(body, r.body);
     }
 
     @Override

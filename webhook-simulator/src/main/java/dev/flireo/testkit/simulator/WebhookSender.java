@@ -50,8 +50,8 @@ public final class WebhookSender {
      * Few threads for many connections: rendering, signing and judging are short, and fewer thread hand-offs
      * roughly double throughput on a small machine compared with the client's default cached pool.
      */
-    private static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
+    private static final ExecutorService EXECUTOR =
+            Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
                 Thread thread = new Thread(runnable, "flireo-webhook-sender");
                 thread.setDaemon(true);
                 return thread;
@@ -121,20 +121,22 @@ public final class WebhookSender {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(failed(request, start, 0, "cannot send: " + e.getMessage()));
         }
-        return exchange
-                .orTimeout(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS)
+        return exchange.orTimeout(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS)
                 .handle((response, failure) -> {
                     if (failure != null) {
                         reply.abandon();
                         exchange.cancel(true);
-                        return failed(request, start, reply.status(),
+                        return failed(
+                                request,
+                                start,
+                                reply.status(),
                                 ExchangeFailure.describe(failure, request.target(), timeout, CONNECT_TIMEOUT, reply));
                     }
                     if (response.body().tooLarge()) {
                         return failed(request, start, response.statusCode(), ExchangeFailure.tooLarge(reply));
                     }
-                    return new Delivery(request, response.statusCode(), response.body().bytes(), since(start), null,
-                            null);
+                    return new Delivery(
+                            request, response.statusCode(), response.body().bytes(), since(start), null, null);
                 })
                 .thenApply(delivery -> delivery.withVerdict(judge.judge(delivery)));
     }
@@ -154,8 +156,7 @@ public final class WebhookSender {
         private ReplyJudge judge;
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The {@code webhook_secret}; {@code null} (the default) sends no signature, as the platform does. */
         public Builder secret(String webhookSecret) {

@@ -43,14 +43,15 @@ public final class WebhookSimulator {
     private boolean strictProbes;
     private boolean strict;
     private Instant fixedClock;
-    private Consumer<String> progress = line -> { };
+    private Consumer<String> progress = line -> {};
     private volatile RunContext current;
     private volatile Duration interruptGrace;
 
     private WebhookSimulator(URI target) {
         this.target = Objects.requireNonNull(target, "target");
         String scheme = target.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+        if (scheme == null
+                || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                 || target.getHost() == null) {
             throw new IllegalArgumentException("the target must be an http:// or https:// URL with a host, got '"
                     + Redaction.url(target.toString()) + "'");
@@ -66,8 +67,8 @@ public final class WebhookSimulator {
         try {
             return new WebhookSimulator(URI.create(url));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the target must be an http:// or https:// URL, got '"
-                    + Redaction.url(url) + "'", e);
+            throw new IllegalArgumentException(
+                    "the target must be an http:// or https:// URL, got '" + Redaction.url(url) + "'", e);
         }
     }
 
@@ -175,10 +176,11 @@ public final class WebhookSimulator {
                     + "signatures if it checks them");
         }
         long runSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
-        WebhookSender sender = WebhookSender.builder().secret(secret).dialect(dialect).build();
+        WebhookSender sender =
+                WebhookSender.builder().secret(secret).dialect(dialect).build();
         RunClock clock = fixedClock == null ? RunClock.system() : RunClock.fixed(fixedClock);
-        RunContext run = new RunContext(target, sender, dialect, realtime, EnumSet.copyOf(chaos), progress,
-                Redaction.of(secret), clock);
+        RunContext run = new RunContext(
+                target, sender, dialect, realtime, EnumSet.copyOf(chaos), progress, Redaction.of(secret), clock);
         current = run;
         try {
             if (interruptGrace != null) {
@@ -205,9 +207,21 @@ public final class WebhookSimulator {
         calls.forEach(CallRun::end); // a call still waiting for a reply is recorded as far as it got
         List<ProbeResult> probes = probeSecurity ? probes(run) : List.of();
         RunContext.Record record = run.close();
-        return new SimulationReport(scenario, dialect, runSeed, target, realtime, Set.copyOf(chaos),
-                record.timeline(), run.calls(), probes, run.elapsed(), record.unfinished(), run.stopping(),
-                run.redaction, strict);
+        return new SimulationReport(
+                scenario,
+                dialect,
+                runSeed,
+                target,
+                realtime,
+                Set.copyOf(chaos),
+                record.timeline(),
+                run.calls(),
+                probes,
+                run.elapsed(),
+                record.unfinished(),
+                run.stopping(),
+                run.redaction,
+                strict);
     }
 
     private List<ProbeResult> probes(RunContext run) {
@@ -215,8 +229,8 @@ public final class WebhookSimulator {
             run.notSent(0, "security probes");
             return List.of();
         }
-        CompletableFuture<List<ProbeResult>> sent = SecurityProbes.run(run, secret, probeTemplate(run),
-                EnumSet.copyOf(probes), strictProbes);
+        CompletableFuture<List<ProbeResult>> sent =
+                SecurityProbes.run(run, secret, probeTemplate(run), EnumSet.copyOf(probes), strictProbes);
         untilDoneOrGraceOver(run, sent);
         if (!sent.isDone()) {
             run.notSent(0, "security probes");
@@ -235,8 +249,12 @@ public final class WebhookSimulator {
         return "WebhookSimulator[target=" + Redaction.url(target.toString()) + ", secret="
                 + (secret == null ? "none" : Redaction.MARKER) + ", dialect=" + dialect.wireName() + ", seed="
                 + (seed == null ? "random" : seed) + ", realtime=" + realtime + ", chaos=" + chaos
-                + ", probeSecurity=" + probeSecurity + (probeSecurity ? ", probes=" + probes.stream()
-                .map(SecurityProbe::wireName).toList() + (strictProbes ? " strict" : "") : "")
+                + ", probeSecurity=" + probeSecurity
+                + (probeSecurity
+                        ? ", probes="
+                                + probes.stream().map(SecurityProbe::wireName).toList()
+                                + (strictProbes ? " strict" : "")
+                        : "")
                 + ", strict=" + strict + (fixedClock == null ? "" : ", fixedClock=" + fixedClock) + "]";
     }
 

@@ -35,7 +35,9 @@ final class YamlTree {
             JsonNode root = read(parser, "", lines);
             return new YamlTree(root, lines, source);
         } catch (IOException e) {
-            throw new ScenarioException(source + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""),
+            throw new ScenarioException(
+                    source + ": not valid YAML: "
+                            + e.getMessage().lines().findFirst().orElse(""),
                     e);
         }
     }
@@ -54,8 +56,8 @@ final class YamlTree {
     }
 
     ScenarioException error(String pointer, String message) {
-        return new ScenarioException(source + " line " + line(pointer) + " (" + (pointer.isEmpty() ? "/" : pointer)
-                + "): " + message);
+        return new ScenarioException(
+                source + " line " + line(pointer) + " (" + (pointer.isEmpty() ? "/" : pointer) + "): " + message);
     }
 
     private static JsonNode read(JsonParser parser, String pointer, Map<String, Integer> lines) throws IOException {

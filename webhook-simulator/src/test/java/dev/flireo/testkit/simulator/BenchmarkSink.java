@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class BenchmarkSink implements AutoCloseable {
 
-    private static final byte[] OK = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
-            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] OK =
+            ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+                    .getBytes(StandardCharsets.US_ASCII);
 
     private final Selector selector;
     private final ServerSocketChannel server;
@@ -127,7 +128,8 @@ final class BenchmarkSink implements AutoCloseable {
             return 0;
         }
         int end = headers.indexOf('\r', at);
-        return Integer.parseInt(headers.substring(at + 15, end < 0 ? headers.length() : end).strip());
+        return Integer.parseInt(
+                headers.substring(at + 15, end < 0 ? headers.length() : end).strip());
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class EndReasonTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final List<String> WORDS = Arrays.stream(EndReason.values()).map(EndReason::wireName).toList();
+    private static final List<String> WORDS =
+            Arrays.stream(EndReason.values()).map(EndReason::wireName).toList();
 
     @Test
     void theDocumentedWordsComeFirstInTheSdksStyle() {
@@ -33,15 +34,19 @@ class EndReasonTest {
                 property(flireo.at("/EndOfCallReportMessage/allOf"), "endedReason"),
                 property(voicedock.at("/VoiceDockStatusUpdateMessage/allOf"), "end_reason"),
                 property(voicedock.at("/VoiceDockEndOfCallReportMessage/allOf"), "end_reason"));
-        assertThat(fields).allSatisfy(field -> assertThat(words(field.get("examples"))).isEqualTo(WORDS));
+        assertThat(fields)
+                .allSatisfy(field -> assertThat(words(field.get("examples"))).isEqualTo(WORDS));
     }
 
     @Test
     void everyBuiltInScenarioEndsWithAWordOfTheVocabulary() {
         List<String> reasons = new ArrayList<>();
         for (Scenario scenario : Scenario.builtIns()) {
-            scenario.spec().steps().stream().filter(Step.Status.class::isInstance).map(Step.Status.class::cast)
-                    .filter(s -> s.reason() != null).forEach(s -> reasons.add(s.reason()));
+            scenario.spec().steps().stream()
+                    .filter(Step.Status.class::isInstance)
+                    .map(Step.Status.class::cast)
+                    .filter(s -> s.reason() != null)
+                    .forEach(s -> reasons.add(s.reason()));
         }
         assertThat(reasons).isNotEmpty().allSatisfy(r -> assertThat(WORDS).contains(r));
     }
@@ -59,7 +64,8 @@ class EndReasonTest {
                 """, "old-words.yaml"))
                 .isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("old-words.yaml line 7")
-                .hasMessageContaining("unknown end reason 'customer-ended-call'; expected one of user_hangup, max_duration");
+                .hasMessageContaining(
+                        "unknown end reason 'customer-ended-call'; expected one of user_hangup, max_duration");
     }
 
     private static JsonNode spec(String resource) throws Exception {

@@ -25,8 +25,8 @@ class InterruptTest {
      */
     private static SimulationReport interruptedRun(WebhookSimulator simulator, CountDownLatch when, Duration grace)
             throws Exception {
-        CompletableFuture<SimulationReport> running = CompletableFuture.supplyAsync(
-                () -> simulator.run(Scenario.named("inbound-happy-path")));
+        CompletableFuture<SimulationReport> running =
+                CompletableFuture.supplyAsync(() -> simulator.run(Scenario.named("inbound-happy-path")));
         assertThat(when.await(20, TimeUnit.SECONDS)).isTrue();
         long interruptedAt = System.nanoTime();
         simulator.interrupt(grace);
@@ -39,7 +39,9 @@ class InterruptTest {
     void anInterruptedRunSendsNothingMoreAndReportsTheRestAsNotSent(@TempDir Path dir) throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(request -> Reply.json("{}"))) {
             CountDownLatch twoDelivered = new CountDownLatch(2);
-            WebhookSimulator simulator = WebhookSimulator.target(receiver.url()).secret(SECRET).seed(7)
+            WebhookSimulator simulator = WebhookSimulator.target(receiver.url())
+                    .secret(SECRET)
+                    .seed(7)
                     .realtime(true) // real gaps: the call would take about a minute
                     .progress(line -> twoDelivered.countDown());
 
@@ -48,22 +50,32 @@ class InterruptTest {
             assertThat(report.interrupted()).isTrue();
             assertThat(report.passed()).isFalse();
             assertThat(receiver.received()).hasSize(2);
-            assertThat(report.deliveries()).hasSize(2).allSatisfy(d -> assertThat(d.passed()).isTrue());
-            assertThat(report.unfinished()).containsExactly(
-                    "call 1 status-update ended (user_hangup): interrupted: not sent",
-                    "call 1 end-of-call-report: interrupted: not sent");
-            assertThat(report.summary()).startsWith("INTERRUPTED inbound-happy-path: 1 call, 2 deliveries")
+            assertThat(report.deliveries())
+                    .hasSize(2)
+                    .allSatisfy(d -> assertThat(d.passed()).isTrue());
+            assertThat(report.unfinished())
+                    .containsExactly(
+                            "call 1 status-update ended (user_hangup): interrupted: not sent",
+                            "call 1 end-of-call-report: interrupted: not sent");
+            assertThat(report.summary())
+                    .startsWith("INTERRUPTED inbound-happy-path: 1 call, 2 deliveries")
                     .contains("interrupted: 2 deliveries not finished");
-            assertThatThrownBy(report::assertPassed).hasMessageContaining("was interrupted")
+            assertThatThrownBy(report::assertPassed)
+                    .hasMessageContaining("was interrupted")
                     .hasMessageContaining("end-of-call-report: interrupted: not sent");
 
             String xml = Files.readString(report.writeJUnitXml(dir.resolve("junit.xml")));
-            assertThat(xml).contains("tests=\"4\" failures=\"0\" errors=\"0\" skipped=\"2\"",
-                    "<property name=\"interrupted\" value=\"true\"/>",
-                    "name=\"004 end-of-call-report\" time=\"0.000\">\n    <skipped message=\"interrupted: not sent\"/>");
+            assertThat(xml)
+                    .contains(
+                            "tests=\"4\" failures=\"0\" errors=\"0\" skipped=\"2\"",
+                            "<property name=\"interrupted\" value=\"true\"/>",
+                            "name=\"004 end-of-call-report\" time=\"0.000\">\n    <skipped message=\"interrupted: not sent\"/>");
             String html = Files.readString(report.writeHtml(dir.resolve("report")));
-            assertThat(html).contains("<title>INTERRUPTED inbound-happy-path", "Not finished: the run was interrupted",
-                    "call 1 end-of-call-report: interrupted: not sent");
+            assertThat(html)
+                    .contains(
+                            "<title>INTERRUPTED inbound-happy-path",
+                            "Not finished: the run was interrupted",
+                            "call 1 end-of-call-report: interrupted: not sent");
         }
     }
 
@@ -74,34 +86,40 @@ class InterruptTest {
             hanging.countDown();
             return Reply.ok().after(Duration.ofMinutes(1)); // no reply before the run stops; closing ends the wait
         })) {
-            WebhookSimulator simulator = WebhookSimulator.target(receiver.url()).secret(SECRET).seed(7);
+            WebhookSimulator simulator =
+                    WebhookSimulator.target(receiver.url()).secret(SECRET).seed(7);
 
             SimulationReport report = interruptedRun(simulator, hanging, Duration.ofMillis(300));
 
-            assertThat(report.deliveries()).hasSize(1);                      // the assistant-request
-            assertThat(report.unfinished()).containsExactly(
-                    "call 1 status-update in-progress: interrupted: sent, but no reply before the run stopped",
-                    "call 1 status-update ended (user_hangup): interrupted: not sent",
-                    "call 1 end-of-call-report: interrupted: not sent");
-            assertThat(report.transcript(1)).isEmpty();                      // recorded, but nobody spoke yet
+            assertThat(report.deliveries()).hasSize(1); // the assistant-request
+            assertThat(report.unfinished())
+                    .containsExactly(
+                            "call 1 status-update in-progress: interrupted: sent, but no reply before the run stopped",
+                            "call 1 status-update ended (user_hangup): interrupted: not sent",
+                            "call 1 end-of-call-report: interrupted: not sent");
+            assertThat(report.transcript(1)).isEmpty(); // recorded, but nobody spoke yet
         }
     }
 
     @Test
     void anInterruptBeforeTheRunStopsItAtOnce() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(request -> Reply.json("{}"))) {
-            WebhookSimulator simulator = WebhookSimulator.target(receiver.url()).secret(SECRET).probeSecurity(true);
+            WebhookSimulator simulator =
+                    WebhookSimulator.target(receiver.url()).secret(SECRET).probeSecurity(true);
             simulator.interrupt(Duration.ZERO);
 
             SimulationReport report = simulator.run(Scenario.named("outbound-no-answer"));
 
             assertThat(receiver.received()).isEmpty();
             assertThat(report.interrupted()).isTrue();
-            assertThat(report.unfinished()).containsExactly("call 1 status-update ringing: interrupted: not sent",
-                    "call 1 status-update ended (no_answer): interrupted: not sent",
-                    "call 1 end-of-call-report: interrupted: not sent", "security probes: interrupted: not sent");
+            assertThat(report.unfinished())
+                    .containsExactly(
+                            "call 1 status-update ringing: interrupted: not sent",
+                            "call 1 status-update ended (no_answer): interrupted: not sent",
+                            "call 1 end-of-call-report: interrupted: not sent",
+                            "security probes: interrupted: not sent");
             SimulationReport next = simulator.probeSecurity(false).run(Scenario.named("outbound-no-answer"));
-            assertThat(next.interrupted()).isFalse();                         // the interrupt was for one run only
+            assertThat(next.interrupted()).isFalse(); // the interrupt was for one run only
             assertThat(next.deliveries()).hasSize(3);
         }
     }

@@ -43,21 +43,24 @@ final class RawServer implements AutoCloseable {
 
     RawServer(Conversation conversation) throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (!socket.isClosed()) {
-                try {
-                    Socket client = socket.accept();
-                    synchronized (open) {
-                        open.add(client);
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!socket.isClosed()) {
+                        try {
+                            Socket client = socket.accept();
+                            synchronized (open) {
+                                open.add(client);
+                            }
+                            Thread talker =
+                                    new Thread(() -> talk(conversation, new Connection(client)), "raw-server-talk");
+                            talker.setDaemon(true);
+                            talker.start();
+                        } catch (IOException e) {
+                            return;
+                        }
                     }
-                    Thread talker = new Thread(() -> talk(conversation, new Connection(client)), "raw-server-talk");
-                    talker.setDaemon(true);
-                    talker.start();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "raw-server-accept");
+                },
+                "raw-server-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -70,8 +73,9 @@ final class RawServer implements AutoCloseable {
             how = "returned";
         } catch (Exception e) {
             String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-            how = e instanceof EOFException || message.contains("broken pipe")
-                    || message.contains("connection reset") ? "closed by the client" : e.toString();
+            how = e instanceof EOFException || message.contains("broken pipe") || message.contains("connection reset")
+                    ? "closed by the client"
+                    : e.toString();
         }
         endings.add(new Ending(Duration.ofNanos(System.nanoTime() - start), connection.written, how));
     }
@@ -124,8 +128,11 @@ final class RawServer implements AutoCloseable {
                 head.write(b);
             }
             String text = head.toString(StandardCharsets.ISO_8859_1);
-            int length = text.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith("content-length:"))
-                    .map(l -> Integer.parseInt(l.substring(l.indexOf(':') + 1).strip())).findFirst().orElse(0);
+            int length = text.lines()
+                    .filter(l -> l.toLowerCase(Locale.ROOT).startsWith("content-length:"))
+                    .map(l -> Integer.parseInt(l.substring(l.indexOf(':') + 1).strip()))
+                    .findFirst()
+                    .orElse(0);
             in.readNBytes(length);
             return text;
         }

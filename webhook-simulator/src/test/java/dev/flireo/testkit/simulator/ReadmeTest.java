@@ -31,15 +31,17 @@ class ReadmeTest {
     void theReadmeListsEveryBuiltInScenario() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
 
-        assertThat(Scenario.BUILT_IN_NAMES).allSatisfy(name -> assertThat(readme).contains("| `" + name + "` |"));
+        assertThat(Scenario.BUILT_IN_NAMES)
+                .allSatisfy(name -> assertThat(readme).contains("| `" + name + "` |"));
     }
 
     @Test
     void theReadmeStatesTheReplyLimitTheSenderApplies() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
 
-        assertThat(readme).contains("| reply body | at most " + ExchangeFailure.size(WebhookSender.MAX_REPLY_BYTES)
-                + " (`WebhookSender.MAX_REPLY_BYTES`) is read");
+        assertThat(readme)
+                .contains("| reply body | at most " + ExchangeFailure.size(WebhookSender.MAX_REPLY_BYTES)
+                        + " (`WebhookSender.MAX_REPLY_BYTES`) is read");
     }
 
     private static int indexOf(List<String> lines, String marker) {

@@ -28,40 +28,55 @@ class RedactionTest {
         Redaction redaction = Redaction.of(SECRET, null, "", "whsec_REDACTION");
 
         assertThat(redaction.apply("expected " + SECRET + ", see https://admin:hunter2@hooks.example.com/in"
-                + "?call=7&api_key=" + TOKEN + "&X-Signature=abc#top"))
+                        + "?call=7&api_key=" + TOKEN + "&X-Signature=abc#top"))
                 .isEqualTo("expected ***, see https://***@hooks.example.com/in?call=7&api_key=***&X-Signature=***#top");
-        assertThat(Redaction.url("http://127.0.0.1:8080/webhooks?mode=reject")).isEqualTo(
-                "http://127.0.0.1:8080/webhooks?mode=reject");
+        assertThat(Redaction.url("http://127.0.0.1:8080/webhooks?mode=reject"))
+                .isEqualTo("http://127.0.0.1:8080/webhooks?mode=reject");
         assertThat(redaction.apply((String) null)).isNull();
     }
 
     @Test
     void aDeliveryKeepsItsRequestWhileWhatTheReceiverSaidIsRedacted() {
-        WebhookRequest request = WebhookRequest.of(URI.create("http://127.0.0.1/hook"), EventType.STATUS_UPDATE,
-                "{}".getBytes(StandardCharsets.UTF_8), SECRET, 1_700_000_000L);
-        Delivery delivery = new Delivery(request, 401, ("bad signature for " + SECRET).getBytes(StandardCharsets.UTF_8),
-                Duration.ofMillis(3), null, Verdict.fail("answered HTTP 401 'bad signature for " + SECRET + "'"));
+        WebhookRequest request = WebhookRequest.of(
+                URI.create("http://127.0.0.1/hook"),
+                EventType.STATUS_UPDATE,
+                "{}".getBytes(StandardCharsets.UTF_8),
+                SECRET,
+                1_700_000_000L);
+        Delivery delivery = new Delivery(
+                request,
+                401,
+                ("bad signature for " + SECRET).getBytes(StandardCharsets.UTF_8),
+                Duration.ofMillis(3),
+                null,
+                Verdict.fail("answered HTTP 401 'bad signature for " + SECRET + "'"));
 
         Delivery redacted = Redaction.of(SECRET).apply(delivery);
 
         assertThat(redacted.request()).isEqualTo(request);
-        assertThat(redacted.request().headers().get(WebhookSignature.SIGNATURE_HEADER)).doesNotContain(SECRET);
+        assertThat(redacted.request().headers().get(WebhookSignature.SIGNATURE_HEADER))
+                .doesNotContain(SECRET);
         assertThat(redacted.replyText()).isEqualTo("bad signature for ***");
         assertThat(redacted.verdict()).isEqualTo(Verdict.fail("answered HTTP 401 'bad signature for ***'"));
     }
 
     @Test
     void aRunAgainstAReceiverThatEchoesItsSecretWritesItNowhere(@TempDir Path dir) throws Exception {
-        try (WebhookReceiver leaky = WebhookReceiver.start().replyToAll(request -> request.event().equals("assistant-request")
-                ? Reply.json("signature check uses " + SECRET) : Reply.json("{}"))) {
+        try (WebhookReceiver leaky = WebhookReceiver.start()
+                .replyToAll(request -> request.event().equals("assistant-request")
+                        ? Reply.json("signature check uses " + SECRET)
+                        : Reply.json("{}"))) {
             List<String> progress = new CopyOnWriteArrayList<>();
             WebhookSimulator simulator = WebhookSimulator.target(leaky.url("/webhooks?token=" + TOKEN))
-                    .secret(SECRET).seed(5).progress(progress::add);
+                    .secret(SECRET)
+                    .seed(5)
+                    .progress(progress::add);
 
             SimulationReport report = simulator.run(Scenario.named("inbound-happy-path"));
 
-            assertThat(report.failures()).containsExactly("call 1 assistant-request: the reply is not a JSON object:"
-                    + " 'signature check uses ***'; the platform would fall back to the default configuration");
+            assertThat(report.failures())
+                    .containsExactly("call 1 assistant-request: the reply is not a JSON object:"
+                            + " 'signature check uses ***'; the platform would fall back to the default configuration");
             assertThat(progress).hasSize(4).anySatisfy(line -> assertThat(line).contains("signature check uses ***"));
             assertThatThrownBy(report::assertPassed).hasMessageContaining("uses ***");
             String files = Files.readString(report.writeJUnitXml(dir.resolve("replay.xml")))

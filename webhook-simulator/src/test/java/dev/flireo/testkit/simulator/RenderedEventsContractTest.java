@@ -20,13 +20,17 @@ class RenderedEventsContractTest {
         for (Scenario scenario : Scenario.builtIns()) {
             // The personalising receiver adds metadata, so the echoed message.assistant is validated too.
             try (WebhookReceiver receiver = WellBehavedHandler.receiver(null)) {
-                WebhookSimulator.target(receiver.url("/hook?mode=personalise")).dialect(dialect).seed(17)
+                WebhookSimulator.target(receiver.url("/hook?mode=personalise"))
+                        .dialect(dialect)
+                        .seed(17)
                         .run(scenario.withCalls(Math.min(scenario.calls(), 3)));
 
                 assertThat(receiver.received()).as(scenario.name()).isNotEmpty().allSatisfy(request -> {
                     ValidationReport report = contracts.validateEvent(request.json());
-                    assertThat(report.errors()).as(scenario.name() + " " + dialect.wireName() + " "
-                            + request.event() + ": " + request.text()).isEmpty();
+                    assertThat(report.errors())
+                            .as(scenario.name() + " " + dialect.wireName() + " " + request.event() + ": "
+                                    + request.text())
+                            .isEmpty();
                     assertThat(report.eventType()).isEqualTo(EventType.fromWireName(request.event()));
                 });
             }

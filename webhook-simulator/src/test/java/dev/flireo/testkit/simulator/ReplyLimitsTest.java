@@ -39,16 +39,19 @@ class ReplyLimitsTest {
     void aStatusLineAndHeadersDrippedByteByByteDoNotExtendTheDeadline() throws Exception {
         try (RawServer dripping = new RawServer(connection -> {
             connection.readRequest();
-            connection.drip("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
-                    BYTE_BY_BYTE);
+            connection.drip(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}", BYTE_BY_BYTE);
         })) {
             long start = System.nanoTime();
-            SimulationReport report = WebhookSimulator.target(dripping.url("http")).run(RINGING_ONLY);
+            SimulationReport report =
+                    WebhookSimulator.target(dripping.url("http")).run(RINGING_ONLY);
 
             assertThat(millisSince(start)).isBetween(4_900L, 6_500L);
-            assertThat(report.failures()).containsExactly("call 1 assistant-request: no answer within 5 s (timed out);"
-                    + " the platform would fall back to the default configuration");
-            assertThat(dripping.nextEnding(Duration.ofSeconds(2)).closedByClient()).isTrue();
+            assertThat(report.failures())
+                    .containsExactly("call 1 assistant-request: no answer within 5 s (timed out);"
+                            + " the platform would fall back to the default configuration");
+            assertThat(dripping.nextEnding(Duration.ofSeconds(2)).closedByClient())
+                    .isTrue();
         }
     }
 
@@ -60,13 +63,15 @@ class ReplyLimitsTest {
             connection.drip("{\"results\":[]" + " ".repeat(186) + "}", BYTE_BY_BYTE);
         })) {
             long start = System.nanoTime();
-            SimulationReport report = WebhookSimulator.target(dripping.url("http")).run(ONE_TOOL_CALL);
+            SimulationReport report =
+                    WebhookSimulator.target(dripping.url("http")).run(ONE_TOOL_CALL);
 
             assertThat(millisSince(start)).isBetween(10_900L, 12_500L);
             assertThat(report.failures()).hasSize(1);
             Matcher failure = Pattern.compile("call 1 tool-calls lookup_customer: HTTP 200 came, but its body did not"
-                    + " finish within 10 s \\((\\d+) of 200 bytes of the body received; timed out\\);"
-                    + " the agent gets no tool result").matcher(report.failures().get(0));
+                            + " finish within 10 s \\((\\d+) of 200 bytes of the body received; timed out\\);"
+                            + " the agent gets no tool result")
+                    .matcher(report.failures().get(0));
             assertThat(failure.matches()).as(report.failures().get(0)).isTrue();
             assertThat(Integer.parseInt(failure.group(1))).isBetween(80, 120);
             RawServer.Ending ending = dripping.nextEnding(Duration.ofSeconds(2));
@@ -86,9 +91,10 @@ class ReplyLimitsTest {
             SimulationReport report = WebhookSimulator.target(huge.url("http")).run(RINGING_ONLY);
 
             assertThat(millisSince(start)).isLessThan(3_000L);
-            assertThat(report.failures()).containsExactly("call 1 assistant-request: reply too large: HTTP 200"
-                    + " announced 524288000 bytes (Content-Length), over the 1 MiB limit; not read;"
-                    + " the platform would fall back to the default configuration");
+            assertThat(report.failures())
+                    .containsExactly("call 1 assistant-request: reply too large: HTTP 200"
+                            + " announced 524288000 bytes (Content-Length), over the 1 MiB limit; not read;"
+                            + " the platform would fall back to the default configuration");
             assertThat(report.deliveries().get(0).reply()).isEmpty();
             RawServer.Ending ending = huge.nextEnding(Duration.ofSeconds(2));
             assertThat(ending.closedByClient()).as(ending.how()).isTrue();
@@ -105,12 +111,16 @@ class ReplyLimitsTest {
             connection.flood(chunk);
         })) {
             long start = System.nanoTime();
-            SimulationReport report = WebhookSimulator.target(endless.url("http")).seed(1)
-                    .run(Scenario.named("outbound-no-answer"));
+            SimulationReport report =
+                    WebhookSimulator.target(endless.url("http")).seed(1).run(Scenario.named("outbound-no-answer"));
 
             assertThat(millisSince(start)).isLessThan(5_000L);
-            assertThat(report.failures()).hasSize(3).allSatisfy(failure -> assertThat(failure)
-                    .endsWith(": reply too large: HTTP 200 sent more than the 1 MiB limit; reading stopped there"));
+            assertThat(report.failures())
+                    .hasSize(3)
+                    .allSatisfy(
+                            failure -> assertThat(failure)
+                                    .endsWith(
+                                            ": reply too large: HTTP 200 sent more than the 1 MiB limit; reading stopped there"));
             for (int i = 0; i < 3; i++) {
                 RawServer.Ending ending = endless.nextEnding(Duration.ofSeconds(2));
                 assertThat(ending.closedByClient()).as(ending.how()).isTrue();
@@ -140,8 +150,9 @@ class ReplyLimitsTest {
 
             assertThat(atLimit.verdict()).isEqualTo(Verdict.pass("acknowledged with HTTP 200"));
             assertThat(atLimit.reply()).hasSize(WebhookSender.MAX_REPLY_BYTES);
-            assertThat(overLimit.verdict()).isEqualTo(Verdict.fail(
-                    "reply too large: HTTP 200 sent more than the 1 MiB limit; reading stopped there"));
+            assertThat(overLimit.verdict())
+                    .isEqualTo(Verdict.fail(
+                            "reply too large: HTTP 200 sent more than the 1 MiB limit; reading stopped there"));
             assertThat(overLimit.status()).isEqualTo(200);
             assertThat(overLimit.reply()).isEmpty();
         }

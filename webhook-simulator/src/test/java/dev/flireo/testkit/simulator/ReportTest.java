@@ -17,9 +17,14 @@ import org.w3c.dom.NodeList;
 class ReportTest {
 
     private static SimulationReport failingRun() throws Exception {
-        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(request -> request.event().equals("tool-calls")
-                ? Reply.json("<html>\"oops\" & more</html>") : Reply.json("{}"))) {
-            return WebhookSimulator.target(receiver.url()).secret("whsec_r").seed(31).probeSecurity(true)
+        try (WebhookReceiver receiver = WebhookReceiver.start()
+                .replyToAll(request -> request.event().equals("tool-calls")
+                        ? Reply.json("<html>\"oops\" & more</html>")
+                        : Reply.json("{}"))) {
+            return WebhookSimulator.target(receiver.url())
+                    .secret("whsec_r")
+                    .seed(31)
+                    .probeSecurity(true)
                     .run(Scenario.named("inbound-tool-calls"));
         }
     }
@@ -34,11 +39,13 @@ class ReportTest {
         Element suite = xml.getDocumentElement();
         assertThat(suite.getAttribute("name")).isEqualTo("flireo.replay.inbound-tool-calls");
         assertThat(suite.getAttribute("tests")).isEqualTo("12");
-        assertThat(suite.getAttribute("failures")).isEqualTo(Integer.toString(report.failures().size()));
+        assertThat(suite.getAttribute("failures"))
+                .isEqualTo(Integer.toString(report.failures().size()));
         assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(12);
         Element failure = (Element) xml.getElementsByTagName("failure").item(0);
-        assertThat(failure.getAttribute("message")).isEqualTo("the reply is not a JSON object: "
-                + "'<html>\"oops\" & more</html>'; the agent gets no tool result");
+        assertThat(failure.getAttribute("message"))
+                .isEqualTo("the reply is not a JSON object: "
+                        + "'<html>\"oops\" & more</html>'; the agent gets no tool result");
         assertThat(failure.getTextContent()).contains("X-Webhook-Signature: sha256=", "\"toolCallList\"");
         NodeList outputs = xml.getElementsByTagName("system-out");
         assertThat(outputs.item(outputs.getLength() - 1).getTextContent())
@@ -54,7 +61,8 @@ class ReportTest {
 
         String html = Files.readString(page);
         assertThat(page.getFileName().toString()).isEqualTo("index.html");
-        assertThat(html).startsWith("<!doctype html>")
+        assertThat(html)
+                .startsWith("<!doctype html>")
                 .contains("FAILED", "<svg class=\"timeline\"", "What failed", "Security probes", "tampered-body")
                 .contains("&lt;html&gt;&quot;oops&quot; &amp; more&lt;/html&gt;")
                 .contains(report.calls().get(0).data().firstName())

@@ -70,25 +70,36 @@ public final class SimulatorBenchmark {
         double plain = baseline(body, events, calls, false);
         double tuned = baseline(body, events, calls, true);
         double signed = signed(body, events, calls);
-        lines.add(row("plain unsigned java.net.http loop, default client, " + calls + " in flight (baseline)",
-                rate(plain)));
-        lines.add(row("plain unsigned loop, client with the sender's 2-thread executor, " + calls + " in flight",
+        lines.add(row(
+                "plain unsigned java.net.http loop, default client, " + calls + " in flight (baseline)", rate(plain)));
+        lines.add(row(
+                "plain unsigned loop, client with the sender's 2-thread executor, " + calls + " in flight",
                 rate(tuned) + String.format(Locale.ROOT, " (%.2f x baseline)", tuned / plain)));
-        lines.add(row("WebhookSender: signed, judged, " + calls + " in flight", rate(signed)
-                + String.format(Locale.ROOT, " (%.2f x baseline, %.2f x the same client unsigned)", signed / plain,
-                signed / tuned)));
+        lines.add(row(
+                "WebhookSender: signed, judged, " + calls + " in flight",
+                rate(signed)
+                        + String.format(
+                                Locale.ROOT,
+                                " (%.2f x baseline, %.2f x the same client unsigned)",
+                                signed / plain,
+                                signed / tuned)));
         campaign(calls);
         for (int parallel : new int[] {calls, calls * 5}) {
             Campaign campaign = campaign(parallel);
-            lines.add(row("campaign-batch, " + parallel + " concurrent calls, compressed time: " + campaign.deliveries
-                    + " deliveries in " + ms(campaign.elapsed), rate(campaign.deliveries / seconds(campaign.elapsed))
-                    + ", " + campaign.failed + " failed verdicts"));
+            lines.add(row(
+                    "campaign-batch, " + parallel + " concurrent calls, compressed time: " + campaign.deliveries
+                            + " deliveries in " + ms(campaign.elapsed),
+                    rate(campaign.deliveries / seconds(campaign.elapsed)) + ", " + campaign.failed
+                            + " failed verdicts"));
         }
         Campaign sustained = sustained(calls, 10);
-        lines.add(row("campaign-batch held at " + calls + " concurrent calls (10 runs of " + calls / 10
-                + " calls side by side, each replaced when it ends): " + sustained.deliveries + " deliveries in "
-                + ms(sustained.elapsed), rate(sustained.deliveries / seconds(sustained.elapsed)) + ", "
-                + sustained.failed + " failed verdicts"));
+        lines.add(row(
+                "campaign-batch held at " + calls + " concurrent calls (10 runs of " + calls / 10
+                        + " calls side by side, each replaced when it ends): " + sustained.deliveries
+                        + " deliveries in "
+                        + ms(sustained.elapsed),
+                rate(sustained.deliveries / seconds(sustained.elapsed)) + ", " + sustained.failed
+                        + " failed verdicts"));
         Duration inProcess = firstDeliveryInProcess();
         lines.add(row("first delivery after run() in a warm JVM (inbound-happy-path)", ms(inProcess)));
         if (Files.isExecutable(launcher) && Files.exists(launcher.resolveSibling("cli/target/flireo.jar"))) {
@@ -98,9 +109,10 @@ public final class SimulatorBenchmark {
                 cold.add(firstDeliveryFromCommand(launcher));
             }
             Collections.sort(cold);
-            lines.add(row("first delivery after `./flireo replay inbound-happy-path ...` starts (median of 5; JVM"
-                    + " start, class-data archive of the launcher)", ms(cold.get(2)) + " (min " + ms(cold.get(0))
-                    + ", max " + ms(cold.get(4)) + ")"));
+            lines.add(row(
+                    "first delivery after `./flireo replay inbound-happy-path ...` starts (median of 5; JVM"
+                            + " start, class-data archive of the launcher)",
+                    ms(cold.get(2)) + " (min " + ms(cold.get(0)) + ", max " + ms(cold.get(4)) + ")"));
         } else {
             lines.add(row("first delivery from the command line", "skipped: run ./flireo --version first"));
         }
@@ -116,8 +128,14 @@ public final class SimulatorBenchmark {
 
     /** A realistic status-update body of the Flireo dialect. */
     private static byte[] sampleBody() {
-        CallSnapshot call = CallSnapshot.start("5c4d030f-43e3-4e65-899e-8148521e660f", CallType.INBOUND,
-                CallStatus.IN_PROGRESS, "+31850835037", "Flireo Demo", "+31612345678", Instant.now());
+        CallSnapshot call = CallSnapshot.start(
+                "5c4d030f-43e3-4e65-899e-8148521e660f",
+                CallType.INBOUND,
+                CallStatus.IN_PROGRESS,
+                "+31850835037",
+                "Flireo Demo",
+                "+31612345678",
+                Instant.now());
         return CallEvents.of(Dialect.FLIREO).render(EventType.STATUS_UPDATE, call);
     }
 
@@ -146,36 +164,44 @@ public final class SimulatorBenchmark {
             }));
         }
         HttpClient client = builder.build();
-        HttpRequest request = HttpRequest.newBuilder(target()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return window(total, inFlight, () -> client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                .thenAccept(response -> {
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException("the sink answered " + response.statusCode());
-                    }
-                }));
+        HttpRequest request = HttpRequest.newBuilder(target())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return window(
+                total,
+                inFlight,
+                () -> client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                        .thenAccept(response -> {
+                            if (response.statusCode() != 200) {
+                                throw new IllegalStateException("the sink answered " + response.statusCode());
+                            }
+                        }));
     }
 
     private double signed(byte[] body, int total, int inFlight) throws Exception {
         WebhookSender sender = WebhookSender.builder().secret(SECRET).build();
         URI target = target();
-        return window(total, inFlight, () -> sender.sendAsync(target, EventType.STATUS_UPDATE, body)
-                .thenAccept(delivery -> {
+        return window(
+                total,
+                inFlight,
+                () -> sender.sendAsync(target, EventType.STATUS_UPDATE, body).thenAccept(delivery -> {
                     if (!delivery.passed()) {
                         throw new IllegalStateException(delivery.toString());
                     }
                 }));
     }
 
-    private record Campaign(long deliveries, long failed, Duration elapsed) {
-    }
+    private record Campaign(long deliveries, long failed, Duration elapsed) {}
 
     private Campaign campaign(int calls) {
         long start = System.nanoTime();
-        SimulationReport report = WebhookSimulator.target(target()).secret(SECRET).seed(1)
+        SimulationReport report = WebhookSimulator.target(target())
+                .secret(SECRET)
+                .seed(1)
                 .run(Scenario.named("campaign-batch").withCalls(calls));
-        return new Campaign(report.deliveries().size(), report.failures().size(),
-                Duration.ofNanos(System.nanoTime() - start));
+        return new Campaign(
+                report.deliveries().size(), report.failures().size(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**
@@ -191,14 +217,18 @@ public final class SimulatorBenchmark {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(lanes);
         for (int lane = 0; lane < lanes; lane++) {
             int seed = lane;
-            running.add(CompletableFuture.runAsync(() -> {
-                for (int round = 0; round < 10; round++) {
-                    SimulationReport report = WebhookSimulator.target(target()).secret(SECRET).seed(seed * 100 + round)
-                            .run(Scenario.named("campaign-batch").withCalls(calls / lanes));
-                    deliveries.addAndGet(report.deliveries().size());
-                    failed.addAndGet(report.failures().size());
-                }
-            }, pool));
+            running.add(CompletableFuture.runAsync(
+                    () -> {
+                        for (int round = 0; round < 10; round++) {
+                            SimulationReport report = WebhookSimulator.target(target())
+                                    .secret(SECRET)
+                                    .seed(seed * 100 + round)
+                                    .run(Scenario.named("campaign-batch").withCalls(calls / lanes));
+                            deliveries.addAndGet(report.deliveries().size());
+                            failed.addAndGet(report.failures().size());
+                        }
+                    },
+                    pool));
         }
         try {
             CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
@@ -211,13 +241,16 @@ public final class SimulatorBenchmark {
     private Duration firstDeliveryInProcess() {
         long before = received.get();
         long start = System.nanoTime();
-        WebhookSimulator simulator = WebhookSimulator.target(target()).secret(SECRET).seed(2);
+        WebhookSimulator simulator =
+                WebhookSimulator.target(target()).secret(SECRET).seed(2);
         long[] first = new long[1];
-        simulator.progress(line -> {
-            if (first[0] == 0) {
-                first[0] = System.nanoTime();
-            }
-        }).run(Scenario.named("inbound-happy-path"));
+        simulator
+                .progress(line -> {
+                    if (first[0] == 0) {
+                        first[0] = System.nanoTime();
+                    }
+                })
+                .run(Scenario.named("inbound-happy-path"));
         if (received.get() == before) {
             throw new IllegalStateException("no delivery arrived");
         }
@@ -228,9 +261,19 @@ public final class SimulatorBenchmark {
         long before = received.get();
         sink.resetFirst();
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(launcher.toString(), "replay", "inbound-happy-path",
-                "--target", target().toString(), "--secret", SECRET, "--seed", "3")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(
+                        launcher.toString(),
+                        "replay",
+                        "inbound-happy-path",
+                        "--target",
+                        target().toString(),
+                        "--secret",
+                        SECRET,
+                        "--seed",
+                        "3")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("flireo replay did not finish within 60 s");

@@ -41,9 +41,15 @@ class WebhookSimulatorAcceptanceTest {
                     .containsExactly("results for all 1 tool call id", "results for all 2 tool call ids");
             // README: end
             // spotless:on
-            assertThat(report.deliveries()).extracting(Delivery::event).containsExactly(
-                    EventType.ASSISTANT_REQUEST, EventType.STATUS_UPDATE, EventType.TOOL_CALLS,
-                    EventType.TOOL_CALLS, EventType.STATUS_UPDATE, EventType.END_OF_CALL_REPORT);
+            assertThat(report.deliveries())
+                    .extracting(Delivery::event)
+                    .containsExactly(
+                            EventType.ASSISTANT_REQUEST,
+                            EventType.STATUS_UPDATE,
+                            EventType.TOOL_CALLS,
+                            EventType.TOOL_CALLS,
+                            EventType.STATUS_UPDATE,
+                            EventType.END_OF_CALL_REPORT);
         }
     }
 
@@ -52,10 +58,14 @@ class WebhookSimulatorAcceptanceTest {
     void everyBuiltInScenarioPassesAgainstAWellBehavedReceiverInEveryDialect(Dialect dialect) throws Exception {
         for (Scenario scenario : Scenario.builtIns()) {
             try (WebhookReceiver receiver = WellBehavedHandler.receiver(SECRET)) {
-                String mode = scenario.name().equals("inbound-personalised") ? "?mode=personalise"
+                String mode = scenario.name().equals("inbound-personalised")
+                        ? "?mode=personalise"
                         : scenario.name().equals("inbound-rejected") ? "?mode=reject" : "";
-                SimulationReport report = WebhookSimulator.target(receiver.url("/hook" + mode)).secret(SECRET)
-                        .dialect(dialect).seed(7).run(scenario);
+                SimulationReport report = WebhookSimulator.target(receiver.url("/hook" + mode))
+                        .secret(SECRET)
+                        .dialect(dialect)
+                        .seed(7)
+                        .run(scenario);
                 assertThat(report.failures()).as(scenario.name()).isEmpty();
                 assertThat(report.passed()).isTrue();
             }
@@ -68,9 +78,12 @@ class WebhookSimulatorAcceptanceTest {
             WebhookSimulator.target(receiver.url()).secret(SECRET).seed(1).run(Scenario.named("inbound-happy-path"));
 
             assertThat(receiver.received()).hasSize(4).allSatisfy(request -> {
-                assertThat(request.headers()).containsEntry("Content-Type", "application/json")
+                assertThat(request.headers())
+                        .containsEntry("Content-Type", "application/json")
                         .containsEntry("User-Agent", "HMS-Sovereign/1.0")
-                        .containsEntry("X-Webhook-Event", request.json().path("message").path("type").asText());
+                        .containsEntry(
+                                "X-Webhook-Event",
+                                request.json().path("message").path("type").asText());
                 assertThat(request.headers().get("X-Webhook-Timestamp")).matches("\\d{10}");
                 assertThat(request.headers().get("X-Webhook-Signature")).matches("sha256=[0-9a-f]{64}");
                 SignatureCheck check = WebhookSignature.verifier(SECRET).verify(request.headers(), request.body());
@@ -96,9 +109,15 @@ class WebhookSimulatorAcceptanceTest {
         try (WebhookReceiver receiver = WellBehavedHandler.receiver(null)) {
             WebhookSimulator.target(receiver.url()).seed(99).run(Scenario.named("inbound-tool-calls"));
 
-            List<JsonNode> messages = receiver.received().stream().map(r -> r.json().path("message")).toList();
-            assertThat(messages.stream().map(m -> m.path("call").path("id").asText()).distinct()).hasSize(1);
-            List<String> times = messages.stream().map(m -> m.path("timestamp").asText()).toList();
+            List<JsonNode> messages = receiver.received().stream()
+                    .map(r -> r.json().path("message"))
+                    .toList();
+            assertThat(messages.stream()
+                            .map(m -> m.path("call").path("id").asText())
+                            .distinct())
+                    .hasSize(1);
+            List<String> times =
+                    messages.stream().map(m -> m.path("timestamp").asText()).toList();
             assertThat(times).isSorted().doesNotHaveDuplicates();
             assertThat(messages).allSatisfy(m -> {
                 assertThat(m.path("customer").path("number").asText()).matches("\\+[1-9][0-9]{6,14}");
@@ -110,12 +129,21 @@ class WebhookSimulatorAcceptanceTest {
     @Test
     void theSameSeedSendsTheSameEventsApartFromTheTimesOfSendingAndAnotherSeedDoesNot() throws Exception {
         try (WebhookReceiver first = WellBehavedHandler.receiver(null);
-             WebhookReceiver second = WellBehavedHandler.receiver(null);
-             WebhookReceiver third = WellBehavedHandler.receiver(null)) {
+                WebhookReceiver second = WellBehavedHandler.receiver(null);
+                WebhookReceiver third = WellBehavedHandler.receiver(null)) {
             Scenario scenario = Scenario.named("campaign-batch");
-            WebhookSimulator.target(first.url()).seed(2024).dialect(Dialect.VOICEDOCK).run(scenario);
-            WebhookSimulator.target(second.url()).seed(2024).dialect(Dialect.VOICEDOCK).run(scenario);
-            WebhookSimulator.target(third.url()).seed(2025).dialect(Dialect.VOICEDOCK).run(scenario);
+            WebhookSimulator.target(first.url())
+                    .seed(2024)
+                    .dialect(Dialect.VOICEDOCK)
+                    .run(scenario);
+            WebhookSimulator.target(second.url())
+                    .seed(2024)
+                    .dialect(Dialect.VOICEDOCK)
+                    .run(scenario);
+            WebhookSimulator.target(third.url())
+                    .seed(2025)
+                    .dialect(Dialect.VOICEDOCK)
+                    .run(scenario);
 
             assertThat(bodies(second)).isEqualTo(bodies(first)).hasSize(5 * 5);
             assertThat(bodies(third)).isNotEqualTo(bodies(first));
@@ -124,7 +152,8 @@ class WebhookSimulatorAcceptanceTest {
 
     /** The bodies with their times of sending taken out ({@code aFixedClockMakesRunsByteIdentical...} keeps them). */
     private static Set<String> bodies(WebhookReceiver receiver) {
-        return receiver.received().stream().map(ReceivedWebhook::text)
+        return receiver.received().stream()
+                .map(ReceivedWebhook::text)
                 .map(body -> body.replaceAll("\"(timestamp|started_at|ended_at)\":\"[^\"]*\"", "\"$1\":\"\""))
                 .collect(Collectors.toSet());
     }
@@ -132,26 +161,34 @@ class WebhookSimulatorAcceptanceTest {
     @Test
     void personalisedGreetingIsWhatTheAgentSaysAndMetadataIsEchoed() throws Exception {
         try (WebhookReceiver receiver = WellBehavedHandler.receiver(SECRET)) {
-            SimulationReport report = WebhookSimulator.target(receiver.url("/hook?mode=personalise")).secret(SECRET)
-                    .seed(3).run(Scenario.named("inbound-personalised"));
+            SimulationReport report = WebhookSimulator.target(receiver.url("/hook?mode=personalise"))
+                    .secret(SECRET)
+                    .seed(3)
+                    .run(Scenario.named("inbound-personalised"));
 
             report.assertPassed();
             assertThat(report.transcript(1).get(0))
                     .isEqualTo(new ChatMessage("assistant", "Hallo, fijn dat je weer belt!"));
-            List<ReceivedWebhook> later = receiver.received().subList(1, receiver.received().size());
-            assertThat(later).allSatisfy(r -> assertThat(r.json().at("/message/assistant/metadata/crm_id").asText())
-                    .isEqualTo("12345"));
+            List<ReceivedWebhook> later =
+                    receiver.received().subList(1, receiver.received().size());
+            assertThat(later)
+                    .allSatisfy(r -> assertThat(r.json()
+                                    .at("/message/assistant/metadata/crm_id")
+                                    .asText())
+                            .isEqualTo("12345"));
         }
     }
 
     @Test
     void aReceiverThatKeepsTheDefaultFailsThePersonalisedScenario() throws Exception {
         try (WebhookReceiver receiver = WellBehavedHandler.receiver(null)) {
-            SimulationReport report = WebhookSimulator.target(receiver.url()).seed(3)
-                    .run(Scenario.named("inbound-personalised"));
+            SimulationReport report =
+                    WebhookSimulator.target(receiver.url()).seed(3).run(Scenario.named("inbound-personalised"));
 
             assertThat(report.passed()).isFalse();
-            assertThat(report.failures()).singleElement().asString()
+            assertThat(report.failures())
+                    .singleElement()
+                    .asString()
                     .startsWith("call 1 assistant-request: expected the reply to override the greeting");
         }
     }
@@ -159,13 +196,18 @@ class WebhookSimulatorAcceptanceTest {
     @Test
     void aRejectionIsSpokenToTheCaller() throws Exception {
         try (WebhookReceiver receiver = WellBehavedHandler.receiver(null)) {
-            SimulationReport report = WebhookSimulator.target(receiver.url("/hook?mode=reject")).seed(3)
+            SimulationReport report = WebhookSimulator.target(receiver.url("/hook?mode=reject"))
+                    .seed(3)
                     .run(Scenario.named("inbound-rejected"));
 
             report.assertPassed();
-            assertThat(report.deliveries(EventType.ASSISTANT_REQUEST).get(0).verdict().reason())
+            assertThat(report.deliveries(EventType.ASSISTANT_REQUEST)
+                            .get(0)
+                            .verdict()
+                            .reason())
                     .startsWith("rejects the call with \"Sorry, we zijn op dit moment gesloten.");
-            assertThat(report.transcript(1)).extracting(ChatMessage::content)
+            assertThat(report.transcript(1))
+                    .extracting(ChatMessage::content)
                     .containsExactly("Sorry, we zijn op dit moment gesloten. Bel terug tijdens kantooruren.");
         }
     }
@@ -179,13 +221,18 @@ class WebhookSimulatorAcceptanceTest {
                 steps:
                   - assistant-request: accept
                 """, "just-ringing.yaml");
-        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(Reply.ok().after(Duration.ofMillis(5_600)))) {
+        try (WebhookReceiver receiver =
+                WebhookReceiver.start().replyToAll(Reply.ok().after(Duration.ofMillis(5_600)))) {
             long start = System.nanoTime();
             SimulationReport report = WebhookSimulator.target(receiver.url()).run(onlyTheRequest);
 
             assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(7_500);
-            assertThat(report.failures()).singleElement().asString().isEqualTo("call 1 assistant-request: "
-                    + "no answer within 5 s (timed out); the platform would fall back to the default configuration");
+            assertThat(report.failures())
+                    .singleElement()
+                    .asString()
+                    .isEqualTo(
+                            "call 1 assistant-request: "
+                                    + "no answer within 5 s (timed out); the platform would fall back to the default configuration");
         }
     }
 
@@ -197,8 +244,8 @@ class WebhookSimulatorAcceptanceTest {
             case "status-update" -> Reply.status(500, "oops");
             default -> Reply.json("not json at all");
         })) {
-            SimulationReport report = WebhookSimulator.target(receiver.url()).seed(5)
-                    .run(Scenario.named("inbound-tool-calls"));
+            SimulationReport report =
+                    WebhookSimulator.target(receiver.url()).seed(5).run(Scenario.named("inbound-tool-calls"));
 
             assertThat(report.failures()).hasSize(5);
             assertThat(report.failures().get(0))
@@ -206,27 +253,32 @@ class WebhookSimulatorAcceptanceTest {
                             + " /assistant")
                     .contains("must be an object")
                     .endsWith("; the platform would fall back to the default configuration");
-            assertThat(report.failures().get(2)).startsWith("call 1 tool-calls lookup_customer: no result for tool"
-                    + " call id tool_");
-            assertThat(report.failures().get(1)).isEqualTo("call 1 status-update in-progress: answered HTTP 500,"
-                    + " expected 2xx");
-            assertThat(report.failures().get(4)).isEqualTo("call 1 status-update ended (user_hangup):"
-                    + " answered HTTP 500, expected 2xx");
-            assertThat(report.deliveries(EventType.END_OF_CALL_REPORT).get(0).passed()).isTrue();
+            assertThat(report.failures().get(2))
+                    .startsWith("call 1 tool-calls lookup_customer: no result for tool" + " call id tool_");
+            assertThat(report.failures().get(1))
+                    .isEqualTo("call 1 status-update in-progress: answered HTTP 500," + " expected 2xx");
+            assertThat(report.failures().get(4))
+                    .isEqualTo("call 1 status-update ended (user_hangup):" + " answered HTTP 500, expected 2xx");
+            assertThat(report.deliveries(EventType.END_OF_CALL_REPORT).get(0).passed())
+                    .isTrue();
         }
     }
 
     @Test
     void aSingleResultForTwoToolCallsIsAWarning() throws Exception {
-        try (WebhookReceiver receiver = WebhookReceiver.start().replyToAll(request -> Reply.json(
-                request.event().equals("tool-calls") ? "{\"result\":{\"ok\":true}}" : "{}"))) {
-            SimulationReport report = WebhookSimulator.target(receiver.url()).seed(5)
-                    .run(Scenario.named("inbound-tool-calls"));
+        try (WebhookReceiver receiver = WebhookReceiver.start()
+                .replyToAll(request ->
+                        Reply.json(request.event().equals("tool-calls") ? "{\"result\":{\"ok\":true}}" : "{}"))) {
+            SimulationReport report =
+                    WebhookSimulator.target(receiver.url()).seed(5).run(Scenario.named("inbound-tool-calls"));
 
-            assertThat(report.deliveries(EventType.TOOL_CALLS)).extracting(d -> d.verdict().outcome())
+            assertThat(report.deliveries(EventType.TOOL_CALLS))
+                    .extracting(d -> d.verdict().outcome())
                     .containsExactly(Verdict.Outcome.PASS, Verdict.Outcome.WARN);
             assertThat(report.failures()).isEmpty();
-            assertThat(report.warnings()).singleElement().asString()
+            assertThat(report.warnings())
+                    .singleElement()
+                    .asString()
                     .contains("answered 2 tool calls with a single result");
         }
     }
@@ -234,25 +286,34 @@ class WebhookSimulatorAcceptanceTest {
     @Test
     void securityProbesNameEveryForgeryASignatureIgnoringReceiverAccepts() throws Exception {
         try (WebhookReceiver receiver = WellBehavedHandler.receiver(null)) {
-            SimulationReport report = WebhookSimulator.target(receiver.url()).secret(SECRET).seed(11)
-                    .probeSecurity(true).run(Scenario.named("inbound-happy-path"));
+            SimulationReport report = WebhookSimulator.target(receiver.url())
+                    .secret(SECRET)
+                    .seed(11)
+                    .probeSecurity(true)
+                    .run(Scenario.named("inbound-happy-path"));
 
             assertThat(report.acceptedProbes()).containsExactly(SecurityProbe.values());
             assertThat(report.passed()).isFalse();
-            assertThat(report.summary()).contains("security probes: 0 of 6 rejected; wrongly accepted: "
-                    + "tampered-body, wrong-secret, no-signature, stale-timestamp, future-timestamp; "
-                    + "accepted with a warning: replay");
+            assertThat(report.summary())
+                    .contains("security probes: 0 of 6 rejected; wrongly accepted: "
+                            + "tampered-body, wrong-secret, no-signature, stale-timestamp, future-timestamp; "
+                            + "accepted with a warning: replay");
         }
     }
 
     @Test
     void aVerifyingReceiverRejectsEveryProbe() throws Exception {
         try (WebhookReceiver receiver = WellBehavedHandler.receiver(SECRET)) {
-            SimulationReport report = WebhookSimulator.target(receiver.url()).secret(SECRET).seed(11)
-                    .probeSecurity(true).run(Scenario.named("outbound-happy-path"));
+            SimulationReport report = WebhookSimulator.target(receiver.url())
+                    .secret(SECRET)
+                    .seed(11)
+                    .probeSecurity(true)
+                    .run(Scenario.named("outbound-happy-path"));
 
             report.assertPassed();
-            assertThat(report.probes()).hasSize(6).allSatisfy(p -> assertThat(p.delivery().status()).isBetween(400, 499));
+            assertThat(report.probes())
+                    .hasSize(6)
+                    .allSatisfy(p -> assertThat(p.delivery().status()).isBetween(400, 499));
         }
     }
 
@@ -272,15 +333,22 @@ class WebhookSimulatorAcceptanceTest {
             WebhookSimulator.target(receiver.url()).seed(4).run(twoSeconds).assertPassed();
             long compressed = (System.nanoTime() - start) / 1_000_000;
             start = System.nanoTime();
-            WebhookSimulator.target(receiver.url()).seed(4).realtime(true).run(twoSeconds).assertPassed();
+            WebhookSimulator.target(receiver.url())
+                    .seed(4)
+                    .realtime(true)
+                    .run(twoSeconds)
+                    .assertPassed();
             long realtime = (System.nanoTime() - start) / 1_000_000;
 
             assertThat(compressed).isLessThan(1_000);
             assertThat(realtime).isGreaterThanOrEqualTo(1_200);
             // The payload times are the times of sending: a hundredth of the gap apart, then the whole gap.
             List<java.time.Instant> times = receiver.received().stream()
-                    .map(r -> java.time.Instant.parse(r.json().at("/message/timestamp").asText())).toList();
-            assertThat(java.time.Duration.between(times.get(0), times.get(1))).isLessThan(java.time.Duration.ofMillis(1000));
+                    .map(r -> java.time.Instant.parse(
+                            r.json().at("/message/timestamp").asText()))
+                    .toList();
+            assertThat(java.time.Duration.between(times.get(0), times.get(1)))
+                    .isLessThan(java.time.Duration.ofMillis(1000));
             assertThat(java.time.Duration.between(times.get(2), times.get(3)))
                     .isGreaterThanOrEqualTo(java.time.Duration.ofMillis(1200));
         }
@@ -288,9 +356,11 @@ class WebhookSimulatorAcceptanceTest {
 
     @Test
     void probesNeedASecret() {
-        WebhookSimulator simulator = WebhookSimulator.target("http://127.0.0.1:9/hook").probeSecurity(true);
+        WebhookSimulator simulator =
+                WebhookSimulator.target("http://127.0.0.1:9/hook").probeSecurity(true);
 
         assertThatThrownBy(() -> simulator.run(Scenario.named("web-call")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("security probes need a secret");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("security probes need a secret");
     }
 }

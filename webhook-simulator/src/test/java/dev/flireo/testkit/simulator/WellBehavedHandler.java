@@ -18,8 +18,7 @@ final class WellBehavedHandler implements Function<ReceivedWebhook, Reply> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private WellBehavedHandler() {
-    }
+    private WellBehavedHandler() {}
 
     /** A receiver playing the careful integrator; {@code secret} {@code null} for one that checks no signature. */
     static WebhookReceiver receiver(String secret) {
@@ -42,11 +41,14 @@ final class WellBehavedHandler implements Function<ReceivedWebhook, Reply> {
 
     private static String assistant(String mode, boolean legacy, boolean snake) {
         if (mode.equals("reject")) {
-            return legacy ? "{}" : "{\"error\":\"Sorry, we zijn op dit moment gesloten. Bel terug tijdens kantooruren.\"}";
+            return legacy
+                    ? "{}"
+                    : "{\"error\":\"Sorry, we zijn op dit moment gesloten. Bel terug tijdens kantooruren.\"}";
         }
         String greeting = snake ? "first_message" : "firstMessage";
         if (mode.equals("personalise") || legacy) {
-            return "{\"assistant\":{\"" + greeting + "\":\"Hallo, fijn dat je weer belt!\",\"metadata\":{\"crm_id\":\"12345\"}}}";
+            return "{\"assistant\":{\"" + greeting
+                    + "\":\"Hallo, fijn dat je weer belt!\",\"metadata\":{\"crm_id\":\"12345\"}}}";
         }
         return "{}";
     }
@@ -54,11 +56,14 @@ final class WellBehavedHandler implements Function<ReceivedWebhook, Reply> {
     private static ObjectNode results(JsonNode event, boolean legacy, boolean snake) {
         ObjectNode reply = JSON.createObjectNode();
         ArrayNode results = reply.putArray("results");
-        JsonNode calls = legacy ? event.path("tasksInitiated")
+        JsonNode calls = legacy
+                ? event.path("tasksInitiated")
                 : event.path("message").path(snake ? "tool_call_list" : "toolCallList");
         for (JsonNode call : calls) {
             ObjectNode result = results.addObject();
-            result.put(snake ? "tool_call_id" : "toolCallId", call.path(legacy ? "taskId" : "id").asText());
+            result.put(
+                    snake ? "tool_call_id" : "toolCallId",
+                    call.path(legacy ? "taskId" : "id").asText());
             if (legacy) {
                 result.put("result", "Gelukt");
             } else {

@@ -7,8 +7,7 @@ import dev.flireo.testkit.openapi.SpecDocument;
 /** The end-of-call-report payloads the benchmarks use, taken from the specs' documented examples. */
 final class Payloads {
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     /**
      * {@code flireo}: the documented Flireo report with a Dutch analysis (≈ 480 bytes); {@code voicedock}: the
@@ -17,7 +16,9 @@ final class Payloads {
     static String endOfCallReport(String dialect) {
         SpecDocument doc = dialect.equals("voicedock") ? SpecDocument.VOICEDOCK_WEBHOOKS : SpecDocument.FLIREO_API;
         String example = dialect.equals("voicedock") ? "sdkFieldsInferred" : "documented";
-        return SpecTrees.tree(doc).at(JsonPointer.compile("/webhooks/end-of-call-report/post/requestBody/content/"
-                + "application~1json/examples/" + example + "/value")).toString();
+        return SpecTrees.tree(doc)
+                .at(JsonPointer.compile("/webhooks/end-of-call-report/post/requestBody/content/"
+                        + "application~1json/examples/" + example + "/value"))
+                .toString();
     }
 }

@@ -14,8 +14,7 @@ public final class AliasNormalizer {
 
     private static final int MAX_DEPTH = 16;
 
-    private AliasNormalizer() {
-    }
+    private AliasNormalizer() {}
 
     public static void normalize(SchemaRef schema, JsonNode value) {
         walk(schema, schema.node(), value, 0);

@@ -28,9 +28,12 @@ public final class Contract {
     private static final JsonMetaSchema OPENAPI_DIALECT = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
             .unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword))
             .build();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(
+            SpecVersion.VersionFlag.V202012,
             // The documents' IRIs end in .yaml, so the "YAML" mapper reads them; they are served as JSON.
-            builder -> builder.metaSchema(OPENAPI_DIALECT).yamlMapper(new com.fasterxml.jackson.databind.ObjectMapper())
+            builder -> builder.metaSchema(OPENAPI_DIALECT)
+                    .yamlMapper(new com.fasterxml.jackson.databind.ObjectMapper())
                     .schemaLoaders(loaders -> loaders.add(new SpecSchemaLoader())));
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .pathType(PathType.JSON_POINTER)
@@ -39,6 +42,7 @@ public final class Contract {
     private static final Map<SchemaRef, Contract> COMPILED = new ConcurrentHashMap<>();
     /** Every reference asked for, resolved or not, to its contract: spares {@link SchemaRef#target()} on each use. */
     private static final Map<SchemaRef, Contract> BY_REF = new ConcurrentHashMap<>();
+
     private static final Map<SpecDocument, JsonSchema> DOCUMENTS = new EnumMap<>(SpecDocument.class);
 
     private final SchemaRef ref;
@@ -47,7 +51,8 @@ public final class Contract {
 
     private Contract(SchemaRef ref) {
         this.ref = ref;
-        this.schema = document(ref.document()).getSubSchema(SchemaLocation.of(ref.iri()).getFragment());
+        this.schema = document(ref.document())
+                .getSubSchema(SchemaLocation.of(ref.iri()).getFragment());
         this.schema.initializeValidators();
         this.model = FieldModel.of(ref);
     }
@@ -66,8 +71,8 @@ public final class Contract {
     // The validator re-reads a document for every fragment it is asked for; a spec takes 0.3 s to parse, so each is
     // loaded once, whole, and its schemas taken from it.
     private static synchronized JsonSchema document(SpecDocument doc) {
-        return DOCUMENTS.computeIfAbsent(doc, d ->
-                FACTORY.getSchema(SchemaLocation.of(new SchemaRef(d, "").iri()), CONFIG));
+        return DOCUMENTS.computeIfAbsent(
+                doc, d -> FACTORY.getSchema(SchemaLocation.of(new SchemaRef(d, "").iri()), CONFIG));
     }
 
     /** {@code flireo-api.yaml#/components/schemas/EndOfCallReportEvent}. */
@@ -96,7 +101,9 @@ public final class Contract {
         List<RequestProblem> problems = new ArrayList<>(messages.size() + extra.size());
         messages.forEach(m -> problems.add(RequestProblem.of(m)));
         problems.addAll(extra);
-        return RelevantProblems.of(problems).stream().map(RequestProblem::violation).toList();
+        return RelevantProblems.of(problems).stream()
+                .map(RequestProblem::violation)
+                .toList();
     }
 
     /** The first problem of a request parameter's value, worded {@code Invalid value for limit: ...}. */

@@ -26,8 +26,7 @@ final class ErrorCollapser {
     private static final Set<String> ONE_LEVEL_DOWN =
             Set.of("items", "additionalProperties", "contains", "unevaluatedItems", "unevaluatedProperties");
 
-    private ErrorCollapser() {
-    }
+    private ErrorCollapser() {}
 
     /** A finding to report: a validator message, or a combinator none of whose branches fits. */
     sealed interface Finding permits Reported, Unmatched {
@@ -48,8 +47,7 @@ final class ErrorCollapser {
         }
     }
 
-    record Unmatched(String keyword, List<String> eval, String pointer, SchemaRef combinator) implements Finding {
-    }
+    record Unmatched(String keyword, List<String> eval, String pointer, SchemaRef combinator) implements Finding {}
 
     static List<Finding> collapse(List<ValidationMessage> messages, SchemaRef root) {
         List<Finding> findings = new ArrayList<>();
@@ -69,7 +67,8 @@ final class ErrorCollapser {
         }
         int rootDepth = root.pointer().isEmpty() ? 0 : root.pointer().split("/", -1).length - 1;
         combinators.stream()
-                .sorted(Comparator.comparingInt((List<String> path) -> path.size()).reversed())
+                .sorted(Comparator.comparingInt((List<String> path) -> path.size())
+                        .reversed())
                 .forEach(path -> collapse(path, rootDepth, root, findings));
         return findings;
     }
@@ -78,7 +77,8 @@ final class ErrorCollapser {
         int depth = instanceDepth(path, rootDepth);
         Map<String, List<Finding>> byInstance = new LinkedHashMap<>();
         for (Finding f : findings) {
-            boolean member = f.eval().size() > path.size() && f.eval().subList(0, path.size()).equals(path)
+            boolean member = f.eval().size() > path.size()
+                    && f.eval().subList(0, path.size()).equals(path)
                     && isIndex(f.eval().get(path.size()));
             boolean self = f instanceof Reported && f.eval().equals(path);
             if (member || self) {
@@ -89,30 +89,36 @@ final class ErrorCollapser {
         byInstance.forEach((at, group) -> collapseGroup(path, at, group, root, findings));
     }
 
-    private static void collapseGroup(List<String> path, String at, List<Finding> group, SchemaRef root,
-                                      List<Finding> findings) {
+    private static void collapseGroup(
+            List<String> path, String at, List<Finding> group, SchemaRef root, List<Finding> findings) {
         Map<Integer, List<Finding>> branches = new TreeMap<>();
         for (Finding f : group) {
             if (f.eval().size() > path.size()) {
-                branches.computeIfAbsent(Integer.parseInt(f.eval().get(path.size())), i -> new ArrayList<>()).add(f);
+                branches.computeIfAbsent(Integer.parseInt(f.eval().get(path.size())), i -> new ArrayList<>())
+                        .add(f);
             }
         }
         if (branches.isEmpty()) {
             return;
         }
         List<List<Finding>> candidates = branches.values().stream()
-                .filter(errors -> errors.stream().noneMatch(f -> "type".equals(f.keyword()) && f.pointer().equals(at)))
+                .filter(errors -> errors.stream()
+                        .noneMatch(
+                                f -> "type".equals(f.keyword()) && f.pointer().equals(at)))
                 .toList();
         int position = group.stream().mapToInt(findings::indexOf).min().orElse(findings.size());
         findings.removeAll(group);
         List<Finding> replacement = List.of(new Unmatched(path.get(path.size() - 1), path, at, walk(root, path)));
         if (!candidates.isEmpty()) {
-            List<Finding> best = candidates.stream().min(Comparator
-                    .comparingLong((List<Finding> errors) -> misses(errors, at))
-                    .thenComparing(Comparator.comparingInt(ErrorCollapser::maxDepth).reversed())
-                    .thenComparingInt(List::size)).orElseThrow();
+            List<Finding> best = candidates.stream()
+                    .min(Comparator.comparingLong((List<Finding> errors) -> misses(errors, at))
+                            .thenComparing(Comparator.comparingInt(ErrorCollapser::maxDepth)
+                                    .reversed())
+                            .thenComparingInt(List::size))
+                    .orElseThrow();
             boolean shapeOnly = best.stream()
-                    .allMatch(f -> SHAPE_KEYWORDS.contains(f.keyword()) && f.pointer().equals(at));
+                    .allMatch(f ->
+                            SHAPE_KEYWORDS.contains(f.keyword()) && f.pointer().equals(at));
             if (candidates.size() == 1 || (!shapeOnly && misses(best, at) == 0)) {
                 replacement = best;
             }
@@ -124,8 +130,9 @@ final class ErrorCollapser {
     private static long misses(List<Finding> errors, String at) {
         int depth = depth(at);
         return errors.stream()
-                .filter(f -> (("const".equals(f.keyword()) || "enum".equals(f.keyword())) && depth(f.pointer()) == depth + 1)
-                        || ("not".equals(f.keyword()) && depth(f.pointer()) == depth))
+                .filter(f ->
+                        (("const".equals(f.keyword()) || "enum".equals(f.keyword())) && depth(f.pointer()) == depth + 1)
+                                || ("not".equals(f.keyword()) && depth(f.pointer()) == depth))
                 .count();
     }
 

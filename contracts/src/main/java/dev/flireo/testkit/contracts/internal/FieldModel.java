@@ -99,15 +99,27 @@ public final class FieldModel {
      * @param alternatives each {@code anyOf}/{@code oneOf} that applies here, as its branches' object shapes
      * @param enforced the declared fields whose schema always applies (declared outside any branch)
      */
-    public record Facts(Map<String, List<Located>> properties, Map<String, String> aliases, Set<String> required,
-                        boolean open, List<Pattern> patternProperties, List<Located> additional, List<Located> items,
-                        Set<String> types, List<JsonNode> enumValues, Set<String> components, String format,
-                        Map<String, JsonNode> limits, List<List<Alternative>> alternatives, Set<String> enforced) {
+    public record Facts(
+            Map<String, List<Located>> properties,
+            Map<String, String> aliases,
+            Set<String> required,
+            boolean open,
+            List<Pattern> patternProperties,
+            List<Located> additional,
+            List<Located> items,
+            Set<String> types,
+            List<JsonNode> enumValues,
+            Set<String> components,
+            String format,
+            Map<String, JsonNode> limits,
+            List<List<Alternative>> alternatives,
+            Set<String> enforced) {
 
         private static final List<String> LIMITS = List.of("minLength", "minItems", "minimum", "maximum");
 
         public boolean declares(String name) {
-            return properties.containsKey(name) || patternProperties.stream().anyMatch(p -> p.matcher(name).find());
+            return properties.containsKey(name)
+                    || patternProperties.stream().anyMatch(p -> p.matcher(name).find());
         }
 
         static Facts of(List<Located> schemas) {
@@ -133,7 +145,9 @@ public final class FieldModel {
                 JsonNode node = c.schema().node();
                 JsonNode props = node.path("properties");
                 props.fieldNames().forEachRemaining(name -> {
-                    properties.computeIfAbsent(name, n -> new ArrayList<>()).add(c.schema().child("properties", name));
+                    properties
+                            .computeIfAbsent(name, n -> new ArrayList<>())
+                            .add(c.schema().child("properties", name));
                     props.get(name).path("x-aliases").forEach(alias -> aliases.put(alias.asText(), name));
                 });
                 node.path("patternProperties").fieldNames().forEachRemaining(p -> patterns.add(Pattern.compile(p)));
@@ -155,7 +169,11 @@ public final class FieldModel {
                     LIMITS.stream().filter(node::has).forEach(limit -> limits.putIfAbsent(limit, node.get(limit)));
                     for (String keyword : List.of("anyOf", "oneOf")) {
                         List<Alternative> branches = new ArrayList<>();
-                        each(c.schema(), keyword, branch -> branches.add(Alternative.of(branch.at().target().node())));
+                        each(
+                                c.schema(),
+                                keyword,
+                                branch -> branches.add(
+                                        Alternative.of(branch.at().target().node())));
                         if (!branches.isEmpty()) {
                             alternatives.add(branches);
                         }
@@ -165,23 +183,41 @@ public final class FieldModel {
                 }
             }
             aliases.keySet().removeAll(properties.keySet());
-            return new Facts(properties, aliases, required, open || !declared || !additional.isEmpty(), patterns,
-                    additional, items, typesOf(schemas), enumOf(schemas), components, format, limits, alternatives, enforced);
+            return new Facts(
+                    properties,
+                    aliases,
+                    required,
+                    open || !declared || !additional.isEmpty(),
+                    patterns,
+                    additional,
+                    items,
+                    typesOf(schemas),
+                    enumOf(schemas),
+                    components,
+                    format,
+                    limits,
+                    alternatives,
+                    enforced);
         }
 
         // A branch such as ToolCallsReply's "Data directly": any object at all is a documented shape.
         private static boolean acceptsAnyObject(JsonNode branch) {
             JsonNode type = branch.path("type");
             boolean objectAllowed = type.isMissingNode() || type.asText().equals("object");
-            return objectAllowed && !branch.has("properties") && !branch.has("required")
-                    && !branch.has("maxProperties") && !branch.has("$ref") && !branch.has("const")
-                    && !branch.has("enum") && !branch.path("additionalProperties").isObject()
+            return objectAllowed
+                    && !branch.has("properties")
+                    && !branch.has("required")
+                    && !branch.has("maxProperties")
+                    && !branch.has("$ref")
+                    && !branch.has("const")
+                    && !branch.has("enum")
+                    && !branch.path("additionalProperties").isObject()
                     && !(branch.path("additionalProperties").isBoolean()
                             && !branch.get("additionalProperties").asBoolean());
         }
 
-        private static void flatten(Located schema, boolean chain, List<Contribution> into, Set<JsonNode> seen,
-                                    Set<String> components) {
+        private static void flatten(
+                Located schema, boolean chain, List<Contribution> into, Set<JsonNode> seen, Set<String> components) {
             JsonNode node = schema.node();
             if (!node.isObject() || !seen.add(node)) {
                 return;
@@ -200,8 +236,10 @@ public final class FieldModel {
                     flatten(schema.child(branch), false, into, seen, components);
                 }
             }
-            node.path("dependentSchemas").fieldNames().forEachRemaining(
-                    name -> flatten(schema.child("dependentSchemas", name), false, into, seen, components));
+            node.path("dependentSchemas")
+                    .fieldNames()
+                    .forEachRemaining(
+                            name -> flatten(schema.child("dependentSchemas", name), false, into, seen, components));
         }
 
         private static void each(Located schema, String keyword, Consumer<Located> action) {
@@ -277,8 +315,8 @@ public final class FieldModel {
                 node.get("enum").forEach(values::add);
                 return values;
             }
-            List<JsonNode> found = node.has("$ref")
-                    ? enumOf(schema.resolve(node.get("$ref").asText()), depth + 1) : List.of();
+            List<JsonNode> found =
+                    node.has("$ref") ? enumOf(schema.resolve(node.get("$ref").asText()), depth + 1) : List.of();
             for (int i = 0; found.isEmpty() && i < node.path("allOf").size(); i++) {
                 found = enumOf(schema.child("allOf", Integer.toString(i)), depth + 1);
             }
@@ -299,7 +337,8 @@ public final class FieldModel {
             Set<String> required = new LinkedHashSet<>();
             branch.path("required").forEach(name -> required.add(name.asText()));
             JsonNode type = branch.path("type");
-            boolean object = type.isMissingNode() || type.asText().equals("object")
+            boolean object = type.isMissingNode()
+                    || type.asText().equals("object")
                     || (type.isArray() && type.toString().contains("\"object\""));
             return new Alternative(required, branch.path("maxProperties").asInt(-1) == 0, object);
         }
@@ -310,6 +349,5 @@ public final class FieldModel {
         }
     }
 
-    private record Contribution(Located schema, boolean chain) {
-    }
+    private record Contribution(Located schema, boolean chain) {}
 }

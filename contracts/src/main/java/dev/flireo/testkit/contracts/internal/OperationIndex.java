@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /** The REST operations of a spec by operationId and by request line: their JSON request and response schemas. */
 public final class OperationIndex {
 
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final List<String> METHODS =
+            List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Map<SpecDocument, OperationIndex> INDEXES = new ConcurrentHashMap<>();
 
     private final Map<String, Operation> byId = new LinkedHashMap<>();
@@ -34,10 +35,14 @@ public final class OperationIndex {
                 }
             }
         });
-        root.node().path("servers").forEach(server -> basePaths.add(basePath(server.path("url").asText())));
+        root.node()
+                .path("servers")
+                .forEach(server -> basePaths.add(basePath(server.path("url").asText())));
         byTemplate = byId.values().stream()
                 .sorted(Comparator.comparingInt((Operation op) -> op.path().split("\\{", -1).length)
-                        .thenComparing(Comparator.comparingInt((Operation op) -> op.path().length()).reversed()))
+                        .thenComparing(Comparator.comparingInt(
+                                        (Operation op) -> op.path().length())
+                                .reversed()))
                 .toList();
     }
 
@@ -85,27 +90,45 @@ public final class OperationIndex {
      * @param responses by status key as written in the spec: {@code 200}, {@code 4XX}, {@code default}
      * @param parameters the schema of each path and query parameter by name (the operation's own win)
      */
-    public record Operation(String operationId, String method, String path, Pattern template,
-                            Optional<SchemaRef> request, List<String> requestMediaTypes,
-                            Map<String, Optional<SchemaRef>> responses, Map<String, SchemaRef> parameters) {
+    public record Operation(
+            String operationId,
+            String method,
+            String path,
+            Pattern template,
+            Optional<SchemaRef> request,
+            List<String> requestMediaTypes,
+            Map<String, Optional<SchemaRef>> responses,
+            Map<String, SchemaRef> parameters) {
 
         static Operation of(SchemaRef op, String method, String path) {
             SchemaRef body = follow(op.child("requestBody"));
             List<String> mediaTypes = new ArrayList<>();
             body.node().path("content").fieldNames().forEachRemaining(mediaTypes::add);
             Map<String, Optional<SchemaRef>> responses = new LinkedHashMap<>();
-            op.node().path("responses").fieldNames().forEachRemaining(status ->
-                    responses.put(status, json(follow(op.child("responses", status)))));
+            op.node()
+                    .path("responses")
+                    .fieldNames()
+                    .forEachRemaining(status -> responses.put(status, json(follow(op.child("responses", status)))));
             Map<String, SchemaRef> parameters = new LinkedHashMap<>();
-            SchemaRef item = new SchemaRef(op.document(), op.pointer().substring(0, op.pointer().lastIndexOf('/')));
+            SchemaRef item = new SchemaRef(
+                    op.document(), op.pointer().substring(0, op.pointer().lastIndexOf('/')));
             for (SchemaRef list : List.of(item.child("parameters"), op.child("parameters"))) {
                 for (int i = 0; i < list.node().size(); i++) {
                     SchemaRef param = follow(list.child(Integer.toString(i)));
-                    parameters.put(param.node().path("name").asText(), param.child("schema").target());
+                    parameters.put(
+                            param.node().path("name").asText(),
+                            param.child("schema").target());
                 }
             }
-            return new Operation(op.node().get("operationId").asText(), method, path, compile(path), json(body),
-                    mediaTypes, responses, parameters);
+            return new Operation(
+                    op.node().get("operationId").asText(),
+                    method,
+                    path,
+                    compile(path),
+                    json(body),
+                    mediaTypes,
+                    responses,
+                    parameters);
         }
 
         boolean matches(String path) {

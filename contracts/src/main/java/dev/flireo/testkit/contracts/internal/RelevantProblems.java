@@ -20,14 +20,13 @@ final class RelevantProblems {
     private static final Set<String> COMPOSITE = Set.of("oneOf", "anyOf", "allOf", "not", "if", "then", "else");
 
     /** Most relevant first: a missing field, then concrete rules before summaries, the deepest field first. */
-    private static final Comparator<RequestProblem> RELEVANCE = Comparator
-            .comparing((RequestProblem p) -> !"required".equals(p.keyword()))
+    private static final Comparator<RequestProblem> RELEVANCE = Comparator.comparing(
+                    (RequestProblem p) -> !"required".equals(p.keyword()))
             .thenComparing(p -> COMPOSITE.contains(p.keyword()))
             .thenComparing(p -> -depth(p.field()))
             .thenComparing(RequestProblem::field);
 
-    private RelevantProblems() {
-    }
+    private RelevantProblems() {}
 
     /** The problem to report when there is room for one (a query parameter's single value). */
     static RequestProblem first(List<RequestProblem> problems) {
@@ -42,15 +41,17 @@ final class RelevantProblems {
      */
     static List<RequestProblem> of(List<RequestProblem> problems) {
         List<RequestProblem> kept = matchingBranches(problems);
-        List<RequestProblem> concrete = kept.stream().filter(p -> !COMPOSITE.contains(p.keyword())).toList();
+        List<RequestProblem> concrete =
+                kept.stream().filter(p -> !COMPOSITE.contains(p.keyword())).toList();
         Map<String, String> chosen = new HashMap<>();
         Map<String, RequestProblem> out = new LinkedHashMap<>();
         for (RequestProblem p : kept.stream().sorted(RELEVANCE).toList()) {
-            boolean summarised = COMPOSITE.contains(p.keyword())
-                    && concrete.stream().anyMatch(c -> under(c.field(), p.field()));
+            boolean summarised =
+                    COMPOSITE.contains(p.keyword()) && concrete.stream().anyMatch(c -> under(c.field(), p.field()));
             Map<String, String> branches = branches(p);
             boolean otherBranch = branches.entrySet().stream()
-                    .anyMatch(b -> !chosen.getOrDefault(b.getKey(), b.getValue()).equals(b.getValue()));
+                    .anyMatch(
+                            b -> !chosen.getOrDefault(b.getKey(), b.getValue()).equals(b.getValue()));
             if (!summarised && !otherBranch && !out.containsKey(p.field())) {
                 chosen.putAll(branches);
                 out.put(p.field(), p);
@@ -87,22 +88,36 @@ final class RelevantProblems {
         List<RequestProblem> out = new ArrayList<>();
         for (RequestProblem p : problems) {
             boolean summary = p.keyword().equals("oneOf") || p.keyword().equals("anyOf");
-            if (!summary && branches(p).entrySet().stream().anyMatch(b -> wrong.getOrDefault(b.getKey(), Set.of()).contains(b.getValue()))) {
+            if (!summary
+                    && branches(p).entrySet().stream()
+                            .anyMatch(b ->
+                                    wrong.getOrDefault(b.getKey(), Set.of()).contains(b.getValue()))) {
                 continue;
             }
-            String key = summary ? p.evaluationPath().substring(0, p.evaluationPath().lastIndexOf('/')) + "@" + p.field() : null;
-            boolean noBranchLeft = summary && discriminator.containsKey(key) && problems.stream().noneMatch(q ->
-                    !COMPOSITE.contains(q.keyword()) && branches(q).containsKey(key)
-                            && !wrong.get(key).contains(branches(q).get(key)));
-            out.add(noBranchLeft ? RequestProblem.of("enum", discriminator.get(key),
-                    "expected one of " + String.join(", ", values.getOrDefault(key, Set.of()))) : p);
+            String key = summary
+                    ? p.evaluationPath().substring(0, p.evaluationPath().lastIndexOf('/')) + "@" + p.field()
+                    : null;
+            boolean noBranchLeft = summary
+                    && discriminator.containsKey(key)
+                    && problems.stream()
+                            .noneMatch(q -> !COMPOSITE.contains(q.keyword())
+                                    && branches(q).containsKey(key)
+                                    && !wrong.get(key).contains(branches(q).get(key)));
+            out.add(
+                    noBranchLeft
+                            ? RequestProblem.of(
+                                    "enum",
+                                    discriminator.get(key),
+                                    "expected one of " + String.join(", ", values.getOrDefault(key, Set.of())))
+                            : p);
         }
         return out;
     }
 
     private static boolean discriminates(RequestProblem p, String key) {
         String where = key.substring(key.indexOf('@') + 1);
-        return p.keyword().equals("const") || p.keyword().equals("false")
+        return p.keyword().equals("const")
+                || p.keyword().equals("false")
                 || p.keyword().equals("enum") && p.field().equals(where.isEmpty() ? "type" : where + ".type");
     }
 
@@ -115,7 +130,10 @@ final class RelevantProblems {
     }
 
     private static boolean under(String field, String parent) {
-        return parent.isEmpty() || field.equals(parent) || field.startsWith(parent + ".") || field.startsWith(parent + "[");
+        return parent.isEmpty()
+                || field.equals(parent)
+                || field.startsWith(parent + ".")
+                || field.startsWith(parent + "[");
     }
 
     /**
@@ -125,7 +143,9 @@ final class RelevantProblems {
     private static Map<String, String> branches(RequestProblem p) {
         Map<String, String> out = new LinkedHashMap<>();
         String[] tokens = p.evaluationPath().split("/");
-        List<String> location = Arrays.stream(p.field().split("\\.|(?=\\[)")).filter(t -> !t.isEmpty()).toList();
+        List<String> location = Arrays.stream(p.field().split("\\.|(?=\\[)"))
+                .filter(t -> !t.isEmpty())
+                .toList();
         int depth = 0;
         for (int i = 0; i < tokens.length - 1; i++) {
             switch (tokens[i]) {
@@ -133,15 +153,19 @@ final class RelevantProblems {
                     depth++;
                     i++;
                 }
-                case "items", "additionalProperties", "additionalItems", "unevaluatedItems", "unevaluatedProperties",
-                     "contains" -> depth++;
+                case "items",
+                        "additionalProperties",
+                        "additionalItems",
+                        "unevaluatedItems",
+                        "unevaluatedProperties",
+                        "contains" -> depth++;
                 case "oneOf", "anyOf" -> {
-                    String where = String.join(".", location.subList(0, Math.min(depth, location.size()))).replace(".[", "[");
+                    String where = String.join(".", location.subList(0, Math.min(depth, location.size())))
+                            .replace(".[", "[");
                     out.put(String.join("/", Arrays.copyOfRange(tokens, 0, i)) + "@" + where, tokens[i + 1]);
                     i++;
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return out;

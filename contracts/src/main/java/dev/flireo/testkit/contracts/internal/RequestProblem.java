@@ -16,8 +16,8 @@ import java.util.List;
  * @param schema the failing keyword's value (the enum's values, say); null for a {@link #RULE}
  * @param evaluationPath the schema path the validator took, which tells oneOf/anyOf branches apart
  */
-public record RequestProblem(String keyword, String field, String message, JsonNode schema, String evaluationPath,
-                             JsonNode actual) {
+public record RequestProblem(
+        String keyword, String field, String message, JsonNode schema, String evaluationPath, JsonNode actual) {
 
     /** The keyword of a body rule the schema cannot express (a workflow's graph); answered 400 like a missing field. */
     public static final String RULE = dev.flireo.testkit.contracts.ApiContracts.BODY_RULE;
@@ -32,18 +32,29 @@ public record RequestProblem(String keyword, String field, String message, JsonN
         if ("required".equals(m.getType()) && m.getProperty() != null) {
             field = field.isEmpty() ? m.getProperty() : field + "." + m.getProperty();
         }
-        return new RequestProblem(m.getType(), field, describe(m), m.getSchemaNode(),
-                m.getEvaluationPath().toString(), "required".equals(m.getType()) ? null : m.getInstanceNode());
+        return new RequestProblem(
+                m.getType(),
+                field,
+                describe(m),
+                m.getSchemaNode(),
+                m.getEvaluationPath().toString(),
+                "required".equals(m.getType()) ? null : m.getInstanceNode());
     }
 
     /** The violation a report lists: one sentence naming the field, as the mock's error {@code details} word it. */
     Violation violation() {
         String pointer = pointer(field);
         if ("required".equals(keyword)) {
-            return new Violation(Severity.ERROR, pointer, keyword, "field `" + field.replaceAll(".*[.\\]]", "") + "`",
-                    "missing", "Missing required field: " + field);
+            return new Violation(
+                    Severity.ERROR,
+                    pointer,
+                    keyword,
+                    "field `" + field.replaceAll(".*[.\\]]", "") + "`",
+                    "missing",
+                    "Missing required field: " + field);
         }
-        String sentence = field.isEmpty() ? "Invalid request body: " + message : "Invalid value for " + field + ": " + message;
+        String sentence =
+                field.isEmpty() ? "Invalid request body: " + message : "Invalid value for " + field + ": " + message;
         return new Violation(Severity.ERROR, pointer, keyword, expected(), Snippets.of(actual), sentence);
     }
 
@@ -65,7 +76,12 @@ public record RequestProblem(String keyword, String field, String message, JsonN
 
     /** This problem of a parameter's value, named by the parameter. */
     Violation parameterViolation(String name) {
-        return new Violation(Severity.ERROR, "", keyword, expected(), Snippets.of(actual),
+        return new Violation(
+                Severity.ERROR,
+                "",
+                keyword,
+                expected(),
+                Snippets.of(actual),
                 "Invalid value for " + name + ": " + message);
     }
 
@@ -101,7 +117,9 @@ public record RequestProblem(String keyword, String field, String message, JsonN
         String text = m.getMessage();
         int colon = text.indexOf(": ");
         String reason = colon >= 0 && (colon == 0 || text.startsWith("/")) ? text.substring(colon + 2) : text;
-        if ("enum".equals(m.getType()) && m.getSchemaNode() != null && m.getSchemaNode().isArray()) {
+        if ("enum".equals(m.getType())
+                && m.getSchemaNode() != null
+                && m.getSchemaNode().isArray()) {
             List<String> values = new ArrayList<>();
             m.getSchemaNode().forEach(v -> values.add(v.isNull() ? "null" : v.asText()));
             return "expected one of " + String.join(", ", values);

@@ -10,8 +10,7 @@ public final class RequestRules {
 
     private static final Set<String> WORKFLOW_WRITES = Set.of("createWorkflow", "updateWorkflow");
 
-    private RequestRules() {
-    }
+    private RequestRules() {}
 
     /** Every broken rule of a body, each a {@link RequestProblem#RULE} naming its field; empty when none apply. */
     public static List<RequestProblem> of(SpecDocument document, String operationId, JsonNode body) {

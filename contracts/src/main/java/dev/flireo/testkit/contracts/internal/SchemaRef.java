@@ -63,18 +63,22 @@ public record SchemaRef(SpecDocument document, String pointer) {
 
     /** The last pointer segment: the component name for {@code #/components/schemas/X}. */
     public String name() {
-        return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+        return pointer.substring(pointer.lastIndexOf('/') + 1)
+                .replace("~1", "/")
+                .replace("~0", "~");
     }
 
     String iri() {
-        return IRI_BASE + document.fileName() + "#" + pointer.replace("{", "%7B").replace("}", "%7D");
+        return IRI_BASE + document.fileName() + "#"
+                + pointer.replace("{", "%7B").replace("}", "%7D");
     }
 
     /** The reference for a schema location the validator reports ({@code classpath:openapi/x.yaml#/a/b}). */
     static SchemaRef fromIri(String iri) {
         String rest = iri.startsWith(IRI_BASE) ? iri.substring(IRI_BASE.length()) : iri;
         int hash = rest.indexOf('#');
-        String fragment = hash < 0 ? "" : rest.substring(hash + 1).replace("%7B", "{").replace("%7D", "}");
+        String fragment =
+                hash < 0 ? "" : rest.substring(hash + 1).replace("%7B", "{").replace("%7D", "}");
         return new SchemaRef(SpecTrees.byFileName(hash < 0 ? rest : rest.substring(0, hash)), fragment);
     }
 

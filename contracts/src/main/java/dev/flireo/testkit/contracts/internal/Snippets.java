@@ -7,8 +7,7 @@ public final class Snippets {
 
     private static final int MAX = 60;
 
-    private Snippets() {
-    }
+    private Snippets() {}
 
     /** Compact JSON of a value, cut at 60 characters. */
     public static String of(JsonNode value) {

@@ -7,8 +7,7 @@ import dev.flireo.testkit.openapi.SpecDocument;
 /** The bundled OpenAPI documents as Jackson trees: the openapi module's, parsed once, the source of every contract. */
 public final class SpecTrees {
 
-    private SpecTrees() {
-    }
+    private SpecTrees() {}
 
     public static JsonNode tree(SpecDocument doc) {
         return FlireoSpecs.tree(doc);

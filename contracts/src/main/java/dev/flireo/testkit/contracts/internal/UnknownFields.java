@@ -15,8 +15,7 @@ final class UnknownFields {
 
     private static final int LISTED_NAMES = 8;
 
-    private UnknownFields() {
-    }
+    private UnknownFields() {}
 
     static void scan(JsonNode value, FieldModel model, String pointer, List<Violation> into) {
         if (value.isObject()) {
@@ -41,16 +40,26 @@ final class UnknownFields {
                 scan(field.getValue(), declared, at, into);
             } else if (facts.aliases().containsKey(name)) {
                 String canonical = facts.aliases().get(name);
-                into.add(new Violation(Severity.WARNING, at, "x-aliases", "`" + canonical + "`", "`" + name + "`",
-                        "`" + name + "` is another spelling of `" + canonical + "` (x-aliases); the contract spells it `"
-                                + canonical + "`"));
+                into.add(new Violation(
+                        Severity.WARNING,
+                        at,
+                        "x-aliases",
+                        "`" + canonical + "`",
+                        "`" + name + "`",
+                        "`" + name + "` is another spelling of `" + canonical
+                                + "` (x-aliases); the contract spells it `" + canonical + "`"));
             } else if (facts.declares(name) || model.additional() != null) {
                 if (model.additional() != null) {
                     scan(field.getValue(), model.additional(), at, into);
                 }
             } else if (!facts.open()) {
-                into.add(new Violation(Severity.WARNING, at, "unknownProperty", documented(facts),
-                        Snippets.of(field.getValue()), "unknown field `" + name + "` in " + Snippets.field(pointer)
+                into.add(new Violation(
+                        Severity.WARNING,
+                        at,
+                        "unknownProperty",
+                        documented(facts),
+                        Snippets.of(field.getValue()),
+                        "unknown field `" + name + "` in " + Snippets.field(pointer)
                                 + ": not in the contract (accepted; the platform adds fields over time)"));
             }
         }

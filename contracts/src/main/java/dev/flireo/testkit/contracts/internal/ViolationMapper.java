@@ -19,8 +19,7 @@ import java.util.stream.Collectors;
 /** Turns the validator's messages into {@link Violation}s with a pointer, the rule, expected, actual and a sentence. */
 final class ViolationMapper {
 
-    private ViolationMapper() {
-    }
+    private ViolationMapper() {}
 
     static List<Violation> errors(Collection<ValidationMessage> messages, SchemaRef root, JsonNode instance) {
         if (messages.isEmpty()) {
@@ -28,10 +27,15 @@ final class ViolationMapper {
         }
         Set<Violation> violations = new LinkedHashSet<>();
         for (Finding finding : ErrorCollapser.collapse(new ArrayList<>(messages), root)) {
-            violations.add(finding instanceof Unmatched unmatched
-                    ? Branches.describe(unmatched.keyword(), unmatched.combinator(), unmatched.pointer(),
-                            instance.at(JsonPointer.compile(unmatched.pointer())), 0)
-                    : map(((Reported) finding).message()));
+            violations.add(
+                    finding instanceof Unmatched unmatched
+                            ? Branches.describe(
+                                    unmatched.keyword(),
+                                    unmatched.combinator(),
+                                    unmatched.pointer(),
+                                    instance.at(JsonPointer.compile(unmatched.pointer())),
+                                    0)
+                            : map(((Reported) finding).message()));
         }
         return List.copyOf(violations);
     }
@@ -44,26 +48,52 @@ final class ViolationMapper {
         String keyword = m.getType();
         return switch (keyword) {
             case "required" -> missing(at, m.getProperty(), value, "");
-            case "dependentRequired" -> missing(at, arg(m, 0), value,
-                    " (needed when `" + arg(m, 1) + "` is given)");
-            case "type" -> error(at, keyword, typeName(schema), value,
-                    field + " must be " + withArticle(typeName(schema)) + ", got " + Snippets.typed(value));
-            case "enum" -> error(at, keyword, "one of " + schema, value,
-                    field + " must be one of " + schema + ", got " + Snippets.of(value));
-            case "const" -> error(at, keyword, schema.toString(), value,
-                    field + " must be " + schema + ", got " + Snippets.of(value));
+            case "dependentRequired" -> missing(at, arg(m, 0), value, " (needed when `" + arg(m, 1) + "` is given)");
+            case "type" ->
+                error(
+                        at,
+                        keyword,
+                        typeName(schema),
+                        value,
+                        field + " must be " + withArticle(typeName(schema)) + ", got " + Snippets.typed(value));
+            case "enum" ->
+                error(
+                        at,
+                        keyword,
+                        "one of " + schema,
+                        value,
+                        field + " must be one of " + schema + ", got " + Snippets.of(value));
+            case "const" ->
+                error(
+                        at,
+                        keyword,
+                        schema.toString(),
+                        value,
+                        field + " must be " + schema + ", got " + Snippets.of(value));
             case "pattern" -> pattern(m, at, field, value);
             case "format" -> format(m, at, field, value);
-            case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> bound(keyword, at, field, schema, value);
+            case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" ->
+                bound(keyword, at, field, schema, value);
             case "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties" ->
-                    size(keyword, at, field, schema, value);
+                size(keyword, at, field, schema, value);
             case "false" -> error(at, keyword, "absent", value, field + " is not allowed here");
-            case "additionalProperties" -> error(at + "/" + m.getProperty(), keyword, "no undeclared fields", value,
-                    "field `" + m.getProperty() + "` is not allowed in " + field);
-            case "oneOf", "anyOf" -> Branches.describe(keyword, SchemaRef.fromIri(m.getSchemaLocation().toString()),
-                    at, value, validCount(m));
-            default -> error(at, keyword, schema == null ? "" : Snippets.of(schema), value,
-                    field + ": " + stripLocation(m.getMessage()));
+            case "additionalProperties" ->
+                error(
+                        at + "/" + m.getProperty(),
+                        keyword,
+                        "no undeclared fields",
+                        value,
+                        "field `" + m.getProperty() + "` is not allowed in " + field);
+            case "oneOf", "anyOf" ->
+                Branches.describe(
+                        keyword, SchemaRef.fromIri(m.getSchemaLocation().toString()), at, value, validCount(m));
+            default ->
+                error(
+                        at,
+                        keyword,
+                        schema == null ? "" : Snippets.of(schema),
+                        value,
+                        field + ": " + stripLocation(m.getMessage()));
         };
     }
 
@@ -73,7 +103,12 @@ final class ViolationMapper {
 
     private static Violation missing(String at, String name, JsonNode object, String why) {
         String in = at.isEmpty() ? "" : " in " + Snippets.field(at);
-        return new Violation(Severity.ERROR, at + "/" + name, "required", "field `" + name + "`", "missing",
+        return new Violation(
+                Severity.ERROR,
+                at + "/" + name,
+                "required",
+                "field `" + name + "`",
+                "missing",
                 "required field `" + name + "` is missing" + in + why + otherSpelling(object, name));
     }
 
@@ -104,7 +139,11 @@ final class ViolationMapper {
             case "Uuid" -> "a UUID such as 5c4d030f-43e3-4e65-899e-8148521e660f";
             default -> "a string matching " + regex;
         };
-        return error(at, "pattern", expected + (expected.endsWith(regex) ? "" : " (" + regex + ")"), value,
+        return error(
+                at,
+                "pattern",
+                expected + (expected.endsWith(regex) ? "" : " (" + regex + ")"),
+                value,
                 field + " must be " + expected + ", got " + Snippets.of(value));
     }
 
@@ -133,8 +172,11 @@ final class ViolationMapper {
     private static Violation size(String keyword, String at, String field, JsonNode limit, JsonNode value) {
         String unit = keyword.endsWith("Length") ? "character" : keyword.endsWith("Items") ? "item" : "field";
         String bound = keyword.startsWith("min") ? "at least " : "at most ";
-        int actual = value == null ? 0 : value.isTextual() ? value.asText().codePointCount(0, value.asText().length())
-                : value.size();
+        int actual = value == null
+                ? 0
+                : value.isTextual()
+                        ? value.asText().codePointCount(0, value.asText().length())
+                        : value.size();
         String expected = bound + limit + " " + unit + (limit.asInt() == 1 ? "" : "s");
         return error(at, keyword, expected, value, field + " must have " + expected + ", has " + actual);
     }

@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class WebhookSchemas {
 
-    private WebhookSchemas() {
-    }
+    private WebhookSchemas() {}
 
     /** The payload schema of {@code webhooks/<event>/post}. */
     public static SchemaRef event(SpecDocument doc, String event) {

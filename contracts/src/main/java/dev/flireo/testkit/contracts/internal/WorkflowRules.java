@@ -15,8 +15,7 @@ import java.util.Set;
  */
 final class WorkflowRules {
 
-    private WorkflowRules() {
-    }
+    private WorkflowRules() {}
 
     /** Every broken rule of a create or update body's {@code definition}; empty when it keeps them all. */
     static List<RequestProblem> of(JsonNode body) {
@@ -36,7 +35,8 @@ final class WorkflowRules {
         }
         String entry = def.path("entry_node").asText();
         if (!"conversation".equals(types.get(entry))) {
-            problems.add(problem("definition.entry_node", "expected the id of a conversation node, got \"" + entry + "\""));
+            problems.add(
+                    problem("definition.entry_node", "expected the id of a conversation node, got \"" + entry + "\""));
         }
         edges(def, types, problems);
         return problems;
@@ -52,7 +52,9 @@ final class WorkflowRules {
             String where = "definition.edges[" + i++ + "]";
             if (!types.containsKey(from) || !types.containsKey(to)) {
                 String end = types.containsKey(from) ? "to" : "from";
-                problems.add(problem(where + "." + end, "expected the id of a node, got \"" + edge.path(end).asText() + "\""));
+                problems.add(problem(
+                        where + "." + end,
+                        "expected the id of a node, got \"" + edge.path(end).asText() + "\""));
                 continue;
             }
             if (from.equals(to)) {
@@ -63,17 +65,20 @@ final class WorkflowRules {
             }
             String fromType = types.get(from);
             if (fromType.equals("transfer") || fromType.equals("end")) {
-                problems.add(problem(where + ".from", "\"" + from + "\" is a terminal " + fromType + " node; no edge leaves it"));
+                problems.add(problem(
+                        where + ".from", "\"" + from + "\" is a terminal " + fromType + " node; no edge leaves it"));
             }
             if (!fromType.equals("tool") && edge.path("description").asText("").isBlank()) {
-                problems.add(problem(where + ".description", "expected a description on an edge that does not leave a tool node"));
+                problems.add(problem(
+                        where + ".description", "expected a description on an edge that does not leave a tool node"));
             }
             outgoing.merge(from, 1, Integer::sum);
         }
         outgoing.forEach((node, count) -> {
             if ("tool".equals(types.get(node)) && count > 1) {
-                problems.add(problem("definition.edges", "tool node \"" + node + "\" has " + count
-                        + " outgoing edges; expected exactly one"));
+                problems.add(problem(
+                        "definition.edges",
+                        "tool node \"" + node + "\" has " + count + " outgoing edges; expected exactly one"));
             }
         });
     }

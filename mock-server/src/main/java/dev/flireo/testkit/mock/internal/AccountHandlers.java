@@ -35,13 +35,29 @@ final class AccountHandlers {
 
     private void addCounts(ObjectNode org) {
         ZonedDateTime now = ctx.now().atZone(ZoneOffset.UTC);
-        String monthStart = Json.timestamp(now.withDayOfMonth(1).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant());
-        long monthly = ctx.collection(Resource.USAGE).list(u -> u.path("created_at").asText().compareTo(monthStart) >= 0)
-                .stream().mapToLong(u -> u.path("minutes_used").asLong()).sum();
+        String monthStart = Json.timestamp(
+                now.withDayOfMonth(1).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant());
+        long monthly =
+                ctx
+                        .collection(Resource.USAGE)
+                        .list(u -> u.path("created_at").asText().compareTo(monthStart) >= 0)
+                        .stream()
+                        .mapToLong(u -> u.path("minutes_used").asLong())
+                        .sum();
         org.put("monthly_usage_minutes", monthly);
-        org.put("active_numbers", ctx.collection(Resource.NUMBERS).list(n -> n.path("is_active").asBoolean(true)).size());
-        org.put("active_agents", ctx.collection(Resource.ASSISTANTS).list(a -> a.path("is_active").asBoolean(true)).size());
-        org.put("active_calls", ctx.collection(Resource.CALLS).list(Calls::isLive).size());
+        org.put(
+                "active_numbers",
+                ctx.collection(Resource.NUMBERS)
+                        .list(n -> n.path("is_active").asBoolean(true))
+                        .size());
+        org.put(
+                "active_agents",
+                ctx.collection(Resource.ASSISTANTS)
+                        .list(a -> a.path("is_active").asBoolean(true))
+                        .size());
+        org.put(
+                "active_calls",
+                ctx.collection(Resource.CALLS).list(Calls::isLive).size());
     }
 
     private ApiResponse organization(ApiRequest request) {
@@ -56,15 +72,20 @@ final class AccountHandlers {
         org.putNull("parent_org_id");
         if ("true".equals(request.query("include_children"))) {
             org.putArray("children");
-            ctx.collection(Resource.ORGANIZATIONS).list().forEach(child -> org.withArray("children").add(Json.object()
-                    .put("id", child.get("id").asText()).put("name", child.get("name").asText())
-                    .put("created_at", child.get("created_at").asText())));
+            ctx.collection(Resource.ORGANIZATIONS)
+                    .list()
+                    .forEach(child -> org.withArray("children")
+                            .add(Json.object()
+                                    .put("id", child.get("id").asText())
+                                    .put("name", child.get("name").asText())
+                                    .put("created_at", child.get("created_at").asText())));
         }
         return ApiResponse.ok(org);
     }
 
     private ApiResponse createOrganization(ApiRequest request) {
-        if (ctx.collection(Resource.ORGANIZATIONS).any(o -> o.path("api_key").asText().equals(request.apiKey()))) {
+        if (ctx.collection(Resource.ORGANIZATIONS)
+                .any(o -> o.path("api_key").asText().equals(request.apiKey()))) {
             throw new ApiError(403, "forbidden", "Only parent organizations can create organizations", null);
         }
         ObjectNode org = ctx.newResource(request.object(), false);
@@ -78,24 +99,31 @@ final class AccountHandlers {
 
     private ApiResponse retention(ApiRequest request) {
         ObjectNode body = request.object();
-        if (body.get("content_retention_days").asInt() > body.get("metadata_retention_days").asInt()) {
-            throw ApiError.badRequest("invalid_request",
-                    "content_retention_days cannot be longer than metadata_retention_days", "content_retention_days");
+        if (body.get("content_retention_days").asInt()
+                > body.get("metadata_retention_days").asInt()) {
+            throw ApiError.badRequest(
+                    "invalid_request",
+                    "content_retention_days cannot be longer than metadata_retention_days",
+                    "content_retention_days");
         }
         ctx.state().putSingleton(Singleton.RETENTION, body.deepCopy());
         return ApiResponse.ok(body.deepCopy());
     }
 
     private ApiResponse usage(ApiRequest request) {
-        List<ObjectNode> logs = new java.util.ArrayList<>(ctx.collection(Resource.USAGE).list(u -> Pages.inDateRange(u, request)));
+        List<ObjectNode> logs =
+                new java.util.ArrayList<>(ctx.collection(Resource.USAGE).list(u -> Pages.inDateRange(u, request)));
         java.util.Collections.reverse(logs);
         List<ObjectNode> shown = logs.stream().map(AccountHandlers::usageLog).toList();
         ObjectNode out = Pages.page(Json.object(), "logs", shown, request, 100, "pagination");
-        long minutes = logs.stream().mapToLong(u -> u.path("minutes_used").asLong()).sum();
+        long minutes =
+                logs.stream().mapToLong(u -> u.path("minutes_used").asLong()).sum();
         double cost = logs.stream().mapToDouble(u -> u.path("cost").asDouble()).sum();
         ObjectNode summary = out.putObject("summary");
         summary.put("total_calls", logs.size());
-        summary.put("total_duration_seconds", shown.stream().mapToLong(u -> u.path("duration_sec").asLong()).sum());
+        summary.put(
+                "total_duration_seconds",
+                shown.stream().mapToLong(u -> u.path("duration_sec").asLong()).sum());
         summary.put("total_duration_minutes", minutes);
         summary.put("total_cost", Math.round(cost * 100) / 100.0);
         return ApiResponse.ok(out);
@@ -108,11 +136,18 @@ final class AccountHandlers {
     private static ObjectNode usageLog(ObjectNode stored) {
         ObjectNode log = Json.object();
         log.set("id", stored.get("id"));
-        log.put("duration_sec", stored.has("duration_sec") ? stored.get("duration_sec").asLong()
-                : stored.path("duration_seconds").asLong());
+        log.put(
+                "duration_sec",
+                stored.has("duration_sec")
+                        ? stored.get("duration_sec").asLong()
+                        : stored.path("duration_seconds").asLong());
         log.put("call_type", stored.path("call_type").asText("phone"));
         for (String field : new String[] {"phone_number", "agent_name", "business_name"}) {
-            log.set(field, stored.hasNonNull(field) ? stored.get(field) : com.fasterxml.jackson.databind.node.NullNode.instance);
+            log.set(
+                    field,
+                    stored.hasNonNull(field)
+                            ? stored.get(field)
+                            : com.fasterxml.jackson.databind.node.NullNode.instance);
         }
         for (String field : new String[] {"call_id", "minutes_used", "cost"}) {
             if (stored.has(field)) {

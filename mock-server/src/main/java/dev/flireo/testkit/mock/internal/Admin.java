@@ -1,9 +1,9 @@
 package dev.flireo.testkit.mock.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flireo.testkit.mock.MockClock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -61,9 +61,12 @@ final class Admin {
                 server.reset();
                 return ok();
             case "GET /state":
-                return includeSecrets(query) ? server.store().export() : SecretFields.redact(server.store().export());
+                return includeSecrets(query)
+                        ? server.store().export()
+                        : SecretFields.redact(server.store().export());
             case "PUT /state":
-                server.replaceState(SecretFields.restore(body(raw), server.store().export()));
+                server.replaceState(
+                        SecretFields.restore(body(raw), server.store().export()));
                 return ok();
             case "POST /seed":
                 server.loadState(SecretFields.restore(body(raw), server.store().export()));
@@ -78,8 +81,14 @@ final class Admin {
             case "POST /calls/outcome":
                 return outcome(body(raw));
             case "GET /credit":
-                return Json.object().put("minutes_balance",
-                        server.store().export().path("account").path("minutes_balance").asDouble(500));
+                return Json.object()
+                        .put(
+                                "minutes_balance",
+                                server.store()
+                                        .export()
+                                        .path("account")
+                                        .path("minutes_balance")
+                                        .asDouble(500));
             case "PUT /credit":
                 return credit(body(raw));
             case "GET /faults":
@@ -124,7 +133,9 @@ final class Admin {
         if (!server.ready()) {
             throw new ApiError(503, "starting", "The Flireo mock is starting", null);
         }
-        ObjectNode health = Json.object().put("status", "ok").put("webhook_dialect", server.webhookDialect().wireName())
+        ObjectNode health = Json.object()
+                .put("status", "ok")
+                .put("webhook_dialect", server.webhookDialect().wireName())
                 .put("dashboard", PREFIX + Dashboard.PATH + "/");
         return health.setAll(server.healthDetails());
     }
@@ -143,8 +154,10 @@ final class Admin {
      * calls and deliveries, and the mock's time. Cheap: no export, no lock, so an open dashboard does not slow the API.
      */
     private JsonNode changes() {
-        return Json.object().put("state_version", server.store().version())
-                .put("calls", server.store().collection(Resource.CALLS).size()).put("deliveries", server.deliveries().size())
+        return Json.object()
+                .put("state_version", server.store().version())
+                .put("calls", server.store().collection(Resource.CALLS).size())
+                .put("deliveries", server.deliveries().size())
                 .put("now", Json.timestamp(server.clock().now()));
     }
 
@@ -159,8 +172,9 @@ final class Admin {
         }
         JsonNode item = item(name, last == null ? Integer.MAX_VALUE : Integer.parseInt(last));
         if (item == null) {
-            throw ApiError.notFound("no_collection", "No collection or singleton named " + name
-                    + " in the state; GET /__flireo/state lists them all");
+            throw ApiError.notFound(
+                    "no_collection",
+                    "No collection or singleton named " + name + " in the state; GET /__flireo/state lists them all");
         }
         JsonNode document = Json.object().set(name, item);
         return (includeSecrets(query) ? document : SecretFields.redact(document)).get(name);
@@ -196,7 +210,8 @@ final class Admin {
     }
 
     private JsonNode inbound(JsonNode body) {
-        String number = Json.textOrNull(body, "number_id") != null ? Json.textOrNull(body, "number_id")
+        String number = Json.textOrNull(body, "number_id") != null
+                ? Json.textOrNull(body, "number_id")
                 : Json.textOrNull(body, "phone_number");
         if (number == null) {
             throw ApiError.missingField("phone_number");
@@ -208,7 +223,8 @@ final class Admin {
         if (!customer.matches("^\\+[1-9][0-9]{6,14}$")) {
             throw ApiError.invalid(400, "customer_number must be an E.164 number, got " + customer, "customer_number");
         }
-        Integer talk = body.has("duration_seconds") ? body.get("duration_seconds").asInt() : null;
+        Integer talk =
+                body.has("duration_seconds") ? body.get("duration_seconds").asInt() : null;
         return MockContext.present(server.startInbound(number, customer, talk));
     }
 
@@ -217,8 +233,12 @@ final class Admin {
      * that operation answers: the dashboard needs no API key, and the call is validated and started in one place.
      */
     private HttpResult outbound(byte[] raw) {
-        return server.api().handle("POST", MockApi.FLIREO_PREFIX + "/calls/outbound",
-                Map.of("authorization", "Bearer " + server.apiKey(), "content-type", "application/json"), raw);
+        return server.api()
+                .handle(
+                        "POST",
+                        MockApi.FLIREO_PREFIX + "/calls/outbound",
+                        Map.of("authorization", "Bearer " + server.apiKey(), "content-type", "application/json"),
+                        raw);
     }
 
     private JsonNode outcome(JsonNode body) {
@@ -226,7 +246,9 @@ final class Admin {
         if (name == null) {
             throw ApiError.missingField("outcome");
         }
-        Duration talk = body.has("duration_seconds") ? Duration.ofSeconds(body.get("duration_seconds").asLong()) : null;
+        Duration talk = body.has("duration_seconds")
+                ? Duration.ofSeconds(body.get("duration_seconds").asLong())
+                : null;
         server.nextCallOutcome(name, talk);
         return ok();
     }
@@ -242,7 +264,9 @@ final class Admin {
 
     private JsonNode clock() {
         MockClock clock = server.clock();
-        return Json.object().put("now", Json.timestamp(clock.now())).put("manual", clock.isManual())
+        return Json.object()
+                .put("now", Json.timestamp(clock.now()))
+                .put("manual", clock.isManual())
                 .put("time_scale", clock.timeScale());
     }
 
@@ -251,9 +275,12 @@ final class Admin {
 
     private JsonNode advance(JsonNode body) {
         JsonNode seconds = body.get("seconds");
-        if (seconds == null || !seconds.isNumber() || seconds.asDouble() < 0 || seconds.asDouble() > MAX_ADVANCE_SECONDS) {
-            throw ApiError.invalid(400, "seconds must be a number from 0 to " + MAX_ADVANCE_SECONDS + " (100 years)",
-                    "seconds");
+        if (seconds == null
+                || !seconds.isNumber()
+                || seconds.asDouble() < 0
+                || seconds.asDouble() > MAX_ADVANCE_SECONDS) {
+            throw ApiError.invalid(
+                    400, "seconds must be a number from 0 to " + MAX_ADVANCE_SECONDS + " (100 years)", "seconds");
         }
         server.clock().advance(Duration.ofMillis((long) (seconds.asDouble() * 1000)));
         return clock();

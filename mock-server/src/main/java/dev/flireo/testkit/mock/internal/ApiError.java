@@ -43,8 +43,10 @@ public final class ApiError extends RuntimeException {
      * problem and {@code param} names the first problem's field.
      */
     public static ApiError invalid(int status, List<String> problems, String param) {
-        String message = problems.get(0) + (problems.size() == 1 ? ""
-                : ", and " + (problems.size() - 1) + " more problem" + (problems.size() == 2 ? "" : "s"));
+        String message = problems.get(0)
+                + (problems.size() == 1
+                        ? ""
+                        : ", and " + (problems.size() - 1) + " more problem" + (problems.size() == 2 ? "" : "s"));
         return new ApiError(status, "invalid_request", message, param, problems);
     }
 
@@ -77,27 +79,39 @@ public final class ApiError extends RuntimeException {
     }
 
     public static ApiError insufficientCredits() {
-        return new ApiError(402, "insufficient_credits",
-                "Insufficient credits to make outbound call. Please add credits in your billing dashboard.", null);
+        return new ApiError(
+                402,
+                "insufficient_credits",
+                "Insufficient credits to make outbound call. Please add credits in your billing dashboard.",
+                null);
     }
 
     public static ApiError rateLimited(long retryAfterSeconds) {
-        ApiError error = new ApiError(429, "rate_limit_exceeded",
-                "Too many requests. Please retry after " + retryAfterSeconds + " seconds.", null);
+        ApiError error = new ApiError(
+                429,
+                "rate_limit_exceeded",
+                "Too many requests. Please retry after " + retryAfterSeconds + " seconds.",
+                null);
         error.headers.put("Retry-After", Long.toString(retryAfterSeconds));
         return error;
     }
 
     public static ApiError methodNotAllowed(String method, String path, List<String> allowed) {
-        ApiError error = new ApiError(405, "method_not_allowed",
-                "Method " + method + " is not allowed on " + path + "; allowed: " + String.join(", ", allowed), null);
+        ApiError error = new ApiError(
+                405,
+                "method_not_allowed",
+                "Method " + method + " is not allowed on " + path + "; allowed: " + String.join(", ", allowed),
+                null);
         error.headers.put("Allow", String.join(", ", allowed));
         return error;
     }
 
     public static ApiError injected(int status) {
-        return new ApiError(status, status >= 500 ? "server_error" : "injected_fault",
-                "Fault injected by the Flireo mock (HTTP " + status + ")", null);
+        return new ApiError(
+                status,
+                status >= 500 ? "server_error" : "injected_fault",
+                "Fault injected by the Flireo mock (HTTP " + status + ")",
+                null);
     }
 
     /** A failure of the mock itself: the status and nothing of its cause (no class names leave the mock). */

@@ -10,11 +10,7 @@ import java.util.Map;
  * and the body parsed, normalised (aliases renamed to the canonical names) and validated.
  */
 public record ApiRequest(
-        Route route,
-        Map<String, String> pathParams,
-        Map<String, List<String>> query,
-        JsonNode body,
-        String apiKey) {
+        Route route, Map<String, String> pathParams, Map<String, List<String>> query, JsonNode body, String apiKey) {
 
     public String path(String name) {
         return pathParams.get(name);

@@ -31,7 +31,9 @@ final class AssistantHandlers {
 
     private ApiResponse list() {
         ObjectNode out = Json.object();
-        ctx.collection(Resource.ASSISTANTS).list().forEach(a -> out.withArray("assistants").add(MockContext.present(a)));
+        ctx.collection(Resource.ASSISTANTS)
+                .list()
+                .forEach(a -> out.withArray("assistants").add(MockContext.present(a)));
         out.withArray("assistants");
         return ApiResponse.ok(out);
     }
@@ -45,7 +47,8 @@ final class AssistantHandlers {
 
     private ApiResponse update(ApiRequest request) {
         String id = request.path("id");
-        ObjectNode updated = ctx.collection(Resource.ASSISTANTS).update(id, a -> ctx.merge(a, request.object()))
+        ObjectNode updated = ctx.collection(Resource.ASSISTANTS)
+                .update(id, a -> ctx.merge(a, request.object()))
                 .orElseThrow(() -> ApiError.notFound("Assistant " + id));
         return ApiResponse.ok(wrap(updated));
     }
@@ -54,8 +57,10 @@ final class AssistantHandlers {
         String id = request.path("id");
         ctx.collection(Resource.ASSISTANTS).remove(id).orElseThrow(() -> ApiError.notFound("Assistant " + id));
         // Calls to a number without an agent are not handled: the number stays, unassigned.
-        ctx.collection(Resource.NUMBERS).list(n -> id.equals(n.path("agent_id").asText(null)))
-                .forEach(n -> ctx.collection(Resource.NUMBERS).update(n.get("id").asText(), u -> u.putNull("agent_id")));
+        ctx.collection(Resource.NUMBERS)
+                .list(n -> id.equals(n.path("agent_id").asText(null)))
+                .forEach(
+                        n -> ctx.collection(Resource.NUMBERS).update(n.get("id").asText(), u -> u.putNull("agent_id")));
         return ApiResponse.ok(Json.object().put("success", true));
     }
 
@@ -90,7 +95,9 @@ final class AssistantHandlers {
             d.putNull("tts_config");
         } else {
             ObjectNode tts = d.putObject("tts_config");
-            tts.put("provider", "elevenlabs").put("voice_id", "ukiwGs47sHyibruHJ1vg").put("model", "eleven_flash_v2_5");
+            tts.put("provider", "elevenlabs")
+                    .put("voice_id", "ukiwGs47sHyibruHJ1vg")
+                    .put("model", "eleven_flash_v2_5");
         }
         return d;
     }

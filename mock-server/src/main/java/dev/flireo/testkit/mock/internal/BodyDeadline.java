@@ -28,7 +28,9 @@ final class BodyDeadline {
 
     static BodyDeadline start(HttpServletRequest request, Duration deadline) {
         ServletContextRequest jetty = ServletContextRequest.getServletContextRequest(request);
-        EndPoint endPoint = jetty == null ? null : jetty.getConnectionMetaData().getConnection().getEndPoint();
+        EndPoint endPoint = jetty == null
+                ? null
+                : jetty.getConnectionMetaData().getConnection().getEndPoint();
         return new BodyDeadline(endPoint, deadline);
     }
 

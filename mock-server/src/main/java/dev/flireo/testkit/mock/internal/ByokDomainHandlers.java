@@ -10,8 +10,17 @@ import java.util.Map;
 final class ByokDomainHandlers {
 
     /** The providers of SDK v2.2.0's BYOKProvider, in its order. */
-    static final List<String> PROVIDERS = List.of("deepgram", "openai", "elevenlabs", "inworld", "resend", "xai", "gladia",
-            "mistral", "google", "google_vertex");
+    static final List<String> PROVIDERS = List.of(
+            "deepgram",
+            "openai",
+            "elevenlabs",
+            "inworld",
+            "resend",
+            "xai",
+            "gladia",
+            "mistral",
+            "google",
+            "google_vertex");
 
     private final MockContext ctx;
 
@@ -21,10 +30,18 @@ final class ByokDomainHandlers {
 
     void register(Map<String, Handler> into) {
         into.put("getByokConfigurations", r -> ApiResponse.ok(Json.object("byok_keys", keys())));
-        into.put("addByokConfiguration", r -> mutateKey(r.object().get("provider").asText(),
-                "vault-secret-" + MockContext.uuid(), r.object().get("api_key").asText()));
-        into.put("deleteByokConfiguration", r -> mutateKey(r.object().get("provider").asText(), null, null));
-        into.put("getByokProviderConfigurations", r -> ApiResponse.ok(Json.object("providers", Catalogue.byokProviders())));
+        into.put(
+                "addByokConfiguration",
+                r -> mutateKey(
+                        r.object().get("provider").asText(),
+                        "vault-secret-" + MockContext.uuid(),
+                        r.object().get("api_key").asText()));
+        into.put(
+                "deleteByokConfiguration",
+                r -> mutateKey(r.object().get("provider").asText(), null, null));
+        into.put(
+                "getByokProviderConfigurations",
+                r -> ApiResponse.ok(Json.object("providers", Catalogue.byokProviders())));
         into.put("saveByokConfig", this::saveConfig);
         into.put("getDomain", r -> ApiResponse.ok(Json.object("domain", domainOrNull())));
         into.put("createDomain", this::createDomain);
@@ -72,8 +89,10 @@ final class ByokDomainHandlers {
     private ApiResponse saveConfig(ApiRequest request) {
         String provider = request.object().get("provider").asText();
         if (keys().get(provider + "_secret_id").isNull()) {
-            throw ApiError.badRequest("byok_key_required",
-                    "Store a " + provider + " key first: POST /byok with provider " + provider, "provider");
+            throw ApiError.badRequest(
+                    "byok_key_required",
+                    "Store a " + provider + " key first: POST /byok with provider " + provider,
+                    "provider");
         }
         JsonNode config = request.object().get("config");
         JsonNode all = ctx.state().updateSingleton(Singleton.BYOK_CONFIG, current -> {
@@ -86,14 +105,16 @@ final class ByokDomainHandlers {
 
     private void requireResend() {
         if (keys().get("resend_secret_id").isNull()) {
-            throw ApiError.badRequest("resend_key_required",
-                    "Configure a Resend API key first: POST /byok with provider resend", null);
+            throw ApiError.badRequest(
+                    "resend_key_required", "Configure a Resend API key first: POST /byok with provider resend", null);
         }
     }
 
     private JsonNode domainOrNull() {
         JsonNode domain = ctx.state().singleton(Singleton.DOMAIN);
-        return domain == null ? com.fasterxml.jackson.databind.node.NullNode.instance : MockContext.present((ObjectNode) domain);
+        return domain == null
+                ? com.fasterxml.jackson.databind.node.NullNode.instance
+                : MockContext.present((ObjectNode) domain);
     }
 
     private ObjectNode requireDomain() {
@@ -110,8 +131,11 @@ final class ByokDomainHandlers {
         ObjectNode domain = newDomain(name, MockContext.uuid(), "not_started");
         JsonNode stored = ctx.state().updateSingleton(Singleton.DOMAIN, current -> current == null ? domain : current);
         if (stored != domain) {
-            throw ApiError.conflict("domain_exists", "The organization already has a domain ("
-                    + stored.path("domain_name").asText() + "); delete it first", "domain_name");
+            throw ApiError.conflict(
+                    "domain_exists",
+                    "The organization already has a domain ("
+                            + stored.path("domain_name").asText() + "); delete it first",
+                    "domain_name");
         }
         return ApiResponse.created(Json.object("domain", MockContext.present(domain)));
     }
@@ -127,13 +151,19 @@ final class ByokDomainHandlers {
         ArrayNode records = domain.putArray("records");
         records.add(record("SPF", "MX", "send." + name, "feedback-smtp.eu-west-1.amazonses.com", 10));
         records.add(record("SPF", "TXT", "send." + name, "v=spf1 include:amazonses.com ~all", null));
-        records.add(record("DKIM", "TXT", "resend._domainkey." + name, "p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQ", null));
+        records.add(
+                record("DKIM", "TXT", "resend._domainkey." + name, "p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQ", null));
         return domain;
     }
 
     private static ObjectNode record(String purpose, String type, String name, String value, Integer priority) {
-        ObjectNode r = Json.object().put("record", purpose).put("type", type).put("name", name).put("value", value)
-                .put("status", "not_started").put("ttl", "Auto");
+        ObjectNode r = Json.object()
+                .put("record", purpose)
+                .put("type", type)
+                .put("name", name)
+                .put("value", value)
+                .put("status", "not_started")
+                .put("ttl", "Auto");
         if (priority != null) {
             r.put("priority", priority);
         }
@@ -142,17 +172,30 @@ final class ByokDomainHandlers {
 
     /** The domains in the organization's own Resend account: two fixtures plus the one it added here. */
     private ArrayNode resendDomains() {
-        JsonNode stored = ctx.state().updateSingleton(Singleton.RESEND_DOMAINS, current -> current != null ? current
-                : Json.array()
-                    .add(Json.object().put("id", MockContext.uuid()).put("name", "mail.example.com")
-                            .put("status", "verified").put("region", "eu-west-1"))
-                    .add(Json.object().put("id", MockContext.uuid()).put("name", "notify.example.org")
-                            .put("status", "pending").put("region", "us-east-1")));
+        JsonNode stored = ctx.state()
+                .updateSingleton(
+                        Singleton.RESEND_DOMAINS,
+                        current -> current != null
+                                ? current
+                                : Json.array()
+                                        .add(Json.object()
+                                                .put("id", MockContext.uuid())
+                                                .put("name", "mail.example.com")
+                                                .put("status", "verified")
+                                                .put("region", "eu-west-1"))
+                                        .add(Json.object()
+                                                .put("id", MockContext.uuid())
+                                                .put("name", "notify.example.org")
+                                                .put("status", "pending")
+                                                .put("region", "us-east-1")));
         ArrayNode out = (ArrayNode) stored.deepCopy();
         JsonNode own = ctx.state().singleton(Singleton.DOMAIN);
         if (own != null && out.findValues("id").stream().noneMatch(id -> id.equals(own.get("resend_domain_id")))) {
-            out.add(Json.object().put("id", own.get("resend_domain_id").asText()).put("name", own.get("domain_name").asText())
-                    .put("status", own.get("status").asText()).put("region", own.get("region").asText()));
+            out.add(Json.object()
+                    .put("id", own.get("resend_domain_id").asText())
+                    .put("name", own.get("domain_name").asText())
+                    .put("status", own.get("status").asText())
+                    .put("region", own.get("region").asText()));
         }
         return out;
     }
@@ -161,7 +204,9 @@ final class ByokDomainHandlers {
         requireResend();
         JsonNode own = ctx.state().singleton(Singleton.DOMAIN);
         ObjectNode out = Json.object("domains", resendDomains());
-        out.put("selected_domain_id", own == null ? null : own.get("resend_domain_id").asText());
+        out.put(
+                "selected_domain_id",
+                own == null ? null : own.get("resend_domain_id").asText());
         return ApiResponse.ok(out);
     }
 
@@ -175,14 +220,19 @@ final class ByokDomainHandlers {
             }
         }
         if (chosen == null) {
-            throw ApiError.notFound("resend_domain_not_found", "No domain with id " + resendId + " in your Resend account");
+            throw ApiError.notFound(
+                    "resend_domain_not_found", "No domain with id " + resendId + " in your Resend account");
         }
         JsonNode own = ctx.state().singleton(Singleton.DOMAIN);
         if (own != null && !own.get("resend_domain_id").asText().equals(resendId)) {
-            throw ApiError.conflict("domain_exists", "The organization already has a domain ("
-                    + own.path("domain_name").asText() + "); delete it first", "resendDomainId");
+            throw ApiError.conflict(
+                    "domain_exists",
+                    "The organization already has a domain ("
+                            + own.path("domain_name").asText() + "); delete it first",
+                    "resendDomainId");
         }
-        ObjectNode domain = newDomain(chosen.get("name").asText(), resendId, chosen.get("status").asText());
+        ObjectNode domain = newDomain(
+                chosen.get("name").asText(), resendId, chosen.get("status").asText());
         ctx.state().putSingleton(Singleton.DOMAIN, domain);
         return ApiResponse.ok(Json.object("domain", MockContext.present(domain)));
     }

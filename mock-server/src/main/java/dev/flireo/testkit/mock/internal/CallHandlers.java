@@ -11,8 +11,8 @@ import java.util.function.BooleanSupplier;
 /** {@code /calls}: history, outbound calls and control of calls in progress, answered by {@link Calls}. */
 final class CallHandlers {
 
-    private static final List<String> DETAIL_ONLY = List.of("messages", "analysis_result", "agent_id", "number_id",
-            "phone_number");
+    private static final List<String> DETAIL_ONLY =
+            List.of("messages", "analysis_result", "agent_id", "number_id", "phone_number");
 
     private final Calls calls;
     private final RateLimiter controlLimiter;
@@ -33,8 +33,8 @@ final class CallHandlers {
 
     private ApiResponse list(ApiRequest request) {
         String status = request.query("status");
-        List<ObjectNode> found = new ArrayList<>(calls.list(c ->
-                (status == null || status.equals(c.path("status").asText())) && Pages.inDateRange(c, request)));
+        List<ObjectNode> found = new ArrayList<>(calls.list(
+                c -> (status == null || status.equals(c.path("status").asText())) && Pages.inDateRange(c, request)));
         Collections.reverse(found); // newest first
         ObjectNode out = Pages.page(Json.object(), "calls", found, request, 100, "pagination");
         // List items are Calls; the transcript, analysis and links belong to the CallDetail of GET /calls/{id}.
@@ -44,8 +44,11 @@ final class CallHandlers {
 
     private ApiResponse outbound(ApiRequest request) {
         ObjectNode call = calls.placeOutbound(request.object());
-        return ApiResponse.ok(Json.object().put("success", true).put("call_id", call.get("id").asText())
-                .put("room_name", call.get("room_name").asText()).put("status", "dialing"));
+        return ApiResponse.ok(Json.object()
+                .put("success", true)
+                .put("call_id", call.get("id").asText())
+                .put("room_name", call.get("room_name").asText())
+                .put("status", "dialing"));
     }
 
     private ApiResponse control(ApiRequest request) {

@@ -26,7 +26,9 @@ final class CampaignHandlers {
         into.put("listCampaigns", r -> {
             ObjectNode out = Json.object();
             out.putArray("campaigns");
-            ctx.collection(Resource.CAMPAIGNS).list().forEach(c -> out.withArray("campaigns").add(present(c)));
+            ctx.collection(Resource.CAMPAIGNS)
+                    .list()
+                    .forEach(c -> out.withArray("campaigns").add(present(c)));
             return ApiResponse.ok(out);
         });
         into.put("createCampaign", this::create);
@@ -35,15 +37,18 @@ final class CampaignHandlers {
         into.put("deleteCampaign", r -> {
             String id = r.path("id");
             ctx.collection(Resource.CAMPAIGNS).remove(id).orElseThrow(() -> ApiError.notFound("Campaign " + id));
-            ctx.collection(Resource.LEADS).list(l -> id.equals(l.path("campaign_id").asText()))
-                    .forEach(l -> ctx.collection(Resource.LEADS).remove(l.get("id").asText()));
+            ctx.collection(Resource.LEADS)
+                    .list(l -> id.equals(l.path("campaign_id").asText()))
+                    .forEach(l ->
+                            ctx.collection(Resource.LEADS).remove(l.get("id").asText()));
             return ApiResponse.ok(Json.object().put("success", true));
         });
         into.put("listCampaignLeads", r -> {
             require(r.path("id"));
             // SDK v2.2.0 asks for all leads (no query); v1.0.1's limit and offset still page them.
             java.util.List<ObjectNode> leads = leadsOf(r.path("id"));
-            return ApiResponse.ok(Pages.page(Json.object(), "leads", leads, r, Math.max(leads.size(), 1), "pagination"));
+            return ApiResponse.ok(
+                    Pages.page(Json.object(), "leads", leads, r, Math.max(leads.size(), 1), "pagination"));
         });
         into.put("addCampaignLead", r -> {
             require(r.path("id"));
@@ -57,21 +62,26 @@ final class CampaignHandlers {
     }
 
     private java.util.List<ObjectNode> leadsOf(String campaignId) {
-        return ctx.collection(Resource.LEADS).list(l -> campaignId.equals(l.path("campaign_id").asText()));
+        return ctx.collection(Resource.LEADS)
+                .list(l -> campaignId.equals(l.path("campaign_id").asText()));
     }
 
     private ApiResponse create(ApiRequest request) {
         ObjectNode body = withFullTimes(request.object());
         String agentId = body.get("agent_id").asText();
-        ObjectNode agent = ctx.collection(Resource.ASSISTANTS).get(agentId)
+        ObjectNode agent = ctx.collection(Resource.ASSISTANTS)
+                .get(agentId)
                 .orElseThrow(() -> ApiError.unprocessable("Unknown agent " + agentId + " in agent_id", "agent_id"));
         if (!agent.path("is_active").asBoolean(true)) {
             throw ApiError.unprocessable("Agent " + agentId + " is not active", "agent_id");
         }
         JsonNode leads = body.remove("leads");
         ObjectNode campaign = ctx.newResource(body, true);
-        ObjectNode defaults = Json.object().put("status", "draft").putNull("system_message_template")
-                .put("schedule_start_time", "09:00:00").put("schedule_end_time", "17:00:00")
+        ObjectNode defaults = Json.object()
+                .put("status", "draft")
+                .putNull("system_message_template")
+                .put("schedule_start_time", "09:00:00")
+                .put("schedule_end_time", "17:00:00")
                 .put("timezone", "Europe/Amsterdam");
         MockContext.defaults(campaign, defaults);
         ctx.collection(Resource.CAMPAIGNS).insert(campaign);
@@ -84,18 +94,22 @@ final class CampaignHandlers {
     private ApiResponse update(ApiRequest request) {
         String id = request.path("id");
         ObjectNode sent = withFullTimes(request.object());
-        ObjectNode updated = ctx.collection(Resource.CAMPAIGNS).update(id, c -> {
-            String from = c.get("status").asText();
-            if (from.equals("completed") || from.equals("cancelled")) {
-                throw ApiError.unprocessable("A " + from + " campaign can no longer be changed", "status");
-            }
-            String to = sent.path("status").asText(from);
-            if (!to.equals(from) && !TRANSITIONS.get(from).contains(to)) {
-                throw ApiError.unprocessable("Invalid status transition " + from + " -> " + to + "; allowed from "
-                        + from + ": " + new java.util.TreeSet<>(TRANSITIONS.get(from)), "status");
-            }
-            return ctx.merge(c, sent);
-        }).orElseThrow(() -> ApiError.notFound("Campaign " + id));
+        ObjectNode updated = ctx.collection(Resource.CAMPAIGNS)
+                .update(id, c -> {
+                    String from = c.get("status").asText();
+                    if (from.equals("completed") || from.equals("cancelled")) {
+                        throw ApiError.unprocessable("A " + from + " campaign can no longer be changed", "status");
+                    }
+                    String to = sent.path("status").asText(from);
+                    if (!to.equals(from) && !TRANSITIONS.get(from).contains(to)) {
+                        throw ApiError.unprocessable(
+                                "Invalid status transition " + from + " -> " + to + "; allowed from " + from + ": "
+                                        + new java.util.TreeSet<>(TRANSITIONS.get(from)),
+                                "status");
+                    }
+                    return ctx.merge(c, sent);
+                })
+                .orElseThrow(() -> ApiError.notFound("Campaign " + id));
         if ("cancelled".equals(updated.path("status").asText())) {
             skipPending(id);
         }
@@ -115,8 +129,10 @@ final class CampaignHandlers {
 
     /** A cancelled campaign calls no one any more: its leads still waiting are skipped. */
     private void skipPending(String campaignId) {
-        leadsOf(campaignId).stream().filter(l -> "pending".equals(l.path("status").asText())).forEach(l ->
-                ctx.collection(Resource.LEADS).update(l.get("id").asText(), u -> u.put("status", "skipped")));
+        leadsOf(campaignId).stream()
+                .filter(l -> "pending".equals(l.path("status").asText()))
+                .forEach(l ->
+                        ctx.collection(Resource.LEADS).update(l.get("id").asText(), u -> u.put("status", "skipped")));
     }
 
     /**
@@ -132,14 +148,21 @@ final class CampaignHandlers {
         String phone = body.get("phone_number").asText();
         ObjectNode lead = ctx.newResource(body, false);
         lead.put("campaign_id", campaignId);
-        MockContext.defaults(lead, Json.object().put("status", "pending").putNull("call_id").put("attempts", 0)
-                .putNull("last_attempt_at"));
+        MockContext.defaults(
+                lead,
+                Json.object()
+                        .put("status", "pending")
+                        .putNull("call_id")
+                        .put("attempts", 0)
+                        .putNull("last_attempt_at"));
         if (!lead.has("variables")) {
             lead.putObject("variables");
         }
         synchronized (this) {
-            if (leadsOf(campaignId).stream().anyMatch(l -> phone.equals(l.path("phone_number").asText()))) {
-                throw ApiError.conflict("lead_exists", "Lead " + phone + " is already in this campaign", "phone_number");
+            if (leadsOf(campaignId).stream()
+                    .anyMatch(l -> phone.equals(l.path("phone_number").asText()))) {
+                throw ApiError.conflict(
+                        "lead_exists", "Lead " + phone + " is already in this campaign", "phone_number");
             }
             ctx.collection(Resource.LEADS).insert(lead);
         }
@@ -149,11 +172,13 @@ final class CampaignHandlers {
     private ApiResponse removeLead(ApiRequest request) {
         require(request.path("id"));
         String leadId = request.path("leadId");
-        ObjectNode lead = ctx.collection(Resource.LEADS).get(leadId)
+        ObjectNode lead = ctx.collection(Resource.LEADS)
+                .get(leadId)
                 .filter(l -> request.path("id").equals(l.path("campaign_id").asText()))
                 .orElseThrow(() -> ApiError.notFound("Lead " + leadId));
         if ("calling".equals(lead.path("status").asText())) {
-            throw ApiError.conflict("lead_in_call", "Lead " + leadId + " is being called and cannot be removed", "leadId");
+            throw ApiError.conflict(
+                    "lead_in_call", "Lead " + leadId + " is being called and cannot be removed", "leadId");
         }
         ctx.collection(Resource.LEADS).remove(leadId);
         return ApiResponse.ok(Json.object().put("success", true));
@@ -164,8 +189,16 @@ final class CampaignHandlers {
         ObjectNode out = MockContext.present(campaign);
         java.util.List<ObjectNode> leads = leadsOf(campaign.get("id").asText());
         out.put("total_leads", leads.size());
-        out.put("completed_leads", leads.stream().filter(l -> "completed".equals(l.path("status").asText())).count());
-        out.put("failed_leads", leads.stream().filter(l -> "failed".equals(l.path("status").asText())).count());
+        out.put(
+                "completed_leads",
+                leads.stream()
+                        .filter(l -> "completed".equals(l.path("status").asText()))
+                        .count());
+        out.put(
+                "failed_leads",
+                leads.stream()
+                        .filter(l -> "failed".equals(l.path("status").asText()))
+                        .count());
         return out;
     }
 }

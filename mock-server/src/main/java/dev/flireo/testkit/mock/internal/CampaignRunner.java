@@ -32,17 +32,25 @@ final class CampaignRunner {
     }
 
     void tick(Instant now) {
-        for (ObjectNode campaign : ctx.collection(Resource.CAMPAIGNS).list(c -> "scheduled".equals(c.path("status").asText()))) {
+        for (ObjectNode campaign : ctx.collection(Resource.CAMPAIGNS)
+                .list(c -> "scheduled".equals(c.path("status").asText()))) {
             String id = campaign.get("id").asText();
-            List<ObjectNode> leads = ctx.collection(Resource.LEADS).list(l -> id.equals(l.path("campaign_id").asText()));
-            leads.stream().filter(l -> "calling".equals(l.path("status").asText())).forEach(this::settle);
-            leads = ctx.collection(Resource.LEADS).list(l -> id.equals(l.path("campaign_id").asText()));
+            List<ObjectNode> leads = ctx.collection(Resource.LEADS)
+                    .list(l -> id.equals(l.path("campaign_id").asText()));
+            leads.stream()
+                    .filter(l -> "calling".equals(l.path("status").asText()))
+                    .forEach(this::settle);
+            leads = ctx.collection(Resource.LEADS)
+                    .list(l -> id.equals(l.path("campaign_id").asText()));
             if (leads.stream().anyMatch(l -> "calling".equals(l.path("status").asText()))) {
                 continue;
             }
-            Optional<ObjectNode> next = leads.stream().filter(l -> "pending".equals(l.path("status").asText())).findFirst();
+            Optional<ObjectNode> next = leads.stream()
+                    .filter(l -> "pending".equals(l.path("status").asText()))
+                    .findFirst();
             if (next.isEmpty()) {
-                ctx.collection(Resource.CAMPAIGNS).update(id, c -> c.put("status", "completed").put("updated_at", Json.timestamp(now)));
+                ctx.collection(Resource.CAMPAIGNS)
+                        .update(id, c -> c.put("status", "completed").put("updated_at", Json.timestamp(now)));
             } else if (inWindow(campaign, now)) {
                 call(campaign, next.get(), now);
             }
@@ -51,32 +59,47 @@ final class CampaignRunner {
 
     /** A lead whose call has ended takes the call's outcome. */
     private void settle(ObjectNode lead) {
-        ObjectNode call = ctx.collection(Resource.CALLS).get(lead.path("call_id").asText(null)).orElse(null);
+        ObjectNode call = ctx.collection(Resource.CALLS)
+                .get(lead.path("call_id").asText(null))
+                .orElse(null);
         if (call != null && Calls.isLive(call)) {
             return;
         }
         // SDK v2.2.0's lead statuses have no no_answer: an unanswered call fails the lead like any other failure.
-        String outcome = call != null && Set.of("ended", "transferred").contains(call.path("status").asText())
-                ? "completed" : "failed";
+        String outcome = call != null
+                        && Set.of("ended", "transferred")
+                                .contains(call.path("status").asText())
+                ? "completed"
+                : "failed";
         ctx.collection(Resource.LEADS).update(lead.get("id").asText(), l -> l.put("status", outcome));
     }
 
     private void call(ObjectNode campaign, ObjectNode lead, Instant now) {
-        ObjectNode agent = ctx.collection(Resource.ASSISTANTS).get(campaign.path("agent_id").asText()).orElse(null);
+        ObjectNode agent = ctx.collection(Resource.ASSISTANTS)
+                .get(campaign.path("agent_id").asText())
+                .orElse(null);
         if (agent == null) {
             ctx.collection(Resource.LEADS).update(lead.get("id").asText(), l -> l.put("status", "failed"));
             return;
         }
-        ObjectNode call = calls.placeForCampaign(agent, lead.get("phone_number").asText(),
-                fill(campaign.path("system_message_template").asText(""), lead.path("variables")),
-                Json.object().put("campaign_id", campaign.get("id").asText()).put("lead_id", lead.get("id").asText()))
+        ObjectNode call = calls.placeForCampaign(
+                        agent,
+                        lead.get("phone_number").asText(),
+                        fill(campaign.path("system_message_template").asText(""), lead.path("variables")),
+                        Json.object()
+                                .put("campaign_id", campaign.get("id").asText())
+                                .put("lead_id", lead.get("id").asText()))
                 .orElse(null);
         if (call == null) {
             return; // no number or no credit yet: the lead waits, as queued leads do
         }
-        ctx.collection(Resource.LEADS).update(lead.get("id").asText(), l -> l.put("status", "calling")
-                .put("call_id", call.get("id").asText()).put("attempts", l.path("attempts").asInt() + 1)
-                .put("last_attempt_at", Json.timestamp(now)));
+        ctx.collection(Resource.LEADS)
+                .update(
+                        lead.get("id").asText(),
+                        l -> l.put("status", "calling")
+                                .put("call_id", call.get("id").asText())
+                                .put("attempts", l.path("attempts").asInt() + 1)
+                                .put("last_attempt_at", Json.timestamp(now)));
     }
 
     static String fill(String template, JsonNode variables) {

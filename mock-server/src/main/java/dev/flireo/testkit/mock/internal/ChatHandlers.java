@@ -26,7 +26,9 @@ final class ChatHandlers {
         into.put("sendChatMessage", this::send);
         into.put("getChatContext", this::context);
         into.put("deleteChat", r -> {
-            ctx.collection(Resource.CHATS).remove(r.path("id")).orElseThrow(() -> ApiError.notFound("Chat " + r.path("id")));
+            ctx.collection(Resource.CHATS)
+                    .remove(r.path("id"))
+                    .orElseThrow(() -> ApiError.notFound("Chat " + r.path("id")));
             return ApiResponse.ok(Json.object().put("success", true));
         });
     }
@@ -34,7 +36,8 @@ final class ChatHandlers {
     private ApiResponse list(ApiRequest request) {
         String assistantId = request.query("assistant_id");
         List<ObjectNode> chats = new ArrayList<>(ctx.collection(Resource.CHATS)
-                .list(c -> assistantId == null || assistantId.equals(c.path("assistant_id").asText())));
+                .list(c -> assistantId == null
+                        || assistantId.equals(c.path("assistant_id").asText())));
         Collections.reverse(chats);
         ObjectNode out = Json.object();
         ArrayNode items = out.putArray("chats");
@@ -44,21 +47,26 @@ final class ChatHandlers {
 
     private ApiResponse send(ApiRequest request) {
         ObjectNode body = request.object();
-        ObjectNode assistant = AssistantHandlers.require(ctx, body.get("assistant_id").asText());
+        ObjectNode assistant =
+                AssistantHandlers.require(ctx, body.get("assistant_id").asText());
         String text = body.get("message").asText();
         ObjectNode user = Json.object().put("role", "user").put("content", text);
-        ObjectNode reply = Json.object().put("role", "assistant")
+        ObjectNode reply = Json.object()
+                .put("role", "assistant")
                 .put("content", assistant.path("name").asText() + " received: " + text);
         if (body.hasNonNull("chat_id")) {
             String id = body.get("chat_id").asText();
             requireOf(id, assistant);
-            ObjectNode chat = ctx.collection(Resource.CHATS).update(id, c -> {
-                c.withArray("messages").add(user).add(reply);
-                return ctx.merge(c, Json.object());
-            }).orElseThrow(() -> ApiError.notFound("Chat " + id));
+            ObjectNode chat = ctx.collection(Resource.CHATS)
+                    .update(id, c -> {
+                        c.withArray("messages").add(user).add(reply);
+                        return ctx.merge(c, Json.object());
+                    })
+                    .orElseThrow(() -> ApiError.notFound("Chat " + id));
             return ApiResponse.ok(Json.object("chat", MockContext.present(chat)));
         }
-        ObjectNode chat = ctx.newResource(Json.object().put("assistant_id", assistant.get("id").asText()), true);
+        ObjectNode chat = ctx.newResource(
+                Json.object().put("assistant_id", assistant.get("id").asText()), true);
         chat.putArray("messages").add(user).add(reply);
         ctx.collection(Resource.CHATS).insert(chat);
         return ApiResponse.ok(Json.object("chat", MockContext.present(chat)));
@@ -72,11 +80,15 @@ final class ChatHandlers {
             throw ApiError.missingField("assistant_id");
         }
         if (assistantId == null) {
-            assistantId = ctx.collection(Resource.CHATS).get(chatId).orElseThrow(() -> ApiError.notFound("Chat " + chatId))
-                    .get("assistant_id").asText();
+            assistantId = ctx.collection(Resource.CHATS)
+                    .get(chatId)
+                    .orElseThrow(() -> ApiError.notFound("Chat " + chatId))
+                    .get("assistant_id")
+                    .asText();
         }
         ObjectNode assistant = AssistantHandlers.require(ctx, assistantId);
-        ObjectNode out = Json.object().put("assistant_id", assistant.get("id").asText()).put("chat_id", chatId);
+        ObjectNode out =
+                Json.object().put("assistant_id", assistant.get("id").asText()).put("chat_id", chatId);
         ArrayNode messages = out.putArray("messages");
         assistant.path("llm_config").path("messages").forEach(m -> messages.add(m.deepCopy()));
         if (chatId != null) {
@@ -86,8 +98,12 @@ final class ChatHandlers {
     }
 
     private ObjectNode requireOf(String chatId, JsonNode assistant) {
-        return ctx.collection(Resource.CHATS).get(chatId)
-                .filter(c -> c.path("assistant_id").asText().equals(assistant.get("id").asText()))
-                .orElseThrow(() -> ApiError.notFound("Chat " + chatId + " of assistant " + assistant.get("id").asText()));
+        return ctx.collection(Resource.CHATS)
+                .get(chatId)
+                .filter(c -> c.path("assistant_id")
+                        .asText()
+                        .equals(assistant.get("id").asText()))
+                .orElseThrow(() -> ApiError.notFound("Chat " + chatId + " of assistant "
+                        + assistant.get("id").asText()));
     }
 }

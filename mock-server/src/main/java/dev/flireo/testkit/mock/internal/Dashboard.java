@@ -15,6 +15,7 @@ final class Dashboard {
     static final String PATH = "/ui";
     /** The files stay where the public package put them: the served paths and the jar layout do not change. */
     private static final String RESOURCES = "/dev/flireo/testkit/mock/ui/";
+
     private static final Map<String, String> TYPES = Map.of(
             "index.html", "text/html; charset=utf-8",
             "app.js", "text/javascript; charset=utf-8",
@@ -26,8 +27,7 @@ final class Dashboard {
     /** Read once: the files are fixed in the jar, and a lookup in the shaded jar is slow on a first paint. */
     private static final Map<String, byte[]> FILES = new ConcurrentHashMap<>();
 
-    private Dashboard() {
-    }
+    private Dashboard() {}
 
     /** {@code path} is below the admin prefix: {@code /ui}, {@code /ui/app.js}, ... (trailing slash removed). */
     static HttpResult serve(String method, String path) {
@@ -40,8 +40,20 @@ final class Dashboard {
             throw ApiError.notFound("no_route", "No dashboard file " + file + "; the dashboard is at /__flireo/ui/");
         }
         byte[] body = FILES.computeIfAbsent(file, Dashboard::read);
-        return new HttpResult(200, Map.of("Content-Type", type, "Content-Security-Policy", POLICY,
-                "X-Content-Type-Options", "nosniff", "Cache-Control", "no-cache"), body, 0, null);
+        return new HttpResult(
+                200,
+                Map.of(
+                        "Content-Type",
+                        type,
+                        "Content-Security-Policy",
+                        POLICY,
+                        "X-Content-Type-Options",
+                        "nosniff",
+                        "Cache-Control",
+                        "no-cache"),
+                body,
+                0,
+                null);
     }
 
     private static byte[] read(String file) {

@@ -23,10 +23,11 @@ public final class Deliveries {
     private final List<Entry> log = new CopyOnWriteArrayList<>();
     /** Counts the clears: a delivery sent before a reset and answered after it belongs to no test's log. */
     private long generation;
+
     private final java.util.function.Consumer<Delivery> listener;
 
     public Deliveries() {
-        this(delivery -> { });
+        this(delivery -> {});
     }
 
     /**
@@ -71,8 +72,8 @@ public final class Deliveries {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (log.size() < count) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("expected " + count + " webhook deliveries within " + timeout
-                        + ", got " + log.size() + ": " + deliveries());
+                throw new IllegalStateException("expected " + count + " webhook deliveries within " + timeout + ", got "
+                        + log.size() + ": " + deliveries());
             }
             try {
                 Thread.sleep(10);
@@ -102,7 +103,9 @@ public final class Deliveries {
      */
     private static ObjectNode toJson(Entry entry) {
         Delivery d = entry.shown();
-        ObjectNode node = Json.object().put("call_id", entry.callId()).put("event", d.event().wireName())
+        ObjectNode node = Json.object()
+                .put("call_id", entry.callId())
+                .put("event", d.event().wireName())
                 .put("url", entry.redaction().apply(d.request().target().toString()));
         ObjectNode request = node.putObject("request");
         d.request().headers().forEach(request.putObject("headers")::put);
@@ -113,7 +116,8 @@ public final class Deliveries {
         node.put("error", d.error());
         ObjectNode verdict = node.putObject("verdict");
         verdict.put("passed", d.verdict() != null && d.verdict().passed());
-        verdict.put("outcome", d.verdict() == null ? null : d.verdict().outcome().wireName());
+        verdict.put(
+                "outcome", d.verdict() == null ? null : d.verdict().outcome().wireName());
         verdict.put("reason", d.verdict() == null ? null : d.verdict().reason());
         return node;
     }

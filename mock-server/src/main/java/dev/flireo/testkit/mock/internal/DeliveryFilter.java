@@ -17,10 +17,16 @@ record DeliveryFilter(String callId, String event, String outcome, int last) {
     private static final Set<String> OUTCOMES = Set.of("pass", "warn", "fail");
 
     static DeliveryFilter from(Map<String, List<String>> query) {
-        query.keySet().stream().filter(name -> !NAMES.contains(name)).findFirst().ifPresent(name -> {
-            throw ApiError.invalid(400, "Unknown query parameter " + name + "; the deliveries are filtered by "
-                    + "call_id, event, outcome and last", name);
-        });
+        query.keySet().stream()
+                .filter(name -> !NAMES.contains(name))
+                .findFirst()
+                .ifPresent(name -> {
+                    throw ApiError.invalid(
+                            400,
+                            "Unknown query parameter " + name + "; the deliveries are filtered by "
+                                    + "call_id, event, outcome and last",
+                            name);
+                });
         String outcome = single(query, "outcome");
         if (outcome != null && !OUTCOMES.contains(outcome)) {
             throw ApiError.invalid(400, "outcome must be pass, warn or fail, got " + outcome, "outcome");
@@ -37,8 +43,8 @@ record DeliveryFilter(String callId, String event, String outcome, int last) {
         if (last != null && !last.matches("[1-9][0-9]{0,8}")) {
             throw ApiError.invalid(400, "last must be a whole number from 1, got " + last, "last");
         }
-        return new DeliveryFilter(single(query, "call_id"), event, outcome,
-                last == null ? Integer.MAX_VALUE : Integer.parseInt(last));
+        return new DeliveryFilter(
+                single(query, "call_id"), event, outcome, last == null ? Integer.MAX_VALUE : Integer.parseInt(last));
     }
 
     private static String single(Map<String, List<String>> query, String name) {
@@ -56,7 +62,9 @@ record DeliveryFilter(String callId, String event, String outcome, int last) {
     private boolean accepts(Deliveries.Entry entry) {
         return (callId == null || callId.equals(entry.callId()))
                 && (event == null || event.equals(entry.delivery().event().wireName()))
-                && (outcome == null || entry.delivery().verdict() != null
-                        && outcome.equals(entry.delivery().verdict().outcome().wireName()));
+                && (outcome == null
+                        || entry.delivery().verdict() != null
+                                && outcome.equals(
+                                        entry.delivery().verdict().outcome().wireName()));
     }
 }

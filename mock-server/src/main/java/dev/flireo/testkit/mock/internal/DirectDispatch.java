@@ -62,7 +62,8 @@ public final class DirectDispatch implements Filter, StubLifecycleListener {
     }
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         // The RequestGuard in front has read, bounded and checked the body, and knows whose path it is.

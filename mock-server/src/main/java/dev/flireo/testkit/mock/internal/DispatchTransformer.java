@@ -1,10 +1,10 @@
 package dev.flireo.testkit.mock.internal;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.HashMap;
 import java.util.Locale;
@@ -37,8 +37,10 @@ public final class DispatchTransformer implements ResponseDefinitionTransformerV
         for (HttpHeader header : request.getHeaders().all()) {
             headers.put(header.key().toLowerCase(Locale.ROOT), header.firstValue());
         }
-        HttpResult result = dispatch.handle(request.getMethod().getName(), request.getUrl(), headers, request.getBody());
-        ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition().withStatus(result.status());
+        HttpResult result =
+                dispatch.handle(request.getMethod().getName(), request.getUrl(), headers, request.getBody());
+        ResponseDefinitionBuilder response =
+                ResponseDefinitionBuilder.responseDefinition().withStatus(result.status());
         result.headers().forEach(response::withHeader);
         if (result.body() != null) {
             response.withBody(result.body());

@@ -13,12 +13,19 @@ import java.util.List;
 public final class ErrorBodies {
 
     /** The codes of the legacy error table; other errors are mapped onto them by status. */
-    private static final List<String> LEGACY_CODES = List.of("invalid_parameters", "already_linked", "already_in_use",
-            "no_phone_number", "invalid_status", "insufficient_credits", "forbidden", "not_found",
-            "rate_limit_exceeded", "server_error");
+    private static final List<String> LEGACY_CODES = List.of(
+            "invalid_parameters",
+            "already_linked",
+            "already_in_use",
+            "no_phone_number",
+            "invalid_status",
+            "insufficient_credits",
+            "forbidden",
+            "not_found",
+            "rate_limit_exceeded",
+            "server_error");
 
-    private ErrorBodies() {
-    }
+    private ErrorBodies() {}
 
     /** The body of an error of {@code spec}'s API; no spec (the admin API, unknown paths) gets the Flireo envelope. */
     public static ObjectNode of(RouteTable spec, ApiError e) {

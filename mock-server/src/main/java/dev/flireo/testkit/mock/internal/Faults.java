@@ -55,7 +55,8 @@ public final class Faults {
                 try {
                     fault = Fault.valueOf(faultName.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw ApiError.invalid(400, "fault must be one of " + java.util.Arrays.toString(Fault.values()), "fault");
+                    throw ApiError.invalid(
+                            400, "fault must be one of " + java.util.Arrays.toString(Fault.values()), "fault");
                 }
             }
             if (status == 0 && delay == 0 && fault == null) {
@@ -79,7 +80,8 @@ public final class Faults {
             if (spec.times() < 0) {
                 return spec;
             }
-            return spec.times() <= 1 ? null
+            return spec.times() <= 1
+                    ? null
                     : new Spec(spec.operationId(), spec.status(), spec.delayMillis(), spec.fault(), spec.times() - 1);
         });
         return Optional.ofNullable(taken[0]);

@@ -33,8 +33,10 @@ public final class GracefulJetty implements HttpServerFactory {
      *                            (given WireMock's own, to fall back on)
      * @param onBuilt             given the Jetty server once it is configured (e.g. to watch its connections)
      */
-    public GracefulJetty(Consumer<ServletContextHandler> decorateMockService, UnaryOperator<ErrorHandler> errorPages,
-                         Consumer<org.eclipse.jetty.server.Server> onBuilt) {
+    public GracefulJetty(
+            Consumer<ServletContextHandler> decorateMockService,
+            UnaryOperator<ErrorHandler> errorPages,
+            Consumer<org.eclipse.jetty.server.Server> onBuilt) {
         this.decorateMockService = decorateMockService;
         this.errorPages = errorPages;
         this.onBuilt = onBuilt;

@@ -19,13 +19,13 @@ public final class Json {
 
     /** Refuses trailing content after the value ({@code {"a":1} x}), as JSON.parse does. */
     public static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** The documented timestamp form: ISO 8601 with milliseconds and a {@code Z}. */
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectNode object() {
         return NODES.objectNode();
@@ -60,7 +60,9 @@ public final class Json {
         }
         // Jackson's texts name its own classes and switches ("enable `JsonReadFeature.X` to allow"): not for clients.
         String problem = String.valueOf(json.getOriginalMessage())
-                .replaceAll(", from `[^`]*`|: enable `[^`]*` to allow| \\(bound as `[^`]*`\\)|: not allowed as per `[^`]*`", "")
+                .replaceAll(
+                        ", from `[^`]*`|: enable `[^`]*` to allow| \\(bound as `[^`]*`\\)|: not allowed as per `[^`]*`",
+                        "")
                 .replaceAll("\\[Source: [^;\\]]*; ", "[");
         JsonLocation at = json.getLocation();
         return at == null ? problem : problem + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";

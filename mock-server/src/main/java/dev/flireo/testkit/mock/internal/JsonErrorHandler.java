@@ -38,7 +38,10 @@ final class JsonErrorHandler extends ErrorHandler {
             // WireMock's admin API keeps its own messages (e.g. "request journal is disabled"): they are the help.
             return super.handle(request, response, callback);
         }
-        HttpResult result = guard.render(request.getMethod(), request.getHttpURI().getPathQuery(), headers(request),
+        HttpResult result = guard.render(
+                request.getMethod(),
+                request.getHttpURI().getPathQuery(),
+                headers(request),
                 error(request, response.getStatus()));
         response.setStatus(result.status());
         result.headers().forEach(response.getHeaders()::put);
@@ -56,7 +59,8 @@ final class JsonErrorHandler extends ErrorHandler {
             if (status >= 500) {
                 // Jetty's parser says 505 to an HTTP/0.9 request line and 501 to an unknown Transfer-Encoding: both
                 // are the client's input, not a failure of the mock.
-                message = status == 505 ? "unsupported HTTP version (the mock serves HTTP/1.0 and HTTP/1.1)"
+                message = status == 505
+                        ? "unsupported HTTP version (the mock serves HTTP/1.0 and HTTP/1.1)"
                         : message == null || message.contains("Exception") ? HttpStatus.getMessage(status) : message;
                 status = 400;
             }
@@ -67,7 +71,9 @@ final class JsonErrorHandler extends ErrorHandler {
         if (message == null || message.contains("Exception")) {
             message = HttpStatus.getMessage(status);
         }
-        if (cause != null && cause.getCause() instanceof IllegalArgumentException && message.equals(HttpStatus.getMessage(status))) {
+        if (cause != null
+                && cause.getCause() instanceof IllegalArgumentException
+                && message.equals(HttpStatus.getMessage(status))) {
             // Jetty's URI parser says only "Bad Request" (its cause reads e.g. "!hex z").
             message = "invalid character or %-escape in the request target";
         }

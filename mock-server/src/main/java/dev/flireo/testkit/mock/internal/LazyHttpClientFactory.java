@@ -16,8 +16,8 @@ import java.util.List;
 public final class LazyHttpClientFactory implements HttpClientFactory {
 
     @Override
-    public HttpClient buildHttpClient(Options options, boolean trustAllCertificates, List<String> trustedHosts,
-                                      boolean useSystemProperties) {
+    public HttpClient buildHttpClient(
+            Options options, boolean trustAllCertificates, List<String> trustedHosts, boolean useSystemProperties) {
         return new HttpClient() {
             private volatile HttpClient delegate;
 

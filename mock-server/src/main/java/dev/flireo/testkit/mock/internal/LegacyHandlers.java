@@ -41,12 +41,23 @@ final class LegacyHandlers {
         into.put("linkAssistantPhoneNumber", this::link);
         into.put("unlinkAssistantPhoneNumber", this::unlink);
         into.put("listPhoneNumbers", this::listNumbers);
-        into.put("getPhoneNumber", r -> ApiResponse.ok(Json.object("data", presentNumber(require(Resource.LEGACY_PHONE_NUMBERS, "Phone number", r.path("id"))))));
+        into.put(
+                "getPhoneNumber",
+                r -> ApiResponse.ok(Json.object(
+                        "data", presentNumber(require(Resource.LEGACY_PHONE_NUMBERS, "Phone number", r.path("id"))))));
         into.put("deletePhoneNumber", r -> delete(Resource.LEGACY_PHONE_NUMBERS, "Phone number", r));
-        into.put("orderPhoneNumber", r -> order(r.object().get("phone_number").asText(),
-                r.object().path("number_type").asText("national"), null));
-        into.put("listAvailablePhoneNumbers", r -> available(r, r.query("number_type") == null ? "national" : r.query("number_type")));
-        into.put("listAvailablePhoneNumbersLegacy", r -> available(r, r.query("number_type") == null ? "national" : r.query("number_type")));
+        into.put(
+                "orderPhoneNumber",
+                r -> order(
+                        r.object().get("phone_number").asText(),
+                        r.object().path("number_type").asText("national"),
+                        null));
+        into.put(
+                "listAvailablePhoneNumbers",
+                r -> available(r, r.query("number_type") == null ? "national" : r.query("number_type")));
+        into.put(
+                "listAvailablePhoneNumbersLegacy",
+                r -> available(r, r.query("number_type") == null ? "national" : r.query("number_type")));
         into.put("listPhoneNumberOrders", r -> list(Resource.LEGACY_PHONE_NUMBER_ORDERS, r));
         into.put("getPhoneNumberOrder", r -> get(Resource.LEGACY_PHONE_NUMBER_ORDERS, "Order", r));
         into.put("listVerificationGroups", r -> list(Resource.LEGACY_VERIFICATION_GROUPS, r));
@@ -60,7 +71,8 @@ final class LegacyHandlers {
         into.put("uploadVerificationDocument", this::uploadDocument);
         into.put("deleteVerificationDocument", r -> {
             require(Resource.LEGACY_VERIFICATION_GROUPS, "Verification group", r.path("id"));
-            ctx.collection(Resource.LEGACY_VERIFICATION_DOCUMENTS).remove(r.path("documentId"))
+            ctx.collection(Resource.LEGACY_VERIFICATION_DOCUMENTS)
+                    .remove(r.path("documentId"))
                     .orElseThrow(() -> notFound("Document " + r.path("documentId")));
             return ApiResponse.ok(Json.object().put("message", "Document deleted"));
         });
@@ -80,13 +92,17 @@ final class LegacyHandlers {
             data.putObject("credits").put("balance", credits()).put("currency", "credits");
             return ApiResponse.ok(Json.object("data", data));
         });
-        into.put("queryKnowledgeBase", r -> ApiResponse.ok(Json.object().put("query", r.object().path("query").asText(""))
-                .set("results", Json.array())));
+        into.put(
+                "queryKnowledgeBase",
+                r -> ApiResponse.ok(Json.object()
+                        .put("query", r.object().path("query").asText(""))
+                        .set("results", Json.array())));
         into.put("createInstantAgent", r -> {
             ObjectNode agent = ctx.newResource(r.object(), true);
             MockContext.defaults(agent, Json.object().put("name", "Instant agent"));
             ctx.collection(Resource.LEGACY_ASSISTANTS).insert(agent);
-            return ApiResponse.created(Json.object().put("message", "Agent created").set("data", MockContext.present(agent)));
+            return ApiResponse.created(
+                    Json.object().put("message", "Agent created").set("data", MockContext.present(agent)));
         });
         into.put("generateFaqs", r -> ApiResponse.ok(Json.object("data", Json.object("faqs", Json.array()))));
     }
@@ -110,7 +126,8 @@ final class LegacyHandlers {
     }
 
     private ApiResponse list(Resource collection, ApiRequest r) {
-        return ApiResponse.ok(Pages.page(Json.object(), "data", ctx.collection(collection).list(), r, 20, "meta"));
+        return ApiResponse.ok(
+                Pages.page(Json.object(), "data", ctx.collection(collection).list(), r, 20, "meta"));
     }
 
     private ApiResponse get(Resource collection, String label, ApiRequest r) {
@@ -120,13 +137,16 @@ final class LegacyHandlers {
     private ApiResponse create(Resource collection, String label, ApiRequest r) {
         ObjectNode item = ctx.newResource(r.object(), true);
         ctx.collection(collection).insert(item);
-        return ApiResponse.created(Json.object().put("message", label + " created").set("data", MockContext.present(item)));
+        return ApiResponse.created(
+                Json.object().put("message", label + " created").set("data", MockContext.present(item)));
     }
 
     private ApiResponse update(Resource collection, String label, ApiRequest r) {
-        ObjectNode updated = ctx.collection(collection).update(r.path("id"), i -> ctx.merge(i, r.object()))
+        ObjectNode updated = ctx.collection(collection)
+                .update(r.path("id"), i -> ctx.merge(i, r.object()))
                 .orElseThrow(() -> notFound(label + " " + r.path("id")));
-        return ApiResponse.ok(Json.object().put("message", label + " updated").set("data", MockContext.present(updated)));
+        return ApiResponse.ok(
+                Json.object().put("message", label + " updated").set("data", MockContext.present(updated)));
     }
 
     private ApiResponse delete(Resource collection, String label, ApiRequest r) {
@@ -139,9 +159,16 @@ final class LegacyHandlers {
     }
 
     private ObjectNode user() {
-        JsonNode stored = ctx.state().updateSingleton(Singleton.LEGACY_USER, current -> current != null ? current
-                : Json.object().put("id", MockContext.uuid()).put("email", "demo@example.com").put("name", "Demo")
-                    .put("credits", DEFAULT_CREDITS));
+        JsonNode stored = ctx.state()
+                .updateSingleton(
+                        Singleton.LEGACY_USER,
+                        current -> current != null
+                                ? current
+                                : Json.object()
+                                        .put("id", MockContext.uuid())
+                                        .put("email", "demo@example.com")
+                                        .put("name", "Demo")
+                                        .put("credits", DEFAULT_CREDITS));
         return stored.deepCopy();
     }
 
@@ -157,29 +184,43 @@ final class LegacyHandlers {
 
     private ApiResponse injectMessage(ApiRequest r) {
         String callId = r.object().get("call_id").asText();
-        ctx.collection(Resource.LEGACY_CALLS).update(callId, c -> {
-            c.withArray("injected_messages").add(r.object().get("message").asText());
-            return c;
-        }).orElseThrow(() -> notFound("Call " + callId));
+        ctx.collection(Resource.LEGACY_CALLS)
+                .update(callId, c -> {
+                    c.withArray("injected_messages")
+                            .add(r.object().get("message").asText());
+                    return c;
+                })
+                .orElseThrow(() -> notFound("Call " + callId));
         return ApiResponse.ok(Json.object().put("message", "Message injected").put("call_id", callId));
     }
 
     private ObjectNode linkedNumber(String assistantId) {
-        return ctx.collection(Resource.LEGACY_PHONE_NUMBERS).list(n -> assistantId.equals(n.path("_assistant_id").asText()))
-                .stream().findFirst().orElse(null);
+        return ctx
+                .collection(Resource.LEGACY_PHONE_NUMBERS)
+                .list(n -> assistantId.equals(n.path("_assistant_id").asText()))
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     private static ObjectNode linkView(ObjectNode number) {
-        return Json.object().put("id", number.get("id").asText()).put("number", number.get("phone_number").asText())
-                .put("type", number.path("number_type").asText("national")).put("locality", number.path("locality").asText(null))
+        return Json.object()
+                .put("id", number.get("id").asText())
+                .put("number", number.get("phone_number").asText())
+                .put("type", number.path("number_type").asText("national"))
+                .put("locality", number.path("locality").asText(null))
                 .put("origin", "custom");
     }
 
     private ApiResponse assistantNumber(ApiRequest r) {
         ObjectNode assistant = require(Resource.LEGACY_ASSISTANTS, "Assistant", r.path("id"));
         ObjectNode number = linkedNumber(r.path("id"));
-        ObjectNode data = Json.object().put("assistant_id", r.path("id")).put("assistant_name", assistant.path("name").asText(null));
-        data.set("phone_number", number == null ? com.fasterxml.jackson.databind.node.NullNode.instance : linkView(number));
+        ObjectNode data = Json.object()
+                .put("assistant_id", r.path("id"))
+                .put("assistant_name", assistant.path("name").asText(null));
+        data.set(
+                "phone_number",
+                number == null ? com.fasterxml.jackson.databind.node.NullNode.instance : linkView(number));
         return ApiResponse.ok(Json.object("data", data));
     }
 
@@ -196,19 +237,25 @@ final class LegacyHandlers {
         }
         ObjectNode previous = linkedNumber(r.path("id"));
         if (previous != null) {
-            ctx.collection(Resource.LEGACY_PHONE_NUMBERS).update(previous.get("id").asText(), n -> {
-                n.remove("_assistant_id");
-                return n;
-            });
+            ctx.collection(Resource.LEGACY_PHONE_NUMBERS)
+                    .update(previous.get("id").asText(), n -> {
+                        n.remove("_assistant_id");
+                        return n;
+                    });
         }
-        ObjectNode linked = ctx.collection(Resource.LEGACY_PHONE_NUMBERS).update(numberId, n -> n.put("_assistant_id", r.path("id"))).orElseThrow();
+        ObjectNode linked = ctx.collection(Resource.LEGACY_PHONE_NUMBERS)
+                .update(numberId, n -> n.put("_assistant_id", r.path("id")))
+                .orElseThrow();
         ObjectNode data = Json.object().put("assistant_id", r.path("id"));
         ObjectNode view = linkView(linked);
         view.remove("origin");
         data.set("phone_number", view);
-        data.put("previous_phone_number_id", previous == null ? null : previous.get("id").asText());
+        data.put(
+                "previous_phone_number_id",
+                previous == null ? null : previous.get("id").asText());
         data.put("released_assistants", 0);
-        return ApiResponse.ok(Json.object().put("message", "Phone number linked successfully").set("data", data));
+        return ApiResponse.ok(
+                Json.object().put("message", "Phone number linked successfully").set("data", data));
     }
 
     private synchronized ApiResponse unlink(ApiRequest r) {
@@ -222,9 +269,14 @@ final class LegacyHandlers {
             return n;
         });
         ObjectNode data = Json.object().put("assistant_id", r.path("id"));
-        data.set("unlinked_phone_number", Json.object().put("id", number.get("id").asText())
-                .put("number", number.get("phone_number").asText()));
-        return ApiResponse.ok(Json.object().put("message", "Phone number unlinked successfully").set("data", data));
+        data.set(
+                "unlinked_phone_number",
+                Json.object()
+                        .put("id", number.get("id").asText())
+                        .put("number", number.get("phone_number").asText()));
+        return ApiResponse.ok(Json.object()
+                .put("message", "Phone number unlinked successfully")
+                .set("data", data));
     }
 
     static ApiError legacyBadRequest(String code, String message) {
@@ -234,19 +286,32 @@ final class LegacyHandlers {
     private ObjectNode presentNumber(ObjectNode number) {
         ObjectNode out = MockContext.present(number);
         String assistantId = number.path("_assistant_id").asText(null);
-        ObjectNode assistant = assistantId == null ? null : ctx.collection(Resource.LEGACY_ASSISTANTS).get(assistantId).orElse(null);
-        out.set("linked_assistant", assistant == null ? com.fasterxml.jackson.databind.node.NullNode.instance
-                : Json.object().put("id", assistantId).put("name", assistant.path("name").asText("")));
+        ObjectNode assistant = assistantId == null
+                ? null
+                : ctx.collection(Resource.LEGACY_ASSISTANTS).get(assistantId).orElse(null);
+        out.set(
+                "linked_assistant",
+                assistant == null
+                        ? com.fasterxml.jackson.databind.node.NullNode.instance
+                        : Json.object()
+                                .put("id", assistantId)
+                                .put("name", assistant.path("name").asText("")));
         out.put("available", assistant == null);
         return out;
     }
 
     private ApiResponse listNumbers(ApiRequest r) {
-        List<ObjectNode> numbers = ctx.collection(Resource.LEGACY_PHONE_NUMBERS).list().stream().map(this::presentNumber).toList();
+        List<ObjectNode> numbers = ctx.collection(Resource.LEGACY_PHONE_NUMBERS).list().stream()
+                .map(this::presentNumber)
+                .toList();
         ObjectNode out = Pages.page(Json.object(), "data", numbers, r, 20, "meta");
         if (!"false".equals(r.query("include_default"))) {
-            out.putArray("shared_numbers").add(Json.object().put("id", "00000000-0000-4000-8000-000000000001")
-                    .put("phone_number", "+31850001234").putNull("locality").put("number_type", "national"));
+            out.putArray("shared_numbers")
+                    .add(Json.object()
+                            .put("id", "00000000-0000-4000-8000-000000000001")
+                            .put("phone_number", "+31850001234")
+                            .putNull("locality")
+                            .put("number_type", "national"));
         }
         return ApiResponse.ok(out);
     }
@@ -254,32 +319,56 @@ final class LegacyHandlers {
     private synchronized ApiResponse order(String phone, String type, ObjectNode group) {
         long credits = credits();
         if (credits < NUMBER_PRICE) {
-            throw new ApiError(402, "insufficient_credits", "Ordering a number costs " + NUMBER_PRICE
-                    + " credits; you have " + credits, null);
+            throw new ApiError(
+                    402,
+                    "insufficient_credits",
+                    "Ordering a number costs " + NUMBER_PRICE + " credits; you have " + credits,
+                    null);
         }
-        if (ctx.collection(Resource.LEGACY_PHONE_NUMBERS).any(n -> phone.equals(n.path("phone_number").asText()))) {
+        if (ctx.collection(Resource.LEGACY_PHONE_NUMBERS)
+                .any(n -> phone.equals(n.path("phone_number").asText()))) {
             throw legacyBadRequest("already_in_use", "Phone number " + phone + " is already in use");
         }
-        ctx.state().updateSingleton(Singleton.LEGACY_USER, u -> ((ObjectNode) u.deepCopy()).put("credits", credits - NUMBER_PRICE));
+        ctx.state()
+                .updateSingleton(
+                        Singleton.LEGACY_USER, u -> ((ObjectNode) u.deepCopy()).put("credits", credits - NUMBER_PRICE));
         ObjectNode order = ctx.newResource(null, false);
         order.remove("created_at");
-        order.put("phone_number", phone).put("status", "success").put("number_type", type)
-                .put("requirements_met", true).put("ordered_at", ctx.timestamp());
+        order.put("phone_number", phone)
+                .put("status", "success")
+                .put("number_type", type)
+                .put("requirements_met", true)
+                .put("ordered_at", ctx.timestamp());
         if (group != null) {
-            order.set("verification_group", Json.object().put("id", group.get("id").asText()).put("name", group.path("name").asText(null))
-                    .put("locality", group.path("locality").asText(null)));
+            order.set(
+                    "verification_group",
+                    Json.object()
+                            .put("id", group.get("id").asText())
+                            .put("name", group.path("name").asText(null))
+                            .put("locality", group.path("locality").asText(null)));
         }
         ctx.collection(Resource.LEGACY_PHONE_NUMBER_ORDERS).insert(order);
         ObjectNode number = ctx.newResource(null, false);
-        number.put("phone_number", phone).put("number_type", type).put("locality", group == null ? null : group.path("locality").asText(null));
+        number.put("phone_number", phone)
+                .put("number_type", type)
+                .put("locality", group == null ? null : group.path("locality").asText(null));
         ctx.collection(Resource.LEGACY_PHONE_NUMBERS).insert(number);
-        ObjectNode data = Json.object().put("order_id", order.get("id").asText()).put("phone_number", phone)
-                .put("number_type", type).put("status", "pending").put("credits_used", NUMBER_PRICE)
+        ObjectNode data = Json.object()
+                .put("order_id", order.get("id").asText())
+                .put("phone_number", phone)
+                .put("number_type", type)
+                .put("status", "pending")
+                .put("credits_used", NUMBER_PRICE)
                 .put("remaining_credits", credits - NUMBER_PRICE);
         if (group != null) {
-            data.set("verification_group", Json.object().put("id", group.get("id").asText()).put("name", group.path("name").asText(null)));
+            data.set(
+                    "verification_group",
+                    Json.object()
+                            .put("id", group.get("id").asText())
+                            .put("name", group.path("name").asText(null)));
         }
-        return ApiResponse.created(Json.object().put("message", "Phone number ordered").set("data", data));
+        return ApiResponse.created(
+                Json.object().put("message", "Phone number ordered").set("data", data));
     }
 
     private ApiResponse available(ApiRequest r, String type) {
@@ -291,18 +380,25 @@ final class LegacyHandlers {
         };
         ArrayNode data = Json.array();
         while (data.size() < Math.min(limit, 10)) {
-            String phone = prefix + String.format("%0" + (12 - prefix.length()) + "d", numberSequence.incrementAndGet());
+            String phone =
+                    prefix + String.format("%0" + (12 - prefix.length()) + "d", numberSequence.incrementAndGet());
             // The counter starts again with the process; a restored state may already own the number.
-            if (ctx.collection(Resource.LEGACY_PHONE_NUMBERS).any(n -> phone.equals(n.path("phone_number").asText()))) {
+            if (ctx.collection(Resource.LEGACY_PHONE_NUMBERS)
+                    .any(n -> phone.equals(n.path("phone_number").asText()))) {
                 continue;
             }
-            ObjectNode n = Json.object().put("phone_number", phone).put("number_type", type)
-                    .put("locality", type.equals("local") ? "Amsterdam" : null).put("reservable", true);
+            ObjectNode n = Json.object()
+                    .put("phone_number", phone)
+                    .put("number_type", type)
+                    .put("locality", type.equals("local") ? "Amsterdam" : null)
+                    .put("reservable", true);
             n.putArray("features").add("voice");
             n.putObject("cost").put("monthly", "2.50").put("currency", "EUR").put("credits", NUMBER_PRICE);
             data.add(n);
         }
-        ObjectNode meta = Json.object().put("total_results", data.size()).put("number_type", type)
+        ObjectNode meta = Json.object()
+                .put("total_results", data.size())
+                .put("number_type", type)
                 .put("requires_verification", type.equals("local"));
         return ApiResponse.ok(Json.object("data", data).set("meta", meta));
     }
@@ -312,23 +408,33 @@ final class LegacyHandlers {
         group.put("status", "pending");
         group.put("locality", r.object().path("city").asText(null));
         ctx.collection(Resource.LEGACY_VERIFICATION_GROUPS).insert(group);
-        return ApiResponse.created(Json.object().put("message", "Verification group created")
-                .set("data", Json.object().put("requirement_group_id", group.get("id").asText())));
+        return ApiResponse.created(Json.object()
+                .put("message", "Verification group created")
+                .set(
+                        "data",
+                        Json.object()
+                                .put("requirement_group_id", group.get("id").asText())));
     }
 
     private ArrayNode documentsOf(String groupId) {
         ArrayNode docs = Json.array();
-        ctx.collection(Resource.LEGACY_VERIFICATION_DOCUMENTS).list(d -> groupId.equals(d.path("_group_id").asText()))
+        ctx.collection(Resource.LEGACY_VERIFICATION_DOCUMENTS)
+                .list(d -> groupId.equals(d.path("_group_id").asText()))
                 .forEach(d -> docs.add(MockContext.present(d)));
         return docs;
     }
 
     private ApiResponse groupDetail(ApiRequest r) {
-        ObjectNode detail = MockContext.present(require(Resource.LEGACY_VERIFICATION_GROUPS, "Verification group", r.path("id")));
+        ObjectNode detail =
+                MockContext.present(require(Resource.LEGACY_VERIFICATION_GROUPS, "Verification group", r.path("id")));
         detail.set("documents", documentsOf(r.path("id")));
         ArrayNode numbers = detail.putArray("phone_numbers");
-        ctx.collection(Resource.LEGACY_PHONE_NUMBER_ORDERS).list(o -> r.path("id").equals(o.path("verification_group").path("id").asText()))
-                .forEach(o -> numbers.add(Json.object().put("id", o.get("id").asText()).put("phone_number", o.get("phone_number").asText())
+        ctx.collection(Resource.LEGACY_PHONE_NUMBER_ORDERS)
+                .list(o -> r.path("id")
+                        .equals(o.path("verification_group").path("id").asText()))
+                .forEach(o -> numbers.add(Json.object()
+                        .put("id", o.get("id").asText())
+                        .put("phone_number", o.get("phone_number").asText())
                         .put("status", "active")));
         return ApiResponse.ok(Json.object("data", detail));
     }
@@ -336,24 +442,31 @@ final class LegacyHandlers {
     /** Multipart uploads are not parsed: the document is recorded as received and pending review. */
     private ApiResponse uploadDocument(ApiRequest r) {
         require(Resource.LEGACY_VERIFICATION_GROUPS, "Verification group", r.path("id"));
-        ObjectNode doc = Json.object().put("id", "doc_" + MockContext.randomToken(8)).put("type", "proof_of_address")
-                .put("status", "pending").put("_group_id", r.path("id"));
+        ObjectNode doc = Json.object()
+                .put("id", "doc_" + MockContext.randomToken(8))
+                .put("type", "proof_of_address")
+                .put("status", "pending")
+                .put("_group_id", r.path("id"));
         ctx.collection(Resource.LEGACY_VERIFICATION_DOCUMENTS).insert(doc);
-        return ApiResponse.created(Json.object().put("message", "Document uploaded").set("data", MockContext.present(doc)));
+        return ApiResponse.created(
+                Json.object().put("message", "Document uploaded").set("data", MockContext.present(doc)));
     }
 
     /** The mock's reviewers approve at once, so a submitted group can order local numbers right away. */
     private ApiResponse submitGroup(ApiRequest r) {
-        ObjectNode group = ctx.collection(Resource.LEGACY_VERIFICATION_GROUPS).update(r.path("id"), g -> g.put("status", "approved"))
+        ObjectNode group = ctx.collection(Resource.LEGACY_VERIFICATION_GROUPS)
+                .update(r.path("id"), g -> g.put("status", "approved"))
                 .orElseThrow(() -> notFound("Verification group " + r.path("id")));
-        return ApiResponse.ok(Json.object().put("message", "Verification group submitted").set("data", MockContext.present(group)));
+        return ApiResponse.ok(
+                Json.object().put("message", "Verification group submitted").set("data", MockContext.present(group)));
     }
 
     private ObjectNode requireApprovedGroup(String id) {
         ObjectNode group = require(Resource.LEGACY_VERIFICATION_GROUPS, "Verification group", id);
         if (!"approved".equals(group.path("status").asText())) {
-            throw legacyBadRequest("invalid_status", "Verification group " + id + " is " + group.path("status").asText()
-                    + ", not approved");
+            throw legacyBadRequest(
+                    "invalid_status",
+                    "Verification group " + id + " is " + group.path("status").asText() + ", not approved");
         }
         return group;
     }

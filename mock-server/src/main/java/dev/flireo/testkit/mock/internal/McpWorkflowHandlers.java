@@ -22,22 +22,30 @@ final class McpWorkflowHandlers {
         into.put("listMcpServers", r -> {
             ObjectNode out = Json.object();
             out.putArray("mcp_servers");
-            ctx.collection(Resource.MCP_SERVERS).list().forEach(m -> out.withArray("mcp_servers").add(MockContext.present(m)));
+            ctx.collection(Resource.MCP_SERVERS)
+                    .list()
+                    .forEach(m -> out.withArray("mcp_servers").add(MockContext.present(m)));
             return ApiResponse.ok(out);
         });
         into.put("createMcpServer", this::createMcp);
-        into.put("getMcpServer", r -> ApiResponse.ok(Json.object("mcp_server", MockContext.present(requireMcp(r.path("id"))))));
+        into.put(
+                "getMcpServer",
+                r -> ApiResponse.ok(Json.object("mcp_server", MockContext.present(requireMcp(r.path("id"))))));
         into.put("updateMcpServer", this::updateMcp);
         into.put("deleteMcpServer", this::deleteMcp);
         into.put("testMcpServer", this::testMcp);
         into.put("listWorkflows", r -> {
             ObjectNode out = Json.object();
             out.putArray("workflows");
-            ctx.collection(Resource.WORKFLOWS).list().forEach(w -> out.withArray("workflows").add(summary(w)));
+            ctx.collection(Resource.WORKFLOWS)
+                    .list()
+                    .forEach(w -> out.withArray("workflows").add(summary(w)));
             return ApiResponse.ok(out);
         });
         into.put("createWorkflow", this::createWorkflow);
-        into.put("getWorkflow", r -> ApiResponse.ok(Json.object("workflow", MockContext.present(requireWorkflow(r.path("id"))))));
+        into.put(
+                "getWorkflow",
+                r -> ApiResponse.ok(Json.object("workflow", MockContext.present(requireWorkflow(r.path("id"))))));
         into.put("updateWorkflow", this::updateWorkflow);
         into.put("deleteWorkflow", this::deleteWorkflow);
     }
@@ -55,7 +63,8 @@ final class McpWorkflowHandlers {
         JsonNode headers = body.remove("headers");
         ObjectNode server = ctx.newResource(body, true);
         server.put("url", normalizeUrl(body.get("url").asText()));
-        MockContext.defaults(server, Json.object().put("transport", "streamable_http").put("timeout_seconds", 20));
+        MockContext.defaults(
+                server, Json.object().put("transport", "streamable_http").put("timeout_seconds", 20));
         setHeaders(server, headers == null ? Json.object() : headers);
         synchronized (this) {
             checkUniqueName(server.get("name").asText(), null);
@@ -73,22 +82,26 @@ final class McpWorkflowHandlers {
             sent.put("url", normalizeUrl(sent.get("url").asText()));
             String oldHost = URI.create(stored.get("url").asText()).getHost();
             if (!Objects.equals(oldHost, URI.create(sent.get("url").asText()).getHost()) && headers == null) {
-                throw ApiError.badRequest("headers_required",
+                throw ApiError.badRequest(
+                        "headers_required",
                         "url moves to another host: send headers in the same request so credentials are not sent to "
-                                + "the new host by accident", "headers");
+                                + "the new host by accident",
+                        "headers");
             }
         }
         synchronized (this) {
             if (sent.has("name")) {
                 checkUniqueName(sent.get("name").asText(), id);
             }
-            ObjectNode updated = ctx.collection(Resource.MCP_SERVERS).update(id, m -> {
-                ctx.merge(m, sent);
-                if (headers != null) {
-                    setHeaders(m, headers);
-                }
-                return m;
-            }).orElseThrow(() -> ApiError.notFound("MCP server " + id));
+            ObjectNode updated = ctx.collection(Resource.MCP_SERVERS)
+                    .update(id, m -> {
+                        ctx.merge(m, sent);
+                        if (headers != null) {
+                            setHeaders(m, headers);
+                        }
+                        return m;
+                    })
+                    .orElseThrow(() -> ApiError.notFound("MCP server " + id));
             return ApiResponse.ok(Json.object("mcp_server", MockContext.present(updated)));
         }
     }
@@ -97,10 +110,13 @@ final class McpWorkflowHandlers {
         String id = request.path("id");
         requireMcp(id);
         List<String> users = ctx.collection(Resource.ASSISTANTS).list(a -> usesMcp(a, id)).stream()
-                .map(a -> a.path("name").asText()).toList();
+                .map(a -> a.path("name").asText())
+                .toList();
         if (!users.isEmpty()) {
-            throw ApiError.conflict("mcp_server_in_use", "MCP server " + id + " is used by assistant(s) " + users
-                    + "; remove their mcp tools first", "id");
+            throw ApiError.conflict(
+                    "mcp_server_in_use",
+                    "MCP server " + id + " is used by assistant(s) " + users + "; remove their mcp tools first",
+                    "id");
         }
         ctx.collection(Resource.MCP_SERVERS).remove(id);
         return ApiResponse.ok(Json.object().put("success", true));
@@ -108,7 +124,8 @@ final class McpWorkflowHandlers {
 
     private static boolean usesMcp(ObjectNode assistant, String serverId) {
         for (JsonNode tool : assistant.path("llm_config").path("tools")) {
-            if ("mcp".equals(tool.path("type").asText()) && serverId.equals(tool.path("mcp_server_id").asText())) {
+            if ("mcp".equals(tool.path("type").asText())
+                    && serverId.equals(tool.path("mcp_server_id").asText())) {
                 return true;
             }
         }
@@ -136,7 +153,9 @@ final class McpWorkflowHandlers {
     }
 
     private void checkUniqueName(String name, String exceptId) {
-        if (ctx.collection(Resource.MCP_SERVERS).any(m -> name.equals(m.path("name").asText()) && !m.get("id").asText().equals(exceptId))) {
+        if (ctx.collection(Resource.MCP_SERVERS)
+                .any(m -> name.equals(m.path("name").asText())
+                        && !m.get("id").asText().equals(exceptId))) {
             throw ApiError.conflict("name_taken", "An MCP server named '" + name + "' already exists", "name");
         }
     }
@@ -166,7 +185,8 @@ final class McpWorkflowHandlers {
     private ApiResponse updateWorkflow(ApiRequest request) {
         String id = request.path("id");
         requireWorkflow(id);
-        ObjectNode updated = ctx.collection(Resource.WORKFLOWS).update(id, w -> ctx.merge(w, request.object()))
+        ObjectNode updated = ctx.collection(Resource.WORKFLOWS)
+                .update(id, w -> ctx.merge(w, request.object()))
                 .orElseThrow(() -> ApiError.notFound("Workflow " + id));
         return ApiResponse.ok(Json.object("workflow", MockContext.present(updated)));
     }
@@ -174,11 +194,19 @@ final class McpWorkflowHandlers {
     private ApiResponse deleteWorkflow(ApiRequest request) {
         String id = request.path("id");
         requireWorkflow(id);
-        List<String> numbers = ctx.collection(Resource.NUMBERS).list(n -> id.equals(n.path("workflow_id").asText(null)))
-                .stream().map(n -> n.path("phone_number").asText()).toList();
+        List<String> numbers =
+                ctx
+                        .collection(Resource.NUMBERS)
+                        .list(n -> id.equals(n.path("workflow_id").asText(null)))
+                        .stream()
+                        .map(n -> n.path("phone_number").asText())
+                        .toList();
         if (!numbers.isEmpty()) {
-            throw ApiError.conflict("workflow_in_use", "Workflow " + id + " still runs on " + numbers
-                    + "; detach with PATCH /numbers/{id} {\"workflow_id\": null}", "id");
+            throw ApiError.conflict(
+                    "workflow_in_use",
+                    "Workflow " + id + " still runs on " + numbers
+                            + "; detach with PATCH /numbers/{id} {\"workflow_id\": null}",
+                    "id");
         }
         ctx.collection(Resource.WORKFLOWS).remove(id);
         return ApiResponse.ok(Json.object().put("success", true));

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.flireo.testkit.contracts.ApiContracts;
 import dev.flireo.testkit.contracts.Violation;
 import dev.flireo.testkit.mock.internal.calls.Calls;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +28,8 @@ public final class MockApi {
 
     private final RouteTable flireo = RouteTable.flireo();
     private final RouteTable legacy = RouteTable.legacy();
-    private final Map<RouteTable, Router> routers = Map.of(flireo, new Router(flireo.routes()), legacy, new Router(legacy.routes()));
+    private final Map<RouteTable, Router> routers =
+            Map.of(flireo, new Router(flireo.routes()), legacy, new Router(legacy.routes()));
     private final Map<RouteTable, Map<String, Handler>> handlers = new HashMap<>();
     private final ServerOwnedFields serverOwned = new ServerOwnedFields();
     private final MockContext ctx;
@@ -90,7 +90,10 @@ public final class MockApi {
 
     /** Operation ids of a spec that have no handler (an acceptance test keeps this empty). */
     public List<String> unhandled(RouteTable spec) {
-        return spec.routes().stream().map(Route::operationId).filter(id -> !handlers.get(spec).containsKey(id)).toList();
+        return spec.routes().stream()
+                .map(Route::operationId)
+                .filter(id -> !handlers.get(spec).containsKey(id))
+                .toList();
     }
 
     /** The operation a request belongs to, or null when no operation of the spec matches. */
@@ -121,7 +124,8 @@ public final class MockApi {
         RateLimiter.Usage usage = count(key, out);
         Route route = null;
         try {
-            Router.Match match = routers.get(spec).match(method, path.substring(spec.prefix().length()));
+            Router.Match match =
+                    routers.get(spec).match(method, path.substring(spec.prefix().length()));
             route = match.route();
             if (route.authenticated() && !accepted(key)) {
                 throw ApiError.unauthorized();
@@ -139,8 +143,8 @@ public final class MockApi {
             ApiResponse response = handlers.get(spec).get(route.operationId()).handle(request);
             out.putAll(response.headers());
             out.put("Content-Type", "application/json");
-            return new HttpResult(response.status(), out, Json.bytes(response.body()),
-                    fault == null ? 0 : fault.delayMillis(), null);
+            return new HttpResult(
+                    response.status(), out, Json.bytes(response.body()), fault == null ? 0 : fault.delayMillis(), null);
         } catch (ApiError e) {
             return render(spec, e, out);
         } catch (RuntimeException e) {
@@ -174,8 +178,10 @@ public final class MockApi {
         if (key == null || key.isBlank()) {
             return false;
         }
-        return apiKeys.isEmpty() || apiKeys.contains(key)
-                || ctx.collection(Resource.ORGANIZATIONS).any(o -> key.equals(o.path("api_key").asText()));
+        return apiKeys.isEmpty()
+                || apiKeys.contains(key)
+                || ctx.collection(Resource.ORGANIZATIONS)
+                        .any(o -> key.equals(o.path("api_key").asText()));
     }
 
     static String bearer(Map<String, String> headers) {
@@ -187,11 +193,14 @@ public final class MockApi {
         return key.isEmpty() ? null : key;
     }
 
-    private ApiRequest parse(Route route, Map<String, String> pathParams, Map<String, List<String>> query, byte[] raw,
-                             String key) {
+    private ApiRequest parse(
+            Route route, Map<String, String> pathParams, Map<String, List<String>> query, byte[] raw, String key) {
         for (Route.Param param : route.params()) {
-            String value = param.in().equals("path") ? pathParams.get(param.name())
-                    : param.in().equals("query") && query.containsKey(param.name()) ? query.get(param.name()).get(0) : null;
+            String value = param.in().equals("path")
+                    ? pathParams.get(param.name())
+                    : param.in().equals("query") && query.containsKey(param.name())
+                            ? query.get(param.name()).get(0)
+                            : null;
             if (value == null) {
                 if (param.required()) {
                     throw ApiError.missingField(param.name());
@@ -246,13 +255,19 @@ public final class MockApi {
                 default -> TextNode.valueOf(value);
             };
         } catch (NumberFormatException e) {
-            String expected = type.equals("integer") ? "an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE : type;
-            throw ApiError.invalid(400, "Invalid value for " + param.name() + ": expected " + expected + ", got '"
-                    + value + "'", param.name());
+            String expected =
+                    type.equals("integer") ? "an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE : type;
+            throw ApiError.invalid(
+                    400,
+                    "Invalid value for " + param.name() + ": expected " + expected + ", got '" + value + "'",
+                    param.name());
         }
-        route.spec().contracts().parameterError(route.operationId(), param.name(), typed).ifPresent(v -> {
-            throw ApiError.invalid(400, v.message(), param.name());
-        });
+        route.spec()
+                .contracts()
+                .parameterError(route.operationId(), param.name(), typed)
+                .ifPresent(v -> {
+                    throw ApiError.invalid(400, v.message(), param.name());
+                });
     }
 
     /**
@@ -261,7 +276,8 @@ public final class MockApi {
      */
     private static long integer(JsonNode schema, String value) {
         long parsed = Long.parseLong(value);
-        if (!"int64".equals(schema.path("format").asText()) && (parsed > Integer.MAX_VALUE || parsed < Integer.MIN_VALUE)) {
+        if (!"int64".equals(schema.path("format").asText())
+                && (parsed > Integer.MAX_VALUE || parsed < Integer.MIN_VALUE)) {
             throw new NumberFormatException("beyond 32 bits");
         }
         return parsed;
@@ -282,7 +298,8 @@ public final class MockApi {
     static ApiError toError(Route route, List<Violation> errors) {
         Violation first = errors.get(0);
         String field = first.field().isEmpty() ? null : first.field();
-        boolean badRequest = "required".equals(first.rule()) && field != null || ApiContracts.BODY_RULE.equals(first.rule());
+        boolean badRequest =
+                "required".equals(first.rule()) && field != null || ApiContracts.BODY_RULE.equals(first.rule());
         int status = badRequest || !route.documents(422) ? 400 : 422;
         return ApiError.invalid(status, errors.stream().map(Violation::message).toList(), field);
     }
@@ -292,7 +309,8 @@ public final class MockApi {
         List<Violation> errors = flireo.contracts().componentErrors(schemaName, value);
         if (!errors.isEmpty()) {
             String field = errors.get(0).field();
-            throw ApiError.invalid(422, errors.stream().map(Violation::message).toList(), field.isEmpty() ? null : field);
+            throw ApiError.invalid(
+                    422, errors.stream().map(Violation::message).toList(), field.isEmpty() ? null : field);
         }
     }
 

@@ -32,10 +32,13 @@ public final class MockHttp {
         // The guard first: it bounds and checks each request before the mock or WireMock reads it.
         this.slowClients = new SlowClients(options.headerTimeout(), options.bodyTimeout(), options.onWarning());
         RequestGuard guard = new RequestGuard(options.maxBodySize(), PREFIXES, refusals, slowClients);
-        this.jetty = new GracefulJetty(context -> {
-            guard.addTo(context);
-            direct.addTo(context);
-        }, guard::errorPages, slowClients::watch);
+        this.jetty = new GracefulJetty(
+                context -> {
+                    guard.addTo(context);
+                    direct.addTo(context);
+                },
+                guard::errorPages,
+                slowClients::watch);
         WireMockConfiguration config = WireMockConfiguration.options()
                 .port(options.port())
                 .bindAddress(options.bindAddress())

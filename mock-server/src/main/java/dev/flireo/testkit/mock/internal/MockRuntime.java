@@ -1,60 +1,21 @@
 package dev.flireo.testkit.mock.internal;
 
-import dev.flireo.testkit.mock.internal.calls.Billing;
-import dev.flireo.testkit.mock.internal.calls.Calls;
-import dev.flireo.testkit.mock.internal.calls.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flireo.testkit.mock.internal.calls.Billing;
-import dev.flireo.testkit.mock.internal.calls.Calls;
-import dev.flireo.testkit.mock.internal.calls.Outcome;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flireo.testkit.mock.internal.calls.Billing;
-import dev.flireo.testkit.mock.internal.calls.Calls;
-import dev.flireo.testkit.mock.internal.calls.Outcome;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.flireo.testkit.mock.internal.calls.Billing;
-import dev.flireo.testkit.mock.internal.calls.Calls;
-import dev.flireo.testkit.mock.internal.calls.Outcome;
 import dev.flireo.testkit.contracts.Dialect;
-import dev.flireo.testkit.mock.internal.calls.Billing;
-import dev.flireo.testkit.mock.internal.calls.Calls;
-import dev.flireo.testkit.mock.internal.calls.Outcome;
 import dev.flireo.testkit.mock.FlireoMockServer;
-import dev.flireo.testkit.mock.internal.calls.Billing;
-import dev.flireo.testkit.mock.internal.calls.Calls;
-import dev.flireo.testkit.mock.internal.calls.Outcome;
 import dev.flireo.testkit.mock.MockClock;
-import dev.flireo.testkit.mock.internal.calls.Billing;
-import dev.flireo.testkit.mock.internal.calls.Calls;
-import dev.flireo.testkit.mock.internal.calls.Outcome;
 import dev.flireo.testkit.mock.MockOptions;
 import dev.flireo.testkit.mock.internal.calls.Billing;
 import dev.flireo.testkit.mock.internal.calls.Calls;
 import dev.flireo.testkit.mock.internal.calls.Outcome;
 import java.time.Duration;
-import dev.flireo.testkit.mock.internal.calls.Billing;
-import dev.flireo.testkit.mock.internal.calls.Calls;
-import dev.flireo.testkit.mock.internal.calls.Outcome;
 import java.util.List;
-import dev.flireo.testkit.mock.internal.calls.Billing;
-import dev.flireo.testkit.mock.internal.calls.Calls;
-import dev.flireo.testkit.mock.internal.calls.Outcome;
 import java.util.Map;
-import dev.flireo.testkit.mock.internal.calls.Billing;
-import dev.flireo.testkit.mock.internal.calls.Calls;
-import dev.flireo.testkit.mock.internal.calls.Outcome;
 import java.util.concurrent.CompletableFuture;
-import dev.flireo.testkit.mock.internal.calls.Billing;
-import dev.flireo.testkit.mock.internal.calls.Calls;
-import dev.flireo.testkit.mock.internal.calls.Outcome;
 import java.util.concurrent.Executors;
-import dev.flireo.testkit.mock.internal.calls.Billing;
-import dev.flireo.testkit.mock.internal.calls.Calls;
-import dev.flireo.testkit.mock.internal.calls.Outcome;
 import java.util.concurrent.ScheduledExecutorService;
-import dev.flireo.testkit.mock.internal.calls.Billing;
-import dev.flireo.testkit.mock.internal.calls.Calls;
-import dev.flireo.testkit.mock.internal.calls.Outcome;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -87,6 +48,7 @@ public final class MockRuntime {
     });
     /** Done once every request is served as configured: spec loaded, state restored, proxy installed. */
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
+
     private volatile Proxy proxy;
     private volatile boolean enforceRateLimits;
 
@@ -112,7 +74,11 @@ public final class MockRuntime {
         try {
             MockApi served = api.join();
             if (options.proxyTo() != null) {
-                proxy = new Proxy(options.proxyTo(), served, options.recordTo(), drift -> options.onDrift().accept(drift.toString()));
+                proxy = new Proxy(
+                        options.proxyTo(),
+                        served,
+                        options.recordTo(),
+                        drift -> options.onDrift().accept(drift.toString()));
             }
             CompletableFuture.runAsync(served::warmUp);
         } catch (RuntimeException e) {

@@ -17,24 +17,32 @@ final class NumberHandlers {
         into.put("listNumbers", r -> {
             ObjectNode out = Json.object();
             out.putArray("numbers");
-            ctx.collection(Resource.NUMBERS).list().forEach(n -> out.withArray("numbers").add(present(n)));
+            ctx.collection(Resource.NUMBERS)
+                    .list()
+                    .forEach(n -> out.withArray("numbers").add(present(n)));
             return ApiResponse.ok(out);
         });
         into.put("createNumber", this::createNumber);
         into.put("getNumber", r -> ApiResponse.ok(Json.object("number", present(requireNumber(r.path("id"))))));
         into.put("updateNumber", this::updateNumber);
         into.put("deleteNumber", r -> {
-            ctx.collection(Resource.NUMBERS).remove(r.path("id")).orElseThrow(() -> ApiError.notFound("Number " + r.path("id")));
+            ctx.collection(Resource.NUMBERS)
+                    .remove(r.path("id"))
+                    .orElseThrow(() -> ApiError.notFound("Number " + r.path("id")));
             return ApiResponse.ok(Json.object().put("success", true));
         });
         into.put("listSipTrunks", r -> {
             ObjectNode out = Json.object();
             out.putArray("trunks");
-            ctx.collection(Resource.SIP_TRUNKS).list().forEach(t -> out.withArray("trunks").add(MockContext.present(t)));
+            ctx.collection(Resource.SIP_TRUNKS)
+                    .list()
+                    .forEach(t -> out.withArray("trunks").add(MockContext.present(t)));
             return ApiResponse.ok(out);
         });
         into.put("createSipTrunk", this::createTrunk);
-        into.put("getSipTrunk", r -> ApiResponse.ok(Json.object("trunk", MockContext.present(requireTrunk(r.path("id"))))));
+        into.put(
+                "getSipTrunk",
+                r -> ApiResponse.ok(Json.object("trunk", MockContext.present(requireTrunk(r.path("id"))))));
         into.put("deleteSipTrunk", this::deleteTrunk);
     }
 
@@ -53,9 +61,10 @@ final class NumberHandlers {
         MockContext.defaults(number, defaults);
         // One registration per E.164 number: the check and the insert happen under one lock.
         synchronized (this) {
-            if (ctx.collection(Resource.NUMBERS).any(n -> phone.equals(n.path("phone_number").asText()))) {
-                throw ApiError.conflict("number_already_registered", "Number " + phone + " is already registered",
-                        "phone_number");
+            if (ctx.collection(Resource.NUMBERS)
+                    .any(n -> phone.equals(n.path("phone_number").asText()))) {
+                throw ApiError.conflict(
+                        "number_already_registered", "Number " + phone + " is already registered", "phone_number");
             }
             ctx.collection(Resource.NUMBERS).insert(number);
         }
@@ -66,7 +75,8 @@ final class NumberHandlers {
         String id = request.path("id");
         requireNumber(id);
         checkReferences(request.object());
-        ObjectNode updated = ctx.collection(Resource.NUMBERS).update(id, n -> ctx.merge(n, request.object()))
+        ObjectNode updated = ctx.collection(Resource.NUMBERS)
+                .update(id, n -> ctx.merge(n, request.object()))
                 .orElseThrow(() -> ApiError.notFound("Number " + id));
         return ApiResponse.ok(Json.object("number", present(updated)));
     }
@@ -80,7 +90,9 @@ final class NumberHandlers {
 
     private void check(ObjectNode body, String field, Resource collection, String what) {
         JsonNode id = body.get(field);
-        if (id != null && !id.isNull() && ctx.collection(collection).get(id.asText()).isEmpty()) {
+        if (id != null
+                && !id.isNull()
+                && ctx.collection(collection).get(id.asText()).isEmpty()) {
             throw ApiError.unprocessable("Unknown " + what + " " + id.asText() + " in " + field, field);
         }
     }
@@ -96,12 +108,20 @@ final class NumberHandlers {
     /** A number with the names of what it points at, as the SDK documents. */
     private ObjectNode present(ObjectNode number) {
         ObjectNode out = MockContext.present(number);
-        ObjectNode agent = ctx.collection(Resource.ASSISTANTS).get(number.path("agent_id").asText(null)).orElse(null);
+        ObjectNode agent = ctx.collection(Resource.ASSISTANTS)
+                .get(number.path("agent_id").asText(null))
+                .orElse(null);
         out.put("agent_name", agent == null ? null : agent.path("name").asText(null));
-        out.put("business_name", agent == null ? null : agent.path("business_name").asText(null));
-        ObjectNode trunk = ctx.collection(Resource.SIP_TRUNKS).get(number.path("transfer_trunk_id").asText(null)).orElse(null);
+        out.put(
+                "business_name",
+                agent == null ? null : agent.path("business_name").asText(null));
+        ObjectNode trunk = ctx.collection(Resource.SIP_TRUNKS)
+                .get(number.path("transfer_trunk_id").asText(null))
+                .orElse(null);
         out.put("transfer_trunk_name", trunk == null ? null : trunk.path("name").asText(null));
-        ObjectNode workflow = ctx.collection(Resource.WORKFLOWS).get(number.path("workflow_id").asText(null)).orElse(null);
+        ObjectNode workflow = ctx.collection(Resource.WORKFLOWS)
+                .get(number.path("workflow_id").asText(null))
+                .orElse(null);
         out.put("workflow_name", workflow == null ? null : workflow.path("name").asText(null));
         return out;
     }
@@ -131,8 +151,10 @@ final class NumberHandlers {
     private ApiResponse deleteTrunk(ApiRequest request) {
         String id = request.path("id");
         ctx.collection(Resource.SIP_TRUNKS).remove(id).orElseThrow(() -> ApiError.notFound("SIP trunk " + id));
-        ctx.collection(Resource.NUMBERS).list(n -> id.equals(n.path("transfer_trunk_id").asText(null)))
-                .forEach(n -> ctx.collection(Resource.NUMBERS).update(n.get("id").asText(), u -> u.putNull("transfer_trunk_id")));
+        ctx.collection(Resource.NUMBERS)
+                .list(n -> id.equals(n.path("transfer_trunk_id").asText(null)))
+                .forEach(n -> ctx.collection(Resource.NUMBERS)
+                        .update(n.get("id").asText(), u -> u.putNull("transfer_trunk_id")));
         return ApiResponse.ok(Json.object().put("success", true));
     }
 }

@@ -8,8 +8,7 @@ public final class Organization {
     /** Prepaid minutes of a new organization: the documented example balance. */
     public static final int DEFAULT_MINUTES_BALANCE = 500;
 
-    private Organization() {
-    }
+    private Organization() {}
 
     /** The stored organization record, created on first use. */
     public static ObjectNode record(MockContext ctx) {

@@ -8,12 +8,11 @@ import java.util.List;
 /** Offset pagination ({@code limit}, {@code offset}, {@code total}) and the date filters of the list endpoints. */
 final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** Puts one page of {@code items} under {@code key} and the {@code pagination} block into {@code out}. */
-    static ObjectNode page(ObjectNode out, String key, List<ObjectNode> items, ApiRequest request, int defaultLimit,
-                           String metaKey) {
+    static ObjectNode page(
+            ObjectNode out, String key, List<ObjectNode> items, ApiRequest request, int defaultLimit, String metaKey) {
         int limit = request.queryInt("limit", defaultLimit);
         int offset = request.queryInt("offset", 0);
         ArrayNode page = out.putArray(key);

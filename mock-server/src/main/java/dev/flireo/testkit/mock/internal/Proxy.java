@@ -31,10 +31,16 @@ import java.util.function.Consumer;
 public final class Proxy {
 
     /** One difference between the traffic and the spec. */
-    public record Drift(String operation, String direction, String field, String expected, String actual, String message) {
+    public record Drift(
+            String operation, String direction, String field, String expected, String actual, String message) {
         public ObjectNode toJson() {
-            return Json.object().put("operation", operation).put("direction", direction).put("field", field)
-                    .put("expected", expected).put("actual", actual).put("message", message);
+            return Json.object()
+                    .put("operation", operation)
+                    .put("direction", direction)
+                    .put("field", field)
+                    .put("expected", expected)
+                    .put("actual", actual)
+                    .put("message", message);
         }
 
         @Override
@@ -45,26 +51,45 @@ public final class Proxy {
     }
 
     /** Hop-by-hop and length headers the HTTP layers set themselves. */
-    private static final Set<String> SKIPPED = Set.of("connection", "content-length", "transfer-encoding", "host",
-            "upgrade", "http2-settings", "keep-alive", "expect");
+    private static final Set<String> SKIPPED = Set.of(
+            "connection",
+            "content-length",
+            "transfer-encoding",
+            "host",
+            "upgrade",
+            "http2-settings",
+            "keep-alive",
+            "expect");
     /** Response wrapper keys and the collections their resources are saved in. */
     private static final Map<String, Resource> WRAPPERS = Map.ofEntries(
-            Map.entry("assistant", Resource.ASSISTANTS), Map.entry("assistants", Resource.ASSISTANTS),
-            Map.entry("number", Resource.NUMBERS), Map.entry("numbers", Resource.NUMBERS),
-            Map.entry("trunk", Resource.SIP_TRUNKS), Map.entry("trunks", Resource.SIP_TRUNKS),
-            Map.entry("tool_template", Resource.TOOL_TEMPLATES), Map.entry("tool_templates", Resource.TOOL_TEMPLATES),
-            Map.entry("analysis_template", Resource.ANALYSIS_TEMPLATES), Map.entry("analysis_templates", Resource.ANALYSIS_TEMPLATES),
-            Map.entry("campaign", Resource.CAMPAIGNS), Map.entry("campaigns", Resource.CAMPAIGNS),
-            Map.entry("lead", Resource.LEADS), Map.entry("leads", Resource.LEADS),
-            Map.entry("mcp_server", Resource.MCP_SERVERS), Map.entry("mcp_servers", Resource.MCP_SERVERS),
-            Map.entry("workflow", Resource.WORKFLOWS), Map.entry("calls", Resource.CALLS), Map.entry("logs", Resource.USAGE));
+            Map.entry("assistant", Resource.ASSISTANTS),
+            Map.entry("assistants", Resource.ASSISTANTS),
+            Map.entry("number", Resource.NUMBERS),
+            Map.entry("numbers", Resource.NUMBERS),
+            Map.entry("trunk", Resource.SIP_TRUNKS),
+            Map.entry("trunks", Resource.SIP_TRUNKS),
+            Map.entry("tool_template", Resource.TOOL_TEMPLATES),
+            Map.entry("tool_templates", Resource.TOOL_TEMPLATES),
+            Map.entry("analysis_template", Resource.ANALYSIS_TEMPLATES),
+            Map.entry("analysis_templates", Resource.ANALYSIS_TEMPLATES),
+            Map.entry("campaign", Resource.CAMPAIGNS),
+            Map.entry("campaigns", Resource.CAMPAIGNS),
+            Map.entry("lead", Resource.LEADS),
+            Map.entry("leads", Resource.LEADS),
+            Map.entry("mcp_server", Resource.MCP_SERVERS),
+            Map.entry("mcp_servers", Resource.MCP_SERVERS),
+            Map.entry("workflow", Resource.WORKFLOWS),
+            Map.entry("calls", Resource.CALLS),
+            Map.entry("logs", Resource.USAGE));
 
     private final URI target;
     private final MockApi api;
     private final Path recordTo;
     private final Consumer<Drift> onDrift;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final List<Drift> drifts = new CopyOnWriteArrayList<>();
     private final StateStore recorded = new StateStore();
 
@@ -89,10 +114,16 @@ public final class Proxy {
     public HttpResult handle(String method, String url, Map<String, String> headers, byte[] body) {
         RouteTable spec = api.specFor(Urls.path(url));
         Router.Match match = api.matchOrNull(spec, method, Urls.path(url));
-        String operation = match == null ? method + " " + Urls.path(url) : match.route().operationId();
+        String operation =
+                match == null ? method + " " + Urls.path(url) : match.route().operationId();
         if (match == null) {
-            drift(new Drift(operation, "request", "", "an operation of " + spec.document().fileName(), method + " "
-                    + Urls.path(url), "no such operation in the spec"));
+            drift(new Drift(
+                    operation,
+                    "request",
+                    "",
+                    "an operation of " + spec.document().fileName(),
+                    method + " " + Urls.path(url),
+                    "no such operation in the spec"));
         } else {
             checkRequest(match.route(), body);
         }
@@ -118,9 +149,13 @@ public final class Proxy {
     }
 
     private HttpRequest forward(String method, String url, Map<String, String> headers, byte[] body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target + url)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target + url))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null || body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach((name, value) -> {
             if (!SKIPPED.contains(name)) {
                 b.header(name, value);
@@ -164,7 +199,12 @@ public final class Proxy {
         try {
             return Json.MAPPER.readTree(new String(body, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            drift(new Drift(route.operationId(), direction, "", "a JSON body", abbreviate(new String(body, StandardCharsets.UTF_8)),
+            drift(new Drift(
+                    route.operationId(),
+                    direction,
+                    "",
+                    "a JSON body",
+                    abbreviate(new String(body, StandardCharsets.UTF_8)),
                     "body is not JSON"));
             return null;
         }
@@ -172,10 +212,16 @@ public final class Proxy {
 
     private void report(Route route, String direction, ValidationReport report) {
         for (Violation v : report.errors()) {
-            drift(new Drift(route.operationId(), direction, v.field(), v.expected(), abbreviate(v.actual()), v.message()));
+            drift(new Drift(
+                    route.operationId(), direction, v.field(), v.expected(), abbreviate(v.actual()), v.message()));
         }
         for (Violation v : report.warnings()) {
-            drift(new Drift(route.operationId(), direction, v.field(), v.expected(), abbreviate(v.actual()),
+            drift(new Drift(
+                    route.operationId(),
+                    direction,
+                    v.field(),
+                    v.expected(),
+                    abbreviate(v.actual()),
                     "warning: " + v.message()));
         }
     }
@@ -216,7 +262,13 @@ public final class Proxy {
             Files.write(tmp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(recorded.export()));
             Files.move(tmp, recordTo, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            drift(new Drift("record", "seed", recordTo.toString(), "a writable file", e.toString(), "cannot save the seed file"));
+            drift(new Drift(
+                    "record",
+                    "seed",
+                    recordTo.toString(),
+                    "a writable file",
+                    e.toString(),
+                    "cannot save the seed file"));
         }
     }
 }

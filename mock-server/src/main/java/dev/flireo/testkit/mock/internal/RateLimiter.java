@@ -18,11 +18,9 @@ public final class RateLimiter {
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     /** The state of a key's window after counting one request. */
-    public record Usage(int limit, int remaining, long resetEpochSeconds, boolean exceeded, long retryAfterSeconds) {
-    }
+    public record Usage(int limit, int remaining, long resetEpochSeconds, boolean exceeded, long retryAfterSeconds) {}
 
-    private record Window(long start, int count) {
-    }
+    private record Window(long start, int count) {}
 
     public RateLimiter(int limit, Supplier<Instant> clock) {
         this.limit = limit;
@@ -32,8 +30,11 @@ public final class RateLimiter {
     public Usage count(String key) {
         long now = clock.get().getEpochSecond();
         long windowStart = now - Math.floorMod(now, WINDOW_SECONDS);
-        Window w = windows.compute(key, (k, old) ->
-                old == null || old.start() != windowStart ? new Window(windowStart, 1) : new Window(windowStart, old.count() + 1));
+        Window w = windows.compute(
+                key,
+                (k, old) -> old == null || old.start() != windowStart
+                        ? new Window(windowStart, 1)
+                        : new Window(windowStart, old.count() + 1));
         long reset = w.start() + WINDOW_SECONDS;
         return new Usage(limit, Math.max(0, limit - w.count()), reset, w.count() > limit, Math.max(1, reset - now));
     }

@@ -61,7 +61,8 @@ public final class RequestGuard implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         try {
@@ -114,9 +115,12 @@ public final class RequestGuard implements Filter {
             }
             // A broken chunk, an early end (Jetty says so either way): the body never arrived whole. Jetty's
             // messages name its exception classes, so the client gets only what happened.
-            throw ApiError.badRequest("invalid_request", "The request body could not be read: it ended after "
-                    + deadline.got() + (declared < 0 ? " bytes" : " of the " + declared + " bytes declared")
-                    + " or its chunked framing is broken", null);
+            throw ApiError.badRequest(
+                    "invalid_request",
+                    "The request body could not be read: it ended after "
+                            + deadline.got() + (declared < 0 ? " bytes" : " of the " + declared + " bytes declared")
+                            + " or its chunked framing is broken",
+                    null);
         } finally {
             deadline.restore();
         }
@@ -137,9 +141,13 @@ public final class RequestGuard implements Filter {
     }
 
     private ApiError tooSlow(long got, long declared) {
-        ApiError e = new ApiError(408, "request_timeout", "The request body did not arrive within the limit of "
-                + slowClients.bodyDeadline().toMillis() + " ms: " + got + (declared < 0 ? " bytes came" : " of the "
-                + declared + " bytes declared came"), null);
+        ApiError e = new ApiError(
+                408,
+                "request_timeout",
+                "The request body did not arrive within the limit of "
+                        + slowClients.bodyDeadline().toMillis() + " ms: " + got
+                        + (declared < 0 ? " bytes came" : " of the " + declared + " bytes declared came"),
+                null);
         e.headers().put("Connection", "close");
         return e;
     }
@@ -160,8 +168,11 @@ public final class RequestGuard implements Filter {
     }
 
     private ApiError tooLarge(String how) {
-        ApiError e = new ApiError(413, "request_too_large", "The request body" + how + " is larger than the limit of "
-                + maxBodySize + " bytes", null);
+        ApiError e = new ApiError(
+                413,
+                "request_too_large",
+                "The request body" + how + " is larger than the limit of " + maxBodySize + " bytes",
+                null);
         // The rest of the body stays unread: the connection cannot be reused.
         e.headers().put("Connection", "close");
         return e;
@@ -193,8 +204,10 @@ public final class RequestGuard implements Filter {
         boolean magic = body.length > 1 && ((body[1] & 0xff) << 8 | body[0] & 0xff) == GZIP_MAGIC;
         if (!gzipped(request)) {
             if (magic) {
-                throw ApiError.badRequest("invalid_json", "Request body is not valid JSON: it is gzip data without "
-                        + "Content-Encoding: gzip", null);
+                throw ApiError.badRequest(
+                        "invalid_json",
+                        "Request body is not valid JSON: it is gzip data without " + "Content-Encoding: gzip",
+                        null);
             }
             return body;
         }
@@ -205,8 +218,11 @@ public final class RequestGuard implements Filter {
             }
             return inflated;
         } catch (IOException e) {
-            throw ApiError.badRequest("invalid_request", "The request body is not valid gzip: "
-                    + (e.getMessage() == null ? "it ends early" : e.getMessage()), null);
+            throw ApiError.badRequest(
+                    "invalid_request",
+                    "The request body is not valid gzip: "
+                            + (e.getMessage() == null ? "it ends early" : e.getMessage()),
+                    null);
         }
     }
 
@@ -218,8 +234,12 @@ public final class RequestGuard implements Filter {
     /** One legacy upload takes multipart bodies: WireMock parses every such body, so it must parse. */
     private static void checkMultipart(String type, byte[] body) {
         try {
-            PartParser.parseFrom(new ImmutableRequest.Builder().withAbsoluteUrl("http://localhost/")
-                    .withMethod(RequestMethod.POST).withHeader("Content-Type", type).withBody(body).build());
+            PartParser.parseFrom(new ImmutableRequest.Builder()
+                    .withAbsoluteUrl("http://localhost/")
+                    .withMethod(RequestMethod.POST)
+                    .withHeader("Content-Type", type)
+                    .withBody(body)
+                    .build());
         } catch (Exception e) { // WireMock rethrows the parser's checked exception unchecked
             throw ApiError.badRequest("invalid_request", "The request body is not valid " + type.strip(), null);
         }

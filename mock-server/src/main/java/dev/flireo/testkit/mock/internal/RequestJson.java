@@ -31,12 +31,12 @@ public final class RequestJson {
     private static final ObjectMapper API = mapper(MAX_DEPTH);
     private static final ObjectMapper STATE = mapper(MAX_STATE_DEPTH);
 
-    private RequestJson() {
-    }
+    private RequestJson() {}
 
     private static ObjectMapper mapper(int depth) {
         JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(depth).build())
+                .streamReadConstraints(
+                        StreamReadConstraints.builder().maxNestingDepth(depth).build())
                 .build();
         return new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
@@ -61,8 +61,10 @@ public final class RequestJson {
             node = mapper.readTree(raw);
         } catch (StreamConstraintsException e) {
             String message = String.valueOf(e.getOriginalMessage());
-            throw invalid(message.contains("nesting depth")
-                    ? "it nests arrays and objects deeper than the limit of " + depth + " levels" : Json.describe(e));
+            throw invalid(
+                    message.contains("nesting depth")
+                            ? "it nests arrays and objects deeper than the limit of " + depth + " levels"
+                            : Json.describe(e));
         } catch (IOException e) {
             throw invalid(Json.describe(e));
         }
@@ -84,7 +86,9 @@ public final class RequestJson {
             return Double.isFinite(d) ? null : "the number at " + where(at) + " is beyond the range of a double";
         }
         if (node.isTextual()) {
-            return unpaired(node.textValue()) ? "the string at " + where(at) + " holds an unpaired UTF-16 surrogate escape" : null;
+            return unpaired(node.textValue())
+                    ? "the string at " + where(at) + " holds an unpaired UTF-16 surrogate escape"
+                    : null;
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {

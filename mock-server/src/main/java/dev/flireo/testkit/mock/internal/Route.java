@@ -23,8 +23,7 @@ public record Route(
         int successStatus) {
 
     /** A path or query parameter with the JSON pointer to its schema. */
-    public record Param(String name, String in, boolean required, String schema) {
-    }
+    public record Param(String name, String in, boolean required, String schema) {}
 
     List<String> segments() {
         return RouteTable.segments(template);

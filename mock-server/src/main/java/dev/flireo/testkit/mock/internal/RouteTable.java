@@ -19,8 +19,10 @@ import java.util.Set;
 public final class RouteTable {
 
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
-    private static final RouteTable FLIREO = new RouteTable(SpecDocument.FLIREO_API, MockApi.FLIREO_PREFIX, ApiContracts.flireo());
-    private static final RouteTable LEGACY = new RouteTable(SpecDocument.LEGACY_NL, MockApi.LEGACY_PREFIX, ApiContracts.legacy());
+    private static final RouteTable FLIREO =
+            new RouteTable(SpecDocument.FLIREO_API, MockApi.FLIREO_PREFIX, ApiContracts.flireo());
+    private static final RouteTable LEGACY =
+            new RouteTable(SpecDocument.LEGACY_NL, MockApi.LEGACY_PREFIX, ApiContracts.legacy());
 
     private final SpecDocument document;
     private final String prefix;
@@ -49,7 +51,9 @@ public final class RouteTable {
     /** The served spec a {@code $ref}'s file names ({@code ./flireo-api.yaml}), or null for another document. */
     static RouteTable byFileName(String file) {
         String name = file.substring(file.lastIndexOf('/') + 1);
-        return name.equals(FLIREO.document.fileName()) ? FLIREO : name.equals(LEGACY.document.fileName()) ? LEGACY : null;
+        return name.equals(FLIREO.document.fileName())
+                ? FLIREO
+                : name.equals(LEGACY.document.fileName()) ? LEGACY : null;
     }
 
     /** The contracts that judge this API's requests: the same the proxy and {@code flireo validate} use. */
@@ -87,7 +91,12 @@ public final class RouteTable {
             for (String method : METHODS) {
                 JsonNode op = path.getValue().get(method);
                 if (op != null) {
-                    result.add(route(path.getKey(), pathPointer, method, op, path.getValue().path("parameters")));
+                    result.add(route(
+                            path.getKey(),
+                            pathPointer,
+                            method,
+                            op,
+                            path.getValue().path("parameters")));
                 }
             }
         }
@@ -101,14 +110,27 @@ public final class RouteTable {
         addParams(op.path("parameters"), opPointer + "/parameters", params);
         JsonNode body = op.path("requestBody");
         String schema = body.path("content").has("application/json")
-                ? opPointer + "/requestBody/content/application~1json/schema" : null;
+                ? opPointer + "/requestBody/content/application~1json/schema"
+                : null;
         Set<String> statuses = new LinkedHashSet<>();
         op.path("responses").fieldNames().forEachRemaining(statuses::add);
-        int success = statuses.stream().filter(s -> s.startsWith("2")).findFirst().map(Integer::parseInt).orElse(200);
+        int success = statuses.stream()
+                .filter(s -> s.startsWith("2"))
+                .findFirst()
+                .map(Integer::parseInt)
+                .orElse(200);
         boolean authenticated = !(op.has("security") && op.get("security").isEmpty());
-        return new Route(this, method.toUpperCase(java.util.Locale.ROOT), template, op.path("operationId").asText(),
-                schema, body.path("required").asBoolean(false), List.copyOf(params), Set.copyOf(statuses),
-                authenticated, success);
+        return new Route(
+                this,
+                method.toUpperCase(java.util.Locale.ROOT),
+                template,
+                op.path("operationId").asText(),
+                schema,
+                body.path("required").asBoolean(false),
+                List.copyOf(params),
+                Set.copyOf(statuses),
+                authenticated,
+                success);
     }
 
     private void addParams(JsonNode list, String listPointer, List<Route.Param> into) {
@@ -121,8 +143,8 @@ public final class RouteTable {
             }
             String name = param.path("name").asText();
             into.removeIf(p -> p.name().equals(name));
-            into.add(new Route.Param(name, param.path("in").asText(), param.path("required").asBoolean(false),
-                    pointer + "/schema"));
+            into.add(new Route.Param(
+                    name, param.path("in").asText(), param.path("required").asBoolean(false), pointer + "/schema"));
         }
     }
 

@@ -66,8 +66,10 @@ public final class Router {
             String t = template.get(i);
             if (isParameter(t)) {
                 // '+' is literal in a path (call ids contain E.164 numbers); only %XX escapes are decoded.
-                params.put(t.substring(1, t.length() - 1), java.net.URLDecoder.decode(
-                        given.get(i).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+                params.put(
+                        t.substring(1, t.length() - 1),
+                        java.net.URLDecoder.decode(
+                                given.get(i).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
             }
         }
         return params;
@@ -78,6 +80,5 @@ public final class Router {
     }
 
     /** A route with the values of its path parameters. */
-    public record Match(Route route, Map<String, String> pathParams) {
-    }
+    public record Match(Route route, Map<String, String> pathParams) {}
 }

@@ -23,8 +23,7 @@ public final class SecretFields {
     /** Stored MCP server headers: credentials by purpose (the API shows only their names). */
     private static final String HEADERS = "_headers";
 
-    private SecretFields() {
-    }
+    private SecretFields() {}
 
     /** A copy of the document with every non-empty secret, and every URL credential, replaced by the marker. */
     public static JsonNode redact(JsonNode document) {
@@ -52,7 +51,8 @@ public final class SecretFields {
         JsonNode copy = incoming.deepCopy();
         visit(copy, current, "", false, (holder, name, stored, where, url) -> {
             String value = holder.get(name).asText();
-            boolean kept = stored != null && stored.isTextual()
+            boolean kept = stored != null
+                    && stored.isTextual()
                     && (url ? Redaction.url(stored.asText()).equals(value) : value.equals(Redaction.MARKER));
             if (kept) {
                 holder.set(name, stored);
@@ -66,9 +66,12 @@ public final class SecretFields {
     public static void refuseMarkers(JsonNode document) {
         List<String> found = markers(document);
         if (!found.isEmpty()) {
-            throw ApiError.badRequest("redacted_secret", found.get(0) + " is \"" + Redaction.MARKER + "\", a secret"
-                    + " redacted by GET /__flireo/state, and no secret is stored there to keep; export with"
-                    + " GET /__flireo/state?secrets=include, or give the secret", found.get(0));
+            throw ApiError.badRequest(
+                    "redacted_secret",
+                    found.get(0) + " is \"" + Redaction.MARKER + "\", a secret"
+                            + " redacted by GET /__flireo/state, and no secret is stored there to keep; export with"
+                            + " GET /__flireo/state?secrets=include, or give the secret",
+                    found.get(0));
         }
     }
 

@@ -5,7 +5,13 @@ import java.util.Optional;
 
 /** The stored single documents; the wire name is their key in exports, imports, seed and state files. */
 public enum Singleton {
-    ACCOUNT, BYOK_KEYS, BYOK_CONFIG, DOMAIN, RESEND_DOMAINS, RETENTION, LEGACY_USER;
+    ACCOUNT,
+    BYOK_KEYS,
+    BYOK_CONFIG,
+    DOMAIN,
+    RESEND_DOMAINS,
+    RETENTION,
+    LEGACY_USER;
 
     private final String wireName = name().toLowerCase(Locale.ROOT);
 

@@ -67,7 +67,8 @@ public final class SlowClients {
         jetty.addEventListener(new LifeCycle.Listener() {
             @Override
             public void lifeCycleStarted(LifeCycle event) {
-                sweeper.scheduleWithFixedDelay(() -> sweep(jetty), SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+                sweeper.scheduleWithFixedDelay(
+                        () -> sweep(jetty), SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
             }
 
             @Override
@@ -103,12 +104,13 @@ public final class SlowClients {
             return;
         }
         long requests = connection.getMessagesIn();
-        long[] seen = inHeaders.compute(connection, (c, old) -> old == null || old[0] != requests ? new long[] {requests, now} : old);
+        long[] seen = inHeaders.compute(
+                connection, (c, old) -> old == null || old[0] != requests ? new long[] {requests, now} : old);
         if (now - seen[1] > headers.toNanos()) {
             inHeaders.remove(connection);
             cut.incrementAndGet();
-            log.accept("cut a slow client (" + connection.getEndPoint().getRemoteSocketAddress() + "): its request headers were "
-                    + "not complete after " + seconds(headers));
+            log.accept("cut a slow client (" + connection.getEndPoint().getRemoteSocketAddress()
+                    + "): its request headers were " + "not complete after " + seconds(headers));
             connection.getEndPoint().close();
         }
     }

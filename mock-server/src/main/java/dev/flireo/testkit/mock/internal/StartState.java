@@ -1,16 +1,11 @@
 package dev.flireo.testkit.mock.internal;
 
-import dev.flireo.testkit.mock.internal.calls.Calls;
 import dev.flireo.testkit.mock.MockOptions;
-import dev.flireo.testkit.mock.internal.calls.Calls;
 import dev.flireo.testkit.mock.StateFileException;
 import dev.flireo.testkit.mock.internal.calls.Calls;
 import java.io.IOException;
-import dev.flireo.testkit.mock.internal.calls.Calls;
 import java.io.UncheckedIOException;
-import dev.flireo.testkit.mock.internal.calls.Calls;
 import java.nio.file.Files;
-import dev.flireo.testkit.mock.internal.calls.Calls;
 import java.nio.file.Path;
 
 /**
@@ -73,8 +68,8 @@ final class StartState {
             try {
                 writer.start();
             } catch (IOException e) {
-                throw new StateFileException(options.stateFile(),
-                        "cannot write state file " + options.stateFile() + ": " + e, e);
+                throw new StateFileException(
+                        options.stateFile(), "cannot write state file " + options.stateFile() + ": " + e, e);
             }
         }
     }

@@ -46,12 +46,15 @@ public final class StateFile {
         try {
             document = Json.parse(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("state file " + file + " is not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+            throw new IllegalStateException(
+                    "state file " + file + " is not valid JSON: " + e.getOriginalMessage() + " at line "
+                            + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr(),
+                    e);
         }
         if (document == null || document.isMissingNode()) {
-            throw new IllegalStateException("state file " + file + " is empty; expected the JSON object that "
-                    + "GET /__flireo/state exports");
+            throw new IllegalStateException(
+                    "state file " + file + " is empty; expected the JSON object that " + "GET /__flireo/state exports");
         }
         try {
             store.replace(document);
@@ -108,7 +111,9 @@ public final class StateFile {
     }
 
     private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " " + e.getMessage();
+        return e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + " " + e.getMessage();
     }
 
     @Override

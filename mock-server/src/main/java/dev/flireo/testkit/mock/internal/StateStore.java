@@ -37,8 +37,9 @@ public final class StateStore {
     private final ReentrantReadWriteLock snapshotLock = new ReentrantReadWriteLock();
     /** Filled once in the constructor and never changed: safe to read from any thread. */
     private final Map<Resource, Collection> collections = new EnumMap<>(Resource.class);
+
     private final Map<Singleton, JsonNode> singletons = new ConcurrentHashMap<>();
-    private volatile Runnable onChange = () -> { };
+    private volatile Runnable onChange = () -> {};
 
     public StateStore() {
         for (Resource name : Resource.values()) {
@@ -148,14 +149,21 @@ public final class StateStore {
                 int i = 0;
                 for (JsonNode item : entry.getValue()) {
                     if (!item.isObject() || !item.hasNonNull("id")) {
-                        throw ApiError.badRequest("invalid_request", key + "[" + i + "] needs an id", key + "[" + i + "]");
+                        throw ApiError.badRequest(
+                                "invalid_request", key + "[" + i + "] needs an id", key + "[" + i + "]");
                     }
                     i++;
                 }
             } else if (Singleton.named(key).isEmpty()) {
-                throw ApiError.badRequest("invalid_request", "Unknown state key '" + key + "'; expected one of "
-                        + new TreeMap<>(Map.of("collections", Arrays.asList(Resource.values()),
-                                "singletons", Arrays.asList(Singleton.values()))), key);
+                throw ApiError.badRequest(
+                        "invalid_request",
+                        "Unknown state key '" + key + "'; expected one of "
+                                + new TreeMap<>(Map.of(
+                                        "collections",
+                                        Arrays.asList(Resource.values()),
+                                        "singletons",
+                                        Arrays.asList(Singleton.values()))),
+                        key);
             }
         }
     }
@@ -166,7 +174,9 @@ public final class StateStore {
             if (collection.isPresent()) {
                 entry.getValue().forEach(item -> collection(collection.get()).put((ObjectNode) item.deepCopy()));
             } else {
-                putSingleton(Singleton.named(entry.getKey()).orElseThrow(), entry.getValue().deepCopy());
+                putSingleton(
+                        Singleton.named(entry.getKey()).orElseThrow(),
+                        entry.getValue().deepCopy());
             }
         });
         return null;
@@ -199,13 +209,15 @@ public final class StateStore {
         /** Inserts or replaces the item with the node's {@code id}. */
         public ObjectNode put(ObjectNode node) {
             String id = node.get("id").asText();
-            change(() -> items.compute(id, (k, old) -> entry(old == null ? sequence.incrementAndGet() : old.seq(), node)));
+            change(() ->
+                    items.compute(id, (k, old) -> entry(old == null ? sequence.incrementAndGet() : old.seq(), node)));
             return node;
         }
 
         /** Inserts only if no item has this id yet; returns false when one had. */
         public boolean insert(ObjectNode node) {
-            return change(() -> items.putIfAbsent(node.get("id").asText(), entry(sequence.incrementAndGet(), node)) == null);
+            return change(
+                    () -> items.putIfAbsent(node.get("id").asText(), entry(sequence.incrementAndGet(), node)) == null);
         }
 
         public Optional<ObjectNode> get(String id) {
@@ -215,8 +227,11 @@ public final class StateStore {
 
         /** Atomically replaces an item with {@code update(copy)}; empty when there is no such item. */
         public Optional<ObjectNode> update(String id, UnaryOperator<ObjectNode> update) {
-            Entry e = change(() -> items.computeIfPresent(id, (k, old) -> entry(old.seq(),
-                    update.apply(compact ? old.node() : old.node().deepCopy()))));
+            Entry e = change(() -> items.computeIfPresent(
+                    id,
+                    (k, old) -> entry(
+                            old.seq(),
+                            update.apply(compact ? old.node() : old.node().deepCopy()))));
             return Optional.ofNullable(e == null ? null : e.node());
         }
 

@@ -17,6 +17,7 @@ public final class StateWriter implements AutoCloseable {
 
     /** How long a change waits for more before the state is written. */
     static final Duration DEBOUNCE = Duration.ofMillis(200);
+
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
 
     private final StateStore store;

@@ -19,30 +19,39 @@ final class TemplateHandlers {
 
     void register(Map<String, Handler> into) {
         // Wrapper keys as SDK v2.2.0 reads them (the Flireo page's camelCase toolTemplate(s) is not sent).
-        Kind tools = new Kind(Resource.TOOL_TEMPLATES, "tool_template", "tool_templates", "Tool template", "ToolTemplateCreate");
-        Kind analysis = new Kind(Resource.ANALYSIS_TEMPLATES, "analysis_template", "analysis_templates", "Analysis template",
+        Kind tools = new Kind(
+                Resource.TOOL_TEMPLATES, "tool_template", "tool_templates", "Tool template", "ToolTemplateCreate");
+        Kind analysis = new Kind(
+                Resource.ANALYSIS_TEMPLATES,
+                "analysis_template",
+                "analysis_templates",
+                "Analysis template",
                 "AnalysisTemplateCreate");
         for (Kind kind : new Kind[] {tools, analysis}) {
             String name = kind == tools ? "ToolTemplate" : "AnalysisTemplate";
             into.put("list" + name + "s", r -> list(kind));
             into.put("create" + name, r -> create(kind, r));
-            into.put("get" + name, r -> ApiResponse.ok(Json.object(kind.single, MockContext.present(require(kind, r.path("id"))))));
+            into.put(
+                    "get" + name,
+                    r -> ApiResponse.ok(Json.object(kind.single, MockContext.present(require(kind, r.path("id"))))));
             into.put("update" + name, r -> update(kind, r));
             into.put("delete" + name, r -> {
-                ctx.collection(kind.collection).remove(r.path("id"))
+                ctx.collection(kind.collection)
+                        .remove(r.path("id"))
                         .orElseThrow(() -> ApiError.notFound(kind.label + " " + r.path("id")));
                 return ApiResponse.ok(Json.object().put("success", true));
             });
         }
     }
 
-    private record Kind(Resource collection, String single, String plural, String label, String createSchema) {
-    }
+    private record Kind(Resource collection, String single, String plural, String label, String createSchema) {}
 
     private ApiResponse list(Kind kind) {
         ObjectNode out = Json.object();
         out.putArray(kind.plural);
-        ctx.collection(kind.collection).list().forEach(t -> out.withArray(kind.plural).add(MockContext.present(t)));
+        ctx.collection(kind.collection)
+                .list()
+                .forEach(t -> out.withArray(kind.plural).add(MockContext.present(t)));
         return ApiResponse.ok(out);
     }
 
@@ -63,10 +72,11 @@ final class TemplateHandlers {
         String id = request.path("id");
         ObjectNode sent = canonical(request.object());
         ObjectNode merged = ctx.merge(require(kind, id).deepCopy(), sent);
-        if (sent.has("tool_type") && !sent.has("tool_config")
+        if (sent.has("tool_type")
+                && !sent.has("tool_config")
                 && !sent.get("tool_type").equals(require(kind, id).get("tool_type"))) {
-            throw ApiError.unprocessable("Changing tool_type requires a matching tool_config in the same request",
-                    "tool_config");
+            throw ApiError.unprocessable(
+                    "Changing tool_type requires a matching tool_config in the same request", "tool_config");
         }
         if (kind.collection == Resource.TOOL_TEMPLATES) {
             // tool_config follows tool_type: check the merged template as a whole, as a create would be.
@@ -76,7 +86,8 @@ final class TemplateHandlers {
             if (sent.has("name")) {
                 checkUniqueName(kind, sent.get("name").asText(), id);
             }
-            ObjectNode updated = ctx.collection(kind.collection).update(id, t -> ctx.merge(t, sent))
+            ObjectNode updated = ctx.collection(kind.collection)
+                    .update(id, t -> ctx.merge(t, sent))
                     .orElseThrow(() -> ApiError.notFound(kind.label + " " + id));
             return ApiResponse.ok(Json.object(kind.single, MockContext.present(updated)));
         }
@@ -107,8 +118,9 @@ final class TemplateHandlers {
     }
 
     private void checkUniqueName(Kind kind, String name, String exceptId) {
-        if (ctx.collection(kind.collection).any(t -> name.equals(t.path("name").asText())
-                && !t.get("id").asText().equals(exceptId))) {
+        if (ctx.collection(kind.collection)
+                .any(t -> name.equals(t.path("name").asText())
+                        && !t.get("id").asText().equals(exceptId))) {
             throw ApiError.conflict("name_taken", kind.label + " named '" + name + "' already exists", "name");
         }
     }

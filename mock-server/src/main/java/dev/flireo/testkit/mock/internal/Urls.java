@@ -10,8 +10,7 @@ import java.util.Map;
 /** Splits a request URL into its path and its decoded query parameters. */
 public final class Urls {
 
-    private Urls() {
-    }
+    private Urls() {}
 
     public static String path(String url) {
         int q = url.indexOf('?');

@@ -7,8 +7,7 @@ package dev.flireo.testkit.mock.internal;
  */
 final class Utf8 {
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     /** What is wrong with the bytes as UTF-8 JSON text, or null when nothing is. */
     static String problem(byte[] bytes) {
@@ -25,9 +24,13 @@ final class Utf8 {
             }
             int length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
             if (length == 0) {
-                return at(i, b >= 0x80 && b <= 0xbf ? "a continuation byte 0x" + hex(b) + " without a lead byte"
-                        : b == 0xc0 || b == 0xc1 ? "an overlong encoding (lead byte 0x" + hex(b) + ")"
-                        : "byte 0x" + hex(b) + ", which never occurs in UTF-8");
+                return at(
+                        i,
+                        b >= 0x80 && b <= 0xbf
+                                ? "a continuation byte 0x" + hex(b) + " without a lead byte"
+                                : b == 0xc0 || b == 0xc1
+                                        ? "an overlong encoding (lead byte 0x" + hex(b) + ")"
+                                        : "byte 0x" + hex(b) + ", which never occurs in UTF-8");
             }
             for (int k = 1; k < length; k++) {
                 if (i + k >= bytes.length || (bytes[i + k] & 0xc0) != 0x80) {

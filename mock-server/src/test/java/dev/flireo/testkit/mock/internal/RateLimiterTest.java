@@ -21,7 +21,8 @@ class RateLimiterTest {
         RateLimiter.Usage fourth = limiter.count("a");
         assertThat(fourth.exceeded()).isTrue();
         assertThat(fourth.remaining()).isZero();
-        assertThat(fourth.resetEpochSeconds()).isEqualTo(Instant.parse("2025-12-13T10:01:00Z").getEpochSecond());
+        assertThat(fourth.resetEpochSeconds())
+                .isEqualTo(Instant.parse("2025-12-13T10:01:00Z").getEpochSecond());
         assertThat(fourth.retryAfterSeconds()).isEqualTo(30);
         now.set(Instant.parse("2025-12-13T10:01:00Z"));
         assertThat(limiter.count("a").remaining()).isEqualTo(2);

@@ -3,7 +3,6 @@ package dev.flireo.testkit.mock.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.flireo.testkit.openapi.SpecDocument;
 import org.junit.jupiter.api.Test;
 
 class RouterTest {
@@ -13,8 +12,10 @@ class RouterTest {
 
     @Test
     void literalSegmentsWinOverParameters() {
-        assertThat(router.match("POST", "/calls/outbound").route().operationId()).isEqualTo("createOutboundCall");
-        assertThat(router.match("GET", "/calls/call-outbound-abc").route().operationId()).isEqualTo("getCall");
+        assertThat(router.match("POST", "/calls/outbound").route().operationId())
+                .isEqualTo("createOutboundCall");
+        assertThat(router.match("GET", "/calls/call-outbound-abc").route().operationId())
+                .isEqualTo("getCall");
         assertThat(router.match("GET", "/domains/sync").route().operationId()).isEqualTo("listResendDomains");
     }
 
@@ -27,7 +28,9 @@ class RouterTest {
 
     @Test
     void unknownPathsAre404AndKnownPathsWithAnotherMethod405() {
-        assertThat(catchThrowableOfType(ApiError.class, () -> router.match("GET", "/nope")).status()).isEqualTo(404);
+        assertThat(catchThrowableOfType(ApiError.class, () -> router.match("GET", "/nope"))
+                        .status())
+                .isEqualTo(404);
         ApiError wrong = catchThrowableOfType(ApiError.class, () -> router.match("PUT", "/assistants/x"));
         assertThat(wrong.status()).isEqualTo(405);
         assertThat(wrong.headers()).containsEntry("Allow", "DELETE, GET, PATCH");
@@ -41,7 +44,8 @@ class RouterTest {
         assertThat(create.successStatus()).isEqualTo(201);
         assertThat(create.documents(422)).isTrue();
         assertThat(create.requestSchema()).endsWith("/requestBody/content/application~1json/schema");
-        assertThat(router.match("GET", "/calls").route().params()).extracting(Route.Param::name)
+        assertThat(router.match("GET", "/calls").route().params())
+                .extracting(Route.Param::name)
                 .containsExactly("limit", "offset", "status", "start_date", "end_date");
     }
 }

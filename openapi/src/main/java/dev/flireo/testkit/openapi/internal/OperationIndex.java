@@ -21,8 +21,7 @@ public final class OperationIndex {
 
     public static final String RESOURCE = "openapi/operations.tsv";
 
-    private OperationIndex() {
-    }
+    private OperationIndex() {}
 
     /** Build step: writes the index for {@code args[0]}, the module's classes folder. */
     public static void main(String[] args) throws IOException {
@@ -33,9 +32,18 @@ public final class OperationIndex {
         StringBuilder tsv = new StringBuilder();
         for (SpecDocument doc : SpecDocument.values()) {
             for (SpecOperation op : operations.apply(doc)) {
-                tsv.append(String.join("\t", op.document().name(), op.kind().name(), op.method(), cell(op.path()),
-                        cell(op.operationId()), cell(op.summary()), cell(op.source()), cell(op.sourceRef()),
-                        String.valueOf(op.deprecated()))).append('\n');
+                tsv.append(String.join(
+                                "\t",
+                                op.document().name(),
+                                op.kind().name(),
+                                op.method(),
+                                cell(op.path()),
+                                cell(op.operationId()),
+                                cell(op.summary()),
+                                cell(op.source()),
+                                cell(op.sourceRef()),
+                                String.valueOf(op.deprecated())))
+                        .append('\n');
             }
         }
         Files.createDirectories(file.getParent());
@@ -52,8 +60,16 @@ public final class OperationIndex {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 String[] f = line.split("\t", -1);
                 if (f.length == 9 && f[0].equals(doc.name())) {
-                    ops.add(new SpecOperation(doc, SpecOperation.Kind.valueOf(f[1]), f[2], value(f[3]), value(f[4]),
-                            value(f[5]), value(f[6]), value(f[7]), Boolean.parseBoolean(f[8])));
+                    ops.add(new SpecOperation(
+                            doc,
+                            SpecOperation.Kind.valueOf(f[1]),
+                            f[2],
+                            value(f[3]),
+                            value(f[4]),
+                            value(f[5]),
+                            value(f[6]),
+                            value(f[7]),
+                            Boolean.parseBoolean(f[8])));
                 }
             }
             return ops;
@@ -64,7 +80,9 @@ public final class OperationIndex {
 
     // A cell holds no tab or line break; "\0" stands for null.
     private static String cell(String value) {
-        return value == null ? "\\0" : value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
+        return value == null
+                ? "\\0"
+                : value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
     }
 
     private static String value(String cell) {

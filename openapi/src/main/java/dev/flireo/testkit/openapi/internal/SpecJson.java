@@ -20,8 +20,7 @@ public final class SpecJson {
     static final String RESOURCE_DIR = "openapi/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SpecJson() {
-    }
+    private SpecJson() {}
 
     /** Build step: writes {@code openapi/<name>.json} for each bundled document into {@code args[0]}. */
     public static void main(String[] args) throws IOException {

@@ -20,8 +20,9 @@ public final class Appointments {
 
     /** The outcome of a booking attempt. */
     public sealed interface Booking {
-        record Booked(Appointment appointment) implements Booking { }
-        record SlotTaken(LocalDateTime slot) implements Booking { }
+        record Booked(Appointment appointment) implements Booking {}
+
+        record SlotTaken(LocalDateTime slot) implements Booking {}
     }
 
     private final ClinicDatabase db;
@@ -32,7 +33,7 @@ public final class Appointments {
 
     public boolean isFree(LocalDateTime slot) throws SQLException {
         try (Connection c = db.connection();
-             PreparedStatement select = c.prepareStatement("SELECT 1 FROM appointments WHERE starts_at = ?")) {
+                PreparedStatement select = c.prepareStatement("SELECT 1 FROM appointments WHERE starts_at = ?")) {
             select.setTimestamp(1, Timestamp.valueOf(slot));
             try (ResultSet row = select.executeQuery()) {
                 return !row.next();
@@ -51,8 +52,8 @@ public final class Appointments {
             return new Booking.Booked(earlier.get());
         }
         try (Connection c = db.connection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO appointments "
-                     + "(customer_id, starts_at, kind, booked_in_call, tool_call_id) VALUES (?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = c.prepareStatement("INSERT INTO appointments "
+                        + "(customer_id, starts_at, kind, booked_in_call, tool_call_id) VALUES (?, ?, ?, ?, ?)")) {
             insert.setLong(1, customer.id());
             insert.setTimestamp(2, Timestamp.valueOf(slot));
             insert.setString(3, kind);
@@ -72,8 +73,8 @@ public final class Appointments {
     /** The appointments of one day, earliest first, with their customers. */
     public List<Appointment> on(LocalDate day) throws SQLException {
         try (Connection c = db.connection();
-             PreparedStatement select = c.prepareStatement(SELECT
-                     + "WHERE a.starts_at >= ? AND a.starts_at < ? ORDER BY a.starts_at")) {
+                PreparedStatement select = c.prepareStatement(
+                        SELECT + "WHERE a.starts_at >= ? AND a.starts_at < ? ORDER BY a.starts_at")) {
             select.setTimestamp(1, Timestamp.valueOf(day.atStartOfDay()));
             select.setTimestamp(2, Timestamp.valueOf(day.plusDays(1).atStartOfDay()));
             return list(select);
@@ -82,8 +83,8 @@ public final class Appointments {
 
     public void reminded(Appointment appointment, String callId) throws SQLException {
         try (Connection c = db.connection();
-             PreparedStatement update = c.prepareStatement(
-                     "UPDATE appointments SET reminder_call_id = ? WHERE id = ?")) {
+                PreparedStatement update =
+                        c.prepareStatement("UPDATE appointments SET reminder_call_id = ? WHERE id = ?")) {
             update.setString(1, callId);
             update.setLong(2, appointment.id());
             update.executeUpdate();
@@ -93,7 +94,7 @@ public final class Appointments {
     /** The appointment a tool call booked, if it did. */
     public Optional<Appointment> bookedBy(String toolCallId) throws SQLException {
         try (Connection c = db.connection();
-             PreparedStatement select = c.prepareStatement(SELECT + "WHERE a.tool_call_id = ?")) {
+                PreparedStatement select = c.prepareStatement(SELECT + "WHERE a.tool_call_id = ?")) {
             select.setString(1, toolCallId);
             return list(select).stream().findFirst();
         }
@@ -103,10 +104,20 @@ public final class Appointments {
         List<Appointment> appointments = new ArrayList<>();
         try (ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                Customer customer = new Customer(row.getLong(6), row.getString(7), row.getString(8),
-                        row.getString(9), row.getString(10), row.getString(11));
-                appointments.add(new Appointment(row.getLong(1), customer, row.getTimestamp(2).toLocalDateTime(),
-                        row.getString(3), row.getString(4), row.getString(5)));
+                Customer customer = new Customer(
+                        row.getLong(6),
+                        row.getString(7),
+                        row.getString(8),
+                        row.getString(9),
+                        row.getString(10),
+                        row.getString(11));
+                appointments.add(new Appointment(
+                        row.getLong(1),
+                        customer,
+                        row.getTimestamp(2).toLocalDateTime(),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getString(5)));
             }
         }
         return appointments;

@@ -29,15 +29,17 @@ final class AssistantRequests {
             reply.put("error", clinic.closedMessage());
             answer = "rejected";
         } else {
-            Optional<Customer> caller = event.customerNumber() == null ? Optional.empty()
+            Optional<Customer> caller = event.customerNumber() == null
+                    ? Optional.empty()
                     : customers.byPhone(event.customerNumber()).filter(c -> !c.isNew());
-            caller.ifPresent(c -> reply.putObject("assistant")
-                    .put(event.name("firstMessage", "first_message"), clinic.greeting(c)));
+            caller.ifPresent(c ->
+                    reply.putObject("assistant").put(event.name("firstMessage", "first_message"), clinic.greeting(c)));
             answer = caller.isPresent() ? "personalised" : "default";
         }
         String status = event.message().path("call").path("status").asText("ringing");
-        calls.offered(new CallLog.StatusEvent(event.callId(), event.customerNumber(), status, event.timestamp(),
-                null, null), answer);
+        calls.offered(
+                new CallLog.StatusEvent(event.callId(), event.customerNumber(), status, event.timestamp(), null, null),
+                answer);
         return reply;
     }
 }

@@ -6,10 +6,10 @@ import dev.flireo.testkit.openapi.client.api.AssistantsApi;
 import dev.flireo.testkit.openapi.client.model.Assistant;
 import dev.flireo.testkit.openapi.client.model.AssistantCreate;
 import dev.flireo.testkit.openapi.client.model.AssistantUpdate;
-import dev.flireo.testkit.openapi.client.model.LlmConfig;
-import dev.flireo.testkit.openapi.client.model.LlmMessage;
 import dev.flireo.testkit.openapi.client.model.FunctionTool;
 import dev.flireo.testkit.openapi.client.model.FunctionToolFunction;
+import dev.flireo.testkit.openapi.client.model.LlmConfig;
+import dev.flireo.testkit.openapi.client.model.LlmMessage;
 import dev.flireo.testkit.openapi.client.model.ToolDefinition;
 import java.net.URI;
 import java.util.EnumSet;
@@ -39,11 +39,16 @@ public final class AssistantSetup {
     /** @return the assistant's id */
     public UUID ensureAssistant(URI webhookUrl, String webhookSecret) throws ApiException {
         Optional<Assistant> existing = assistants.listAssistants().getAssistants().stream()
-                .filter(a -> ASSISTANT_NAME.equals(a.getName())).findFirst();
+                .filter(a -> ASSISTANT_NAME.equals(a.getName()))
+                .findFirst();
         if (existing.isPresent()) {
             UUID id = existing.get().getId();
-            assistants.updateAssistant(id, new AssistantUpdate().webhookUrl(webhookUrl).webhookSecret(webhookSecret)
-                    .webhookEvents(EnumSet.allOf(AssistantUpdate.WebhookEventsEnum.class)));
+            assistants.updateAssistant(
+                    id,
+                    new AssistantUpdate()
+                            .webhookUrl(webhookUrl)
+                            .webhookSecret(webhookSecret)
+                            .webhookEvents(EnumSet.allOf(AssistantUpdate.WebhookEventsEnum.class)));
             return id;
         }
         AssistantCreate assistant = new AssistantCreate()
@@ -56,7 +61,9 @@ public final class AssistantSetup {
                 .llmConfig(new LlmConfig()
                         .provider(LlmConfig.ProviderEnum.OPENAI_LIVE)
                         .model("gpt-realtime")
-                        .messages(List.of(new LlmMessage().role(LlmMessage.RoleEnum.SYSTEM).content(instructions())))
+                        .messages(List.of(new LlmMessage()
+                                .role(LlmMessage.RoleEnum.SYSTEM)
+                                .content(instructions())))
                         .tools(tools()));
         return assistants.createAssistant(assistant).getAssistant().getId();
     }
@@ -69,11 +76,14 @@ public final class AssistantSetup {
 
     private static List<ToolDefinition> tools() {
         return List.of(
-                tool("lookup_customer", "Find the caller in the patient records by phone number.",
+                tool(
+                        "lookup_customer",
+                        "Find the caller in the patient records by phone number.",
                         Map.of("phone", "string")),
-                tool("check_availability", "Tell whether a slot is free.",
-                        Map.of("date", "string", "time", "string")),
-                tool("book_appointment", "Book a visit for the caller.",
+                tool("check_availability", "Tell whether a slot is free.", Map.of("date", "string", "time", "string")),
+                tool(
+                        "book_appointment",
+                        "Book a visit for the caller.",
                         Map.of("customer_phone", "string", "date", "string", "time", "string", "type", "string")));
     }
 
@@ -81,8 +91,11 @@ public final class AssistantSetup {
         Map<String, Object> properties = new TreeMap<>();
         arguments.forEach((argument, type) -> properties.put(argument, Map.of("type", type)));
         // The nested shape the vendor's SDK (v2.2.0) sends; the platform also takes the flat one of the Flireo pages.
-        return new ToolDefinition(new FunctionTool().type(FunctionTool.TypeEnum.FUNCTION)
-                .function(new FunctionToolFunction().name(name).description(description)
+        return new ToolDefinition(new FunctionTool()
+                .type(FunctionTool.TypeEnum.FUNCTION)
+                .function(new FunctionToolFunction()
+                        .name(name)
+                        .description(description)
                         .parameters(Map.of("type", "object", "properties", properties))));
     }
 }

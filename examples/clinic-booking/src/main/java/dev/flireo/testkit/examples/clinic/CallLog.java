@@ -15,14 +15,17 @@ import java.time.ZoneOffset;
 public final class CallLog {
 
     /** One event about a call: who, what status, when it happened, and the error or end reason if any. */
-    public record StatusEvent(String callId, String customerPhone, String status, Instant at, String error,
-                              String endedReason) {
-    }
+    public record StatusEvent(
+            String callId, String customerPhone, String status, Instant at, String error, String endedReason) {}
 
     /** The end-of-call-report of a call. */
-    public record Report(String callId, Instant at, Integer durationSeconds, String summary, String analysisJson,
-                         String endedReason) {
-    }
+    public record Report(
+            String callId,
+            Instant at,
+            Integer durationSeconds,
+            String summary,
+            String analysisJson,
+            String endedReason) {}
 
     private final ClinicDatabase db;
 
@@ -34,7 +37,7 @@ public final class CallLog {
     public void offered(StatusEvent event, String answer) throws SQLException {
         record(event);
         try (Connection c = db.connection();
-             PreparedStatement update = c.prepareStatement("UPDATE calls SET answer = ? WHERE call_id = ?")) {
+                PreparedStatement update = c.prepareStatement("UPDATE calls SET answer = ? WHERE call_id = ?")) {
             update.setString(1, answer);
             update.setString(2, event.callId());
             update.executeUpdate();
@@ -58,8 +61,9 @@ public final class CallLog {
     /** Stores the report; false when this call's report was stored before (a repeated delivery). */
     public boolean store(Report report) throws SQLException {
         try (Connection c = db.connection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO call_reports "
-                     + "(call_id, reported_at, duration_seconds, summary, analysis, ended_reason) VALUES (?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO call_reports "
+                                + "(call_id, reported_at, duration_seconds, summary, analysis, ended_reason) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, report.callId());
             insert.setObject(2, utc(report.at()));
             insert.setObject(3, report.durationSeconds(), Types.INTEGER);
@@ -78,11 +82,11 @@ public final class CallLog {
 
     private int update(StatusEvent event) throws SQLException {
         try (Connection c = db.connection();
-             PreparedStatement update = c.prepareStatement("UPDATE calls SET "
-                     + "status = CASE WHEN status_at < ? THEN ? ELSE status END, "
-                     + "status_at = GREATEST(status_at, ?), "
-                     + "error = COALESCE(error, ?), ended_reason = COALESCE(ended_reason, ?), "
-                     + "customer_phone = COALESCE(customer_phone, ?) WHERE call_id = ?")) {
+                PreparedStatement update = c.prepareStatement("UPDATE calls SET "
+                        + "status = CASE WHEN status_at < ? THEN ? ELSE status END, "
+                        + "status_at = GREATEST(status_at, ?), "
+                        + "error = COALESCE(error, ?), ended_reason = COALESCE(ended_reason, ?), "
+                        + "customer_phone = COALESCE(customer_phone, ?) WHERE call_id = ?")) {
             OffsetDateTime at = utc(event.at());
             update.setObject(1, at);
             update.setString(2, event.status());
@@ -97,8 +101,9 @@ public final class CallLog {
 
     private void insert(StatusEvent event) throws SQLException {
         try (Connection c = db.connection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO calls "
-                     + "(call_id, customer_phone, status, status_at, error, ended_reason) VALUES (?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO calls "
+                                + "(call_id, customer_phone, status, status_at, error, ended_reason) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, event.callId());
             insert.setString(2, event.customerPhone());
             insert.setString(3, event.status());

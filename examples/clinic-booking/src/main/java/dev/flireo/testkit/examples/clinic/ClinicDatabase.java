@@ -16,7 +16,8 @@ public final class ClinicDatabase implements AutoCloseable {
 
     private ClinicDatabase(String jdbcUrl) {
         this.pool = JdbcConnectionPool.create(jdbcUrl, "sa", "");
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("RUNSCRIPT FROM 'classpath:/dev/flireo/testkit/examples/clinic/schema.sql'");
         } catch (SQLException e) {
             pool.dispose();
@@ -48,7 +49,8 @@ public final class ClinicDatabase implements AutoCloseable {
     @Override
     public void close() {
         // An in-memory database outlives its connections (DB_CLOSE_DELAY=-1) until it is shut down.
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");
         } catch (SQLException ignored) {
             // Already closed: nothing left to release.

@@ -34,8 +34,10 @@ public final class ClinicServer implements AutoCloseable {
         }
         Customers customers = new Customers(db);
         CallLog calls = new CallLog(db);
-        WebhookSignature.Verifier verifier = WebhookSignature.verifier(webhookSecret).clock(clock);
-        WebhookEndpoint webhooks = new WebhookEndpoint(verifier,
+        WebhookSignature.Verifier verifier =
+                WebhookSignature.verifier(webhookSecret).clock(clock);
+        WebhookEndpoint webhooks = new WebhookEndpoint(
+                verifier,
                 new ReplayGuard(WebhookSignature.DEFAULT_TOLERANCE, clock),
                 new AssistantRequests(clinic, customers, calls),
                 new ToolCalls(clinic, customers, new Appointments(db)),

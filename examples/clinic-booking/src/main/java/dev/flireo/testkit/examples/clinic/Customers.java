@@ -19,7 +19,8 @@ public final class Customers {
 
     public Optional<Customer> byPhone(String phone) throws SQLException {
         try (Connection c = db.connection();
-             PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM customers WHERE phone = ?")) {
+                PreparedStatement select =
+                        c.prepareStatement("SELECT " + COLUMNS + " FROM customers WHERE phone = ?")) {
             select.setString(1, phone);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(read(row)) : Optional.empty();
@@ -30,8 +31,8 @@ public final class Customers {
     public Customer register(String phone, String firstName, String lastName, String email, String language)
             throws SQLException {
         try (Connection c = db.connection();
-             PreparedStatement insert = c.prepareStatement(
-                     "INSERT INTO customers (phone, first_name, last_name, email, language) VALUES (?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO customers (phone, first_name, last_name, email, language) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, phone);
             insert.setString(2, firstName);
             insert.setString(3, lastName);
@@ -60,15 +61,20 @@ public final class Customers {
 
     public int count() throws SQLException {
         try (Connection c = db.connection();
-             PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM customers");
-             ResultSet row = select.executeQuery()) {
+                PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM customers");
+                ResultSet row = select.executeQuery()) {
             row.next();
             return row.getInt(1);
         }
     }
 
     static Customer read(ResultSet row) throws SQLException {
-        return new Customer(row.getLong("id"), row.getString("phone"), row.getString("first_name"),
-                row.getString("last_name"), row.getString("email"), row.getString("language"));
+        return new Customer(
+                row.getLong("id"),
+                row.getString("phone"),
+                row.getString("first_name"),
+                row.getString("last_name"),
+                row.getString("email"),
+                row.getString("language"));
     }
 }

@@ -7,8 +7,7 @@ import java.time.LocalTime;
 /** A few patients and tomorrow's appointments, so a fresh clinic has someone to greet and someone to remind. */
 public final class DemoData {
 
-    private DemoData() {
-    }
+    private DemoData() {}
 
     /** Loads the demo patients into a database that has none; returns whether it did. */
     public static boolean loadIfEmpty(ClinicDatabase db, LocalDate today) throws SQLException {

@@ -6,8 +6,7 @@ import java.time.Duration;
 /** The generated Flireo client, pointed at a base URL and authorised with an API key. */
 public final class FlireoApi {
 
-    private FlireoApi() {
-    }
+    private FlireoApi() {}
 
     /** @param baseUrl e.g. {@code https://api.flireo.com/api/v1}, or a mock's {@code http://127.0.0.1:8080/api/v1} */
     public static ApiClient client(String baseUrl, String apiKey) {

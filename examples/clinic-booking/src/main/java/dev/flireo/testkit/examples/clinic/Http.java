@@ -12,8 +12,7 @@ final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final JsonNodeFactory JSON_FACTORY = JsonNodeFactory.instance;
 
-    private Http() {
-    }
+    private Http() {}
 
     static void send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(body);

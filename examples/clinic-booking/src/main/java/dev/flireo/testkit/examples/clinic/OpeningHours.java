@@ -66,14 +66,18 @@ public final class OpeningHours {
 
     public boolean isOpenAt(LocalDateTime time) {
         LocalTime[] hours = days.get(time.getDayOfWeek());
-        return hours != null && !time.toLocalTime().isBefore(hours[0]) && time.toLocalTime().isBefore(hours[1]);
+        return hours != null
+                && !time.toLocalTime().isBefore(hours[0])
+                && time.toLocalTime().isBefore(hours[1]);
     }
 
     /** Whether a visit from {@code start} for {@code minutes} fits inside one opening period. */
     public boolean fits(LocalDateTime start, int minutes) {
         LocalTime[] hours = days.get(start.getDayOfWeek());
         LocalDateTime end = start.plusMinutes(minutes);
-        return isOpenAt(start) && end.toLocalDate().equals(start.toLocalDate()) && !end.toLocalTime().isAfter(hours[1]);
+        return isOpenAt(start)
+                && end.toLocalDate().equals(start.toLocalDate())
+                && !end.toLocalTime().isAfter(hours[1]);
     }
 
     private static DayOfWeek day(String name) {

@@ -21,8 +21,7 @@ public final class ReminderCalls {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderCalls.class);
 
     /** How many reminder calls a run placed, and how many the platform refused. */
-    public record Run(int placed, int failed) {
-    }
+    public record Run(int placed, int failed) {}
 
     private final CallsApi calls;
     private final Appointments appointments;
@@ -54,7 +53,10 @@ public final class ReminderCalls {
                 appointments.reminded(appointment, callId);
                 placed++;
             } catch (ApiException e) {
-                LOG.warn("reminder call for appointment {} failed: HTTP {} {}", appointment.id(), e.getCode(),
+                LOG.warn(
+                        "reminder call for appointment {} failed: HTTP {} {}",
+                        appointment.id(),
+                        e.getCode(),
                         e.getResponseBody());
                 failed++;
             }

@@ -6,8 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 /** The service's settings, from command-line options or, for anything not given there, environment variables. */
-public record Settings(int port, String webhookSecret, String flireoUrl, String apiKey, String database,
-                       OpeningHours openingHours, URI publicUrl, boolean help) {
+public record Settings(
+        int port,
+        String webhookSecret,
+        String flireoUrl,
+        String apiKey,
+        String database,
+        OpeningHours openingHours,
+        URI publicUrl,
+        boolean help) {
 
     static final String USAGE = """
             Usage: ./flireo example clinic --webhook-secret SECRET [--api-key KEY] [options]
@@ -26,9 +33,20 @@ public record Settings(int port, String webhookSecret, String flireoUrl, String 
             """;
 
     private static final Map<String, String> ENV = Map.of(
-            "--port", "CLINIC_PORT", "--webhook-secret", "FLIREO_WEBHOOK_SECRET", "--flireo-url", "FLIREO_URL",
-            "--api-key", "FLIREO_API_KEY", "--database", "CLINIC_DATABASE", "--opening-hours", "CLINIC_OPENING_HOURS",
-            "--public-url", "CLINIC_PUBLIC_URL");
+            "--port",
+            "CLINIC_PORT",
+            "--webhook-secret",
+            "FLIREO_WEBHOOK_SECRET",
+            "--flireo-url",
+            "FLIREO_URL",
+            "--api-key",
+            "FLIREO_API_KEY",
+            "--database",
+            "CLINIC_DATABASE",
+            "--opening-hours",
+            "CLINIC_OPENING_HOURS",
+            "--public-url",
+            "CLINIC_PUBLIC_URL");
 
     /** @throws IllegalArgumentException naming the option and what was expected */
     public static Settings parse(List<String> args, Map<String, String> env) {
@@ -63,12 +81,17 @@ public record Settings(int port, String webhookSecret, String flireoUrl, String 
         }
         int port = port(values.getOrDefault("--port", "8081"));
         URI publicUrl = values.containsKey("--public-url") ? url("--public-url", values.get("--public-url")) : null;
-        return new Settings(port, secret,
-                url("--flireo-url", values.getOrDefault("--flireo-url", "http://127.0.0.1:8080/api/v1")).toString(),
+        return new Settings(
+                port,
+                secret,
+                url("--flireo-url", values.getOrDefault("--flireo-url", "http://127.0.0.1:8080/api/v1"))
+                        .toString(),
                 values.get("--api-key"),
                 values.getOrDefault("--database", "jdbc:h2:mem:clinic;DB_CLOSE_DELAY=-1"),
-                OpeningHours.parse(values.getOrDefault("--opening-hours", OpeningHours.weekdays().toString())),
-                publicUrl, false);
+                OpeningHours.parse(values.getOrDefault(
+                        "--opening-hours", OpeningHours.weekdays().toString())),
+                publicUrl,
+                false);
     }
 
     /** The webhook_url to register: {@code --public-url}, else where the server actually listens. */

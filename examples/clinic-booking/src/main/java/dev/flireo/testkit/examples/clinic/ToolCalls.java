@@ -39,7 +39,9 @@ final class ToolCalls {
             if (id.isBlank()) {
                 throw new WebhookEvent.BadWebhook("every entry of `message." + listName + "` needs an `id`");
             }
-            results.addObject().put(event.name("toolCallId", "tool_call_id"), id).set("result", run(event, id, call.path("function")));
+            results.addObject()
+                    .put(event.name("toolCallId", "tool_call_id"), id)
+                    .set("result", run(event, id, call.path("function")));
         }
         return reply;
     }
@@ -61,7 +63,8 @@ final class ToolCalls {
     private JsonNode lookup(String phone) throws SQLException {
         Optional<Customer> known = customers.byPhone(phone).filter(c -> !c.isNew());
         ObjectNode result = JSON.objectNode().put("found", known.isPresent()).put("phone", phone);
-        known.ifPresent(c -> result.put("name", c.firstName() + " " + c.lastName()).put("first_name", c.firstName())
+        known.ifPresent(c -> result.put("name", c.firstName() + " " + c.lastName())
+                .put("first_name", c.firstName())
                 .put("email", c.email()));
         return result;
     }
@@ -109,7 +112,9 @@ final class ToolCalls {
     }
 
     private static LocalDateTime slot(JsonNode args, WebhookEvent event) {
-        return VisitTime.parse(args.path("date").asText(null), args.path("time").asText(null),
+        return VisitTime.parse(
+                args.path("date").asText(null),
+                args.path("time").asText(null),
                 Clinic.local(event.timestamp()).toLocalDate());
     }
 
@@ -117,13 +122,15 @@ final class ToolCalls {
     private static String phone(JsonNode argument, WebhookEvent event) {
         String phone = argument.isTextual() ? argument.asText() : event.customerNumber();
         if (phone == null || !phone.matches("\\+[1-9]\\d{6,14}")) {
-            throw new IllegalArgumentException("a phone number in E.164 form (+31612345678) is needed, got '" + phone + "'");
+            throw new IllegalArgumentException(
+                    "a phone number in E.164 form (+31612345678) is needed, got '" + phone + "'");
         }
         return phone;
     }
 
     private static ObjectNode describe(ObjectNode result, LocalDateTime slot) {
-        return result.put("date", slot.toLocalDate().toString()).put("time", slot.toLocalTime().toString());
+        return result.put("date", slot.toLocalDate().toString())
+                .put("time", slot.toLocalTime().toString());
     }
 
     private static ObjectNode error(String message) {

@@ -21,8 +21,7 @@ final class VisitTime {
 
     private static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("nl-NL"), Locale.UK);
 
-    private VisitTime() {
-    }
+    private VisitTime() {}
 
     static LocalDateTime parse(String date, String time, LocalDate callDay) {
         if (date == null || time == null) {
@@ -50,7 +49,9 @@ final class VisitTime {
         String[] words = text.split("\\s+", 2);
         DayOfWeek weekday = weekday(words[0], language);
         String dayAndMonth = weekday != null && words.length == 2 ? words[1] : text;
-        DateTimeFormatter format = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d MMMM")
+        DateTimeFormatter format = new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .appendPattern("d MMMM")
                 .toFormatter(language);
         MonthDay monthDay;
         try {
@@ -63,8 +64,9 @@ final class VisitTime {
             day = monthDay.atYear(callDay.getYear() + 1);
         }
         if (weekday != null && day.getDayOfWeek() != weekday) {
-            throw new IllegalArgumentException(day + " is a " + day.getDayOfWeek().getDisplayName(TextStyle.FULL,
-                    Locale.UK) + ", not a " + weekday.getDisplayName(TextStyle.FULL, Locale.UK) + " ('" + text + "')");
+            throw new IllegalArgumentException(
+                    day + " is a " + day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.UK) + ", not a "
+                            + weekday.getDisplayName(TextStyle.FULL, Locale.UK) + " ('" + text + "')");
         }
         return day;
     }

@@ -33,8 +33,12 @@ final class WebhookEndpoint implements HttpHandler {
     private final ToolCalls toolCalls;
     private final CallUpdates callUpdates;
 
-    WebhookEndpoint(WebhookSignature.Verifier verifier, ReplayGuard replays, AssistantRequests assistantRequests,
-                    ToolCalls toolCalls, CallUpdates callUpdates) {
+    WebhookEndpoint(
+            WebhookSignature.Verifier verifier,
+            ReplayGuard replays,
+            AssistantRequests assistantRequests,
+            ToolCalls toolCalls,
+            CallUpdates callUpdates) {
         this.verifier = verifier;
         this.replays = replays;
         this.assistantRequests = assistantRequests;

@@ -16,9 +16,12 @@ record WebhookEvent(String type, String callId, String customerNumber, Instant t
         if (!message.isObject()) {
             throw new BadWebhook("expected a Flireo webhook {\"message\": {...}}, found no `message` object");
         }
-        return new WebhookEvent(required(message, "type", "message.type"),
+        return new WebhookEvent(
+                required(message, "type", "message.type"),
                 required(message.path("call"), "id", "message.call.id"),
-                message.path("customer").path("number").asText(null), instant(message), message);
+                message.path("customer").path("number").asText(null),
+                instant(message),
+                message);
     }
 
     String text(String field) {
@@ -27,7 +30,9 @@ record WebhookEvent(String type, String callId, String customerNumber, Instant t
 
     /** True for the snake_case dialect, told by its own field names. */
     boolean snakeCase() {
-        return message.has("phone_number") || message.has("tool_call_list") || message.has("end_reason")
+        return message.has("phone_number")
+                || message.has("tool_call_list")
+                || message.has("end_reason")
                 || message.has("duration_seconds");
     }
 

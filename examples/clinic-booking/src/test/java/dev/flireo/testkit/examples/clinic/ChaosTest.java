@@ -55,7 +55,8 @@ class ChaosTest {
                 .run(Scenario.named("inbound-happy-path"));
 
         report.assertPassed();
-        assertThat(report.deliveries(EventType.STATUS_UPDATE)).last()
+        assertThat(report.deliveries(EventType.STATUS_UPDATE))
+                .last()
                 .satisfies(d -> assertThat(d.request().bodyText()).contains("\"status\":\"in-progress\""));
         assertThat(clinic.rows("SELECT status FROM calls")).containsExactly(Map.of("status", "ended"));
     }

@@ -25,7 +25,8 @@ class FlireoApiTest {
 
     @RegisterExtension
     static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
-            .options(FlireoMockServer.options().manualClock().demoData(true)).build();
+            .options(FlireoMockServer.options().manualClock().demoData(true))
+            .build();
 
     private static final URI WEBHOOKS = URI.create("https://clinic.example.com/webhooks");
     private static final String SECRET = "whsec_clinic_test_secret";
@@ -55,9 +56,11 @@ class FlireoApiTest {
         assertThat(assistant.path("name").asText()).isEqualTo("Clinic booking line");
         assertThat(assistant.path("webhook_url").asText()).isEqualTo("https://clinic.example.com/webhooks");
         assertThat(assistant.path("webhook_secret").asText()).isEqualTo(SECRET);
-        assertThat(assistant.path("webhook_events")).extracting(JsonNode::asText)
+        assertThat(assistant.path("webhook_events"))
+                .extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("assistant-request", "tool-calls", "status-update", "end-of-call-report");
-        assertThat(assistant.path("llm_config").path("tools")).extracting(tool -> tool.at("/function/name").asText())
+        assertThat(assistant.path("llm_config").path("tools"))
+                .extracting(tool -> tool.at("/function/name").asText())
                 .containsExactly("lookup_customer", "check_availability", "book_appointment");
     }
 
@@ -69,8 +72,10 @@ class FlireoApiTest {
         UUID second = setup.ensureAssistant(URI.create("https://new.clinic.example.com/webhooks"), "whsec_rotated");
 
         assertThat(second).isEqualTo(first);
-        assertThat(flireo.state().list("assistants")).filteredOn(a -> a.path("name").asText().equals("Clinic booking line"))
-                .singleElement().satisfies(a -> {
+        assertThat(flireo.state().list("assistants"))
+                .filteredOn(a -> a.path("name").asText().equals("Clinic booking line"))
+                .singleElement()
+                .satisfies(a -> {
                     assertThat(a.path("webhook_url").asText()).isEqualTo("https://new.clinic.example.com/webhooks");
                     assertThat(a.path("webhook_secret").asText()).isEqualTo("whsec_rotated");
                 });
@@ -94,18 +99,28 @@ class FlireoApiTest {
         assertThat(run).isEqualTo(new ReminderCalls.Run(2, 0));
         assertThat(again).isEqualTo(new ReminderCalls.Run(0, 0));
         List<JsonNode> calls = flireo.state().list("calls").stream()
-                .filter(call -> call.path("agent_id").asText().equals(assistant.toString())).toList();
-        assertThat(calls).extracting(call -> call.path("caller_phone").asText())
+                .filter(call -> call.path("agent_id").asText().equals(assistant.toString()))
+                .toList();
+        assertThat(calls)
+                .extracting(call -> call.path("caller_phone").asText())
                 .containsExactly("+31612345678", "+447700900123");
-        assertThat(appointments.on(tomorrow)).extracting(Appointment::reminderCallId)
-                .containsExactlyElementsOf(calls.stream().map(call -> call.path("id").asText()).toList());
+        assertThat(appointments.on(tomorrow))
+                .extracting(Appointment::reminderCallId)
+                .containsExactlyElementsOf(
+                        calls.stream().map(call -> call.path("id").asText()).toList());
 
         flireo.clock().advance(Duration.ofSeconds(5)); // the patients pick up
         CallsApi callsApi = new CallsApi(api());
-        assertThat(callsApi.getCall(calls.get(0).path("id").asText()).getMessages().get(0).getContent())
+        assertThat(callsApi.getCall(calls.get(0).path("id").asText())
+                        .getMessages()
+                        .get(0)
+                        .getContent())
                 .isEqualTo("Goedendag Jan, u spreekt met Tandartspraktijk De Linde. Dit is een herinnering aan uw "
                         + "afspraak morgen om 09:30. Komt dat nog uit?");
-        assertThat(callsApi.getCall(calls.get(1).path("id").asText()).getMessages().get(0).getContent())
+        assertThat(callsApi.getCall(calls.get(1).path("id").asText())
+                        .getMessages()
+                        .get(0)
+                        .getContent())
                 .isEqualTo("Hello Oliver, this is Tandartspraktijk De Linde calling to remind you of your appointment "
                         + "tomorrow at 14:00. Can you make it?");
     }
@@ -124,8 +139,11 @@ class FlireoApiTest {
 
         assertThat(broke).isEqualTo(new ReminderCalls.Run(0, 1));
         assertThat(topped).isEqualTo(new ReminderCalls.Run(1, 0));
-        assertThat(appointments.on(LocalDate.of(2026, 3, 3))).extracting(Appointment::reminderCallId)
-                .singleElement().asString().startsWith("call-outbound-");
+        assertThat(appointments.on(LocalDate.of(2026, 3, 3)))
+                .extracting(Appointment::reminderCallId)
+                .singleElement()
+                .asString()
+                .startsWith("call-outbound-");
     }
 
     private static ApiClient api() {

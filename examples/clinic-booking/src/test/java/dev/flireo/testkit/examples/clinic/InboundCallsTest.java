@@ -39,12 +39,18 @@ class InboundCallsTest {
         report.assertPassed();
         assertThat(reply(report, EventType.ASSISTANT_REQUEST, 0).toString()).isEqualTo("{}");
         JsonNode call = message(report.deliveries().get(0).request().bodyText());
-        JsonNode sent = message(report.deliveries(EventType.END_OF_CALL_REPORT).get(0).request().bodyText());
-        assertThat(clinic.rows("SELECT answer, status, ended_reason FROM calls WHERE call_id = ?",
-                call.path("call").path("id").asText()))
+        JsonNode sent = message(
+                report.deliveries(EventType.END_OF_CALL_REPORT).get(0).request().bodyText());
+        assertThat(clinic.rows(
+                        "SELECT answer, status, ended_reason FROM calls WHERE call_id = ?",
+                        call.path("call").path("id").asText()))
                 .containsExactly(Map.of("answer", "default", "status", "ended", "ended_reason", "user_hangup"));
-        assertThat(clinic.rows("SELECT summary, duration_seconds FROM call_reports")).containsExactly(Map.of(
-                "summary", sent.path("summary").asText(), "duration_seconds", sent.path("durationSeconds").asInt()));
+        assertThat(clinic.rows("SELECT summary, duration_seconds FROM call_reports"))
+                .containsExactly(Map.of(
+                        "summary",
+                        sent.path("summary").asText(),
+                        "duration_seconds",
+                        sent.path("durationSeconds").asInt()));
     }
 
     @Test
@@ -80,10 +86,12 @@ class InboundCallsTest {
         report.assertPassed();
         String closed = "Sorry, Tandartspraktijk De Linde is op dit moment gesloten. "
                 + "Bel terug tijdens onze openingstijden: Sat 09:00-12:00.";
-        assertThat(reply(report, EventType.ASSISTANT_REQUEST, 0).path("error").asText()).isEqualTo(closed);
+        assertThat(reply(report, EventType.ASSISTANT_REQUEST, 0).path("error").asText())
+                .isEqualTo(closed);
         assertThat(report.transcript(1)).extracting(line -> line.content()).contains(closed);
-        assertThat(clinic.rows("SELECT answer, status, ended_reason FROM calls")).containsExactly(
-                Map.of("answer", "rejected", "status", "ended", "ended_reason", "assistant_request_rejected"));
+        assertThat(clinic.rows("SELECT answer, status, ended_reason FROM calls"))
+                .containsExactly(
+                        Map.of("answer", "rejected", "status", "ended", "ended_reason", "assistant_request_rejected"));
         assertThat(clinic.rows("SELECT COUNT(*) AS reports FROM call_reports")).containsExactly(Map.of("reports", 1L));
     }
 

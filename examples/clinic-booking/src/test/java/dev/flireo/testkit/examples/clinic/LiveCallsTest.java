@@ -32,11 +32,13 @@ class LiveCallsTest {
 
     /** Monday 2 March 2026, 10:00 in Amsterdam: the clinic is open. */
     private static final Instant MONDAY_MORNING = Instant.parse("2026-03-02T09:00:00Z");
+
     private static final String CLINIC_NUMBER = "+31850835037";
 
     @RegisterExtension
     static FlireoMockExtension flireo = FlireoMockExtension.newInstance()
-            .options(FlireoMockServer.options().manualClock(MONDAY_MORNING)).build();
+            .options(FlireoMockServer.options().manualClock(MONDAY_MORNING))
+            .build();
 
     private RunningClinic clinic;
     private UUID assistant;
@@ -45,8 +47,11 @@ class LiveCallsTest {
     void clinicOnThePlatform() throws Exception {
         clinic = RunningClinic.onRealClock();
         assistant = new AssistantSetup(api(), clinic.clinic).ensureAssistant(clinic.webhooks(), RunningClinic.SECRET);
-        new NumbersApi(api()).createNumber(new PhoneNumberCreate().phoneNumber(CLINIC_NUMBER).name("De Linde")
-                .agentId(assistant));
+        new NumbersApi(api())
+                .createNumber(new PhoneNumberCreate()
+                        .phoneNumber(CLINIC_NUMBER)
+                        .name("De Linde")
+                        .agentId(assistant));
     }
 
     @AfterEach
@@ -66,13 +71,15 @@ class LiveCallsTest {
         CallDetail detail = new CallsApi(api()).getCall(call);
         assertThat(detail.getMessages().get(0).getContent())
                 .isEqualTo("Hallo Jan, fijn dat u belt met Tandartspraktijk De Linde. Waarmee kan ik u helpen?");
-        assertThat(flireo.deliveries()).allSatisfy(d -> assertThat(d.passed()).as(d.verdict().reason()).isTrue());
-        assertThat(clinic.rows("SELECT customer_phone, answer, status FROM calls")).containsExactly(
-                Map.of("customer_phone", "+31612345678", "answer", "personalised", "status", "ended"));
+        assertThat(flireo.deliveries())
+                .allSatisfy(d -> assertThat(d.passed()).as(d.verdict().reason()).isTrue());
+        assertThat(clinic.rows("SELECT customer_phone, answer, status FROM calls"))
+                .containsExactly(Map.of("customer_phone", "+31612345678", "answer", "personalised", "status", "ended"));
         // The mock's live calls speak its default dialect, snake_case, and the same end_reason as its REST API.
         assertThat(flireo.server().webhookDialect()).isEqualTo(Dialect.VOICEDOCK);
         assertThat(detail.getEndReason()).isEqualTo("user_hangup");
-        assertThat(clinic.rows("SELECT ended_reason FROM calls")).containsExactly(Map.of("ended_reason", "user_hangup"));
+        assertThat(clinic.rows("SELECT ended_reason FROM calls"))
+                .containsExactly(Map.of("ended_reason", "user_hangup"));
         assertThat(clinic.rows("SELECT duration_seconds FROM call_reports"))
                 .containsExactly(Map.of("duration_seconds", detail.getDurationSeconds()));
     }
@@ -92,10 +99,19 @@ class LiveCallsTest {
     @Test
     void aReminderCallReportsBackToTheClinic() throws Exception {
         Customer sanne = clinic.customers.register("+31623456789", "Sanne", "Bakker", null, "nl");
-        new Appointments(clinic.db).book(sanne, MONDAY_MORNING.atZone(Clinic.ZONE).toLocalDate().plusDays(1)
-                .atTime(14, 0), "cleaning", null, "t1");
-        ReminderCalls reminders = new ReminderCalls(api(), new Appointments(clinic.db), clinic.clinic,
-                Clock.fixed(MONDAY_MORNING, ZoneOffset.UTC));
+        new Appointments(clinic.db)
+                .book(
+                        sanne,
+                        MONDAY_MORNING
+                                .atZone(Clinic.ZONE)
+                                .toLocalDate()
+                                .plusDays(1)
+                                .atTime(14, 0),
+                        "cleaning",
+                        null,
+                        "t1");
+        ReminderCalls reminders = new ReminderCalls(
+                api(), new Appointments(clinic.db), clinic.clinic, Clock.fixed(MONDAY_MORNING, ZoneOffset.UTC));
 
         assertThat(reminders.callTomorrowsPatients(assistant)).isEqualTo(new ReminderCalls.Run(1, 0));
         flireo.clock().advance(Duration.ofSeconds(5));
@@ -111,13 +127,15 @@ class LiveCallsTest {
     private static Delivery awaitDelivery(EventType event) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
-            List<Delivery> sent = flireo.deliveries().stream().filter(d -> d.event() == event).toList();
+            List<Delivery> sent =
+                    flireo.deliveries().stream().filter(d -> d.event() == event).toList();
             if (!sent.isEmpty()) {
                 return sent.get(0);
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no " + event.wireName() + " delivered within 15 s; delivered: " + flireo.deliveries());
+        throw new AssertionError(
+                "no " + event.wireName() + " delivered within 15 s; delivered: " + flireo.deliveries());
     }
 
     private static CallDetail awaitStatus(String call, String status) throws Exception {

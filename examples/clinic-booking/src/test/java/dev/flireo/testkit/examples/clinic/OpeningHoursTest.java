@@ -36,9 +36,12 @@ class OpeningHoursTest {
         LocalDateTime sunday = LocalDateTime.of(2026, 1, 11, 0, 0);
 
         assertThat(always.isOpenAt(sunday)).isTrue();
-        assertThat(always.isOpenAt(sunday.withHour(23).withMinute(59).withSecond(59))).isTrue();
+        assertThat(always.isOpenAt(sunday.withHour(23).withMinute(59).withSecond(59)))
+                .isTrue();
         assertThat(always.fits(sunday.withHour(23), 30)).isTrue();
-        assertThat(always.fits(sunday.withHour(23).withMinute(45), 30)).as("past midnight").isFalse();
+        assertThat(always.fits(sunday.withHour(23).withMinute(45), 30))
+                .as("past midnight")
+                .isFalse();
         assertThat(always).hasToString("always");
     }
 

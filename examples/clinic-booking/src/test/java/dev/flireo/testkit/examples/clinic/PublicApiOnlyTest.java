@@ -14,8 +14,7 @@ class PublicApiOnlyTest {
 
     @Test
     void noSourceImportsAnInternalPackageOfTheToolkit() throws IOException {
-        assertThat(imports(Path.of("src"))).isNotEmpty()
-                .noneMatch(line -> line.contains(".internal."));
+        assertThat(imports(Path.of("src"))).isNotEmpty().noneMatch(line -> line.contains(".internal."));
     }
 
     @Test
@@ -29,8 +28,10 @@ class PublicApiOnlyTest {
 
     private static List<String> imports(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.toString().endsWith(".java")).flatMap(PublicApiOnlyTest::lines)
-                    .filter(line -> line.startsWith("import ")).toList();
+            return files.filter(f -> f.toString().endsWith(".java"))
+                    .flatMap(PublicApiOnlyTest::lines)
+                    .filter(line -> line.startsWith("import "))
+                    .toList();
         }
     }
 

@@ -28,8 +28,10 @@ class ReadmeTest {
         for (Path readme : List.of(ROOT_README, README)) {
             List<String> snippets = blocks(Files.readString(readme), JAVA);
             assertThat(snippets).as(readme.toString()).hasSizeGreaterThanOrEqualTo(3);
-            assertThat(snippets).allSatisfy(snippet -> assertThat(tests).as(readme + " snippet:\n" + snippet)
-                    .contains(squeeze(snippet)));
+            assertThat(snippets)
+                    .allSatisfy(snippet -> assertThat(tests)
+                            .as(readme + " snippet:\n" + snippet)
+                            .contains(squeeze(snippet)));
         }
     }
 
@@ -39,21 +41,24 @@ class ReadmeTest {
         List<String> artifacts = blocks(Files.readString(ROOT_README), ARTIFACT);
 
         assertThat(artifacts).containsExactly("flireo-mock-server", "flireo-webhook-simulator");
-        assertThat(artifacts).allSatisfy(artifact -> assertThat(squeeze(pom))
-                .contains(squeeze("<artifactId>" + artifact + "</artifactId><scope>test</scope>")));
+        assertThat(artifacts)
+                .allSatisfy(artifact -> assertThat(squeeze(pom))
+                        .contains(squeeze("<artifactId>" + artifact + "</artifactId><scope>test</scope>")));
     }
 
     @Test
     void everyCommandThatStartsTheExampleParses() throws IOException {
         List<String> commands = new ArrayList<>();
         for (Path readme : List.of(ROOT_README, README)) {
-            Files.readAllLines(readme).stream().filter(line -> line.startsWith("./flireo example clinic "))
+            Files.readAllLines(readme).stream()
+                    .filter(line -> line.startsWith("./flireo example clinic "))
                     .forEach(commands::add);
         }
 
         assertThat(commands).hasSizeGreaterThanOrEqualTo(2);
         assertThat(commands).allSatisfy(line -> {
-            List<String> args = List.of(line.replaceAll("\\s+#.*", "").substring("./flireo example clinic ".length())
+            List<String> args = List.of(line.replaceAll("\\s+#.*", "")
+                    .substring("./flireo example clinic ".length())
                     .split(" "));
             assertThat(Settings.parse(args, Map.of()).webhookSecret()).isNotBlank();
         });
@@ -63,9 +68,12 @@ class ReadmeTest {
     void theReplayIsSignedWithTheSecretTheExampleChecksAndFindsItOpenAtAnyHour() throws IOException {
         for (Path readme : List.of(ROOT_README, README)) {
             String text = Files.readString(readme);
-            assertThat(text).as(readme.toString())
-                    .contains("./flireo example clinic --webhook-secret whsec_demo --api-key fl_demo --opening-hours always ")
-                    .contains("./flireo replay inbound-tool-calls --target http://127.0.0.1:8081/webhooks --secret whsec_demo ");
+            assertThat(text)
+                    .as(readme.toString())
+                    .contains(
+                            "./flireo example clinic --webhook-secret whsec_demo --api-key fl_demo --opening-hours always ")
+                    .contains(
+                            "./flireo replay inbound-tool-calls --target http://127.0.0.1:8081/webhooks --secret whsec_demo ");
         }
     }
 

@@ -19,12 +19,13 @@ class ReplyContractsTest {
 
     @ParameterizedTest(name = "{0}, open {1}")
     @CsvSource({
-            "inbound-happy-path, Mon-Fri 08:00-18:00",
-            "inbound-rejected, Sun 10:00-11:00",
-            "inbound-tool-calls, Mon-Fri 08:00-18:00",
-            "call-transfer, Mon-Fri 08:00-18:00",
-            "web-call, Mon-Fri 08:00-18:00",
-            "campaign-batch, Mon-Fri 08:00-18:00"})
+        "inbound-happy-path, Mon-Fri 08:00-18:00",
+        "inbound-rejected, Sun 10:00-11:00",
+        "inbound-tool-calls, Mon-Fri 08:00-18:00",
+        "call-transfer, Mon-Fri 08:00-18:00",
+        "web-call, Mon-Fri 08:00-18:00",
+        "campaign-batch, Mon-Fri 08:00-18:00"
+    })
     void repliesKeepTheContract(String scenario, String hours) {
         try (RunningClinic clinic = RunningClinic.openOnly(hours)) {
             SimulationReport report = WebhookSimulator.target(clinic.webhooks())
@@ -38,7 +39,8 @@ class ReplyContractsTest {
                     .toList();
             assertThat(answered).isNotEmpty();
             assertThat(answered).allSatisfy(delivery -> {
-                ValidationReport check = Contracts.of(Dialect.FLIREO).validateReply(delivery.event(), delivery.replyText());
+                ValidationReport check =
+                        Contracts.of(Dialect.FLIREO).validateReply(delivery.event(), delivery.replyText());
                 assertThat(check.errors()).as(delivery.replyText()).isEmpty();
                 assertThat(check.warnings()).as(delivery.replyText()).isEmpty();
             });

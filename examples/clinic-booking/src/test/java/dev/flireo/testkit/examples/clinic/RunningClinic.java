@@ -31,6 +31,7 @@ final class RunningClinic implements AutoCloseable {
      * fixed clock here ({@code fixedClock}), the clinic checking the signatures' 300 s window on the same clock.
      */
     static final Instant MONDAY_MORNING = Instant.parse("2026-03-02T09:00:00Z");
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     final Clinic clinic;
@@ -63,7 +64,8 @@ final class RunningClinic implements AutoCloseable {
 
     /** The rows of a query, each a map from lower-case column name to value. */
     List<Map<String, Object>> rows(String sql, Object... parameters) throws SQLException {
-        try (Connection c = db.connection(); PreparedStatement select = c.prepareStatement(sql)) {
+        try (Connection c = db.connection();
+                PreparedStatement select = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 select.setObject(i + 1, parameters[i]);
             }
@@ -87,9 +89,15 @@ final class RunningClinic implements AutoCloseable {
      */
     static String callerOf(String scenario, long seed) {
         try (RunningClinic scratch = start()) {
-            SimulationReport report = WebhookSimulator.target(scratch.webhooks()).secret(SECRET)
-                    .fixedClock(MONDAY_MORNING).seed(seed).run(Scenario.named(scenario));
-            return message(report.deliveries().get(0).request().bodyText()).path("customer").path("number").asText();
+            SimulationReport report = WebhookSimulator.target(scratch.webhooks())
+                    .secret(SECRET)
+                    .fixedClock(MONDAY_MORNING)
+                    .seed(seed)
+                    .run(Scenario.named(scenario));
+            return message(report.deliveries().get(0).request().bodyText())
+                    .path("customer")
+                    .path("number")
+                    .asText();
         }
     }
 

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 /** Only genuine, fresh, first-time deliveries get through; anything else is a 401 and changes nothing. */
 class SecurityTest {
 
-    private static final String STATUS = "{\"message\":{\"type\":\"status-update\",\"timestamp\":\"2026-01-06T10:00:00.000Z\","
-            + "\"call\":{\"id\":\"5c4d030f-43e3-4e65-899e-8148521e660f\",\"type\":\"inboundPhoneCall\",\"status\":\"in-progress\"},"
-            + "\"phoneNumber\":{\"number\":\"+31850835037\",\"name\":\"Flireo Demo\"},\"customer\":{\"number\":\"+31612345678\"}}}";
+    private static final String STATUS =
+            "{\"message\":{\"type\":\"status-update\",\"timestamp\":\"2026-01-06T10:00:00.000Z\","
+                    + "\"call\":{\"id\":\"5c4d030f-43e3-4e65-899e-8148521e660f\",\"type\":\"inboundPhoneCall\",\"status\":\"in-progress\"},"
+                    + "\"phoneNumber\":{\"number\":\"+31850835037\",\"name\":\"Flireo Demo\"},\"customer\":{\"number\":\"+31612345678\"}}}";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private RunningClinic clinic;
@@ -87,8 +88,8 @@ class SecurityTest {
 
     @Test
     void onlyPostIsAnswered() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(clinic.webhooks()).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(clinic.webhooks()).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).contains("POST");
@@ -96,8 +97,11 @@ class SecurityTest {
 
     private static Map<String, String> signed(String body) {
         long now = RunningClinic.MONDAY_MORNING.getEpochSecond(); // the clinic's clock
-        return Map.of(WebhookSignature.TIMESTAMP_HEADER, Long.toString(now),
-                WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(RunningClinic.SECRET, now, body));
+        return Map.of(
+                WebhookSignature.TIMESTAMP_HEADER,
+                Long.toString(now),
+                WebhookSignature.SIGNATURE_HEADER,
+                WebhookSignature.sign(RunningClinic.SECRET, now, body));
     }
 
     private HttpResponse<String> post(String body, Map<String, String> headers) throws Exception {

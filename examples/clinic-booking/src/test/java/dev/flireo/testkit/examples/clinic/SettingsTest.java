@@ -12,7 +12,8 @@ class SettingsTest {
 
     @Test
     void optionsWinOverEnvironmentVariablesWhichWinOverDefaults() {
-        Settings settings = Settings.parse(List.of("--port", "9000", "--api-key=fl_option"),
+        Settings settings = Settings.parse(
+                List.of("--port", "9000", "--api-key=fl_option"),
                 Map.of("FLIREO_WEBHOOK_SECRET", "whsec_env", "FLIREO_API_KEY", "fl_env", "CLINIC_PORT", "7000"));
 
         assertThat(settings.port()).isEqualTo(9000);
@@ -20,14 +21,15 @@ class SettingsTest {
         assertThat(settings.webhookSecret()).isEqualTo("whsec_env");
         assertThat(settings.flireoUrl()).isEqualTo("http://127.0.0.1:8080/api/v1");
         assertThat(settings.webhookUrl(URI.create("http://127.0.0.1:9000/webhooks")))
-                .as("without --public-url, where the server listens").hasToString("http://127.0.0.1:9000/webhooks");
+                .as("without --public-url, where the server listens")
+                .hasToString("http://127.0.0.1:9000/webhooks");
         assertThat(settings.openingHours()).hasToString("Mon-Fri 08:00-18:00");
     }
 
     @Test
     void aPublicUrlIsWhatTheAssistantIsGiven() {
-        Settings settings = Settings.parse(List.of("--webhook-secret", "s", "--public-url", "https://clinic.example.com/hooks"),
-                Map.of());
+        Settings settings = Settings.parse(
+                List.of("--webhook-secret", "s", "--public-url", "https://clinic.example.com/hooks"), Map.of());
 
         assertThat(settings.webhookUrl(URI.create("http://127.0.0.1:8081/webhooks")))
                 .hasToString("https://clinic.example.com/hooks");
@@ -49,7 +51,8 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.parse(List.of("--flireo-url", "localhost:8080"), env))
                 .hasMessage("--flireo-url must be an http:// or https:// URL, got 'localhost:8080'");
         assertThatThrownBy(() -> Settings.parse(List.of("--opening-hours", "weekdays"), env))
-                .hasMessage("opening hours: cannot read 'weekdays'; expected e.g. 'Mon-Fri 08:00-18:00', 'Sat 09:00-12:00' or 'always'");
+                .hasMessage(
+                        "opening hours: cannot read 'weekdays'; expected e.g. 'Mon-Fri 08:00-18:00', 'Sat 09:00-12:00' or 'always'");
         assertThatThrownBy(() -> Settings.parse(List.of("--secret", "s"), env)).hasMessage("unknown option '--secret'");
         assertThatThrownBy(() -> Settings.parse(List.of("--port"), env)).hasMessage("--port needs a value");
     }

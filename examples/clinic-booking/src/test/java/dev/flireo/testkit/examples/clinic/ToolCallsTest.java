@@ -46,7 +46,8 @@ class ToolCallsTest {
         assertThat(report.deliveries(EventType.TOOL_CALLS))
                 .extracting(d -> d.verdict().reason())
                 .containsExactly("results for all 1 tool call id", "results for all 2 tool call ids");
-        JsonNode lookup = reply(report, EventType.TOOL_CALLS, 0).path("results").get(0).path("result");
+        JsonNode lookup =
+                reply(report, EventType.TOOL_CALLS, 0).path("results").get(0).path("result");
         assertThat(lookup.path("found").asBoolean()).isTrue();
         assertThat(lookup.path("name").asText()).isEqualTo("Jan de Vries");
 
@@ -57,14 +58,21 @@ class ToolCallsTest {
         LocalDateTime visit = ((Timestamp) booked.get(0).get("starts_at")).toLocalDateTime();
         assertThat(spokenDate(visit, asked)).isEqualTo(asked.path("date").asText());
         assertThat(visit.toLocalTime()).hasToString(asked.path("time").asText());
-        assertThat(booked.get(0)).containsEntry("phone", caller).containsEntry("kind", "check-up")
-                .containsEntry("booked_in_call", message(report.deliveries().get(0).request().bodyText())
-                        .path("call").path("id").asText());
+        assertThat(booked.get(0))
+                .containsEntry("phone", caller)
+                .containsEntry("kind", "check-up")
+                .containsEntry(
+                        "booked_in_call",
+                        message(report.deliveries().get(0).request().bodyText())
+                                .path("call")
+                                .path("id")
+                                .asText());
 
         JsonNode results = reply(report, EventType.TOOL_CALLS, 1).path("results");
         assertThat(results.get(0).path("result").path("available").asBoolean()).isTrue();
         assertThat(results.get(1).path("result").path("booked").asBoolean()).isTrue();
-        assertThat(results.get(1).path("result").path("date").asText()).isEqualTo(visit.toLocalDate().toString());
+        assertThat(results.get(1).path("result").path("date").asText())
+                .isEqualTo(visit.toLocalDate().toString());
     }
 
     @Test
@@ -78,8 +86,15 @@ class ToolCallsTest {
                 .run(Scenario.named("inbound-tool-calls"));
 
         report.assertPassed();
-        String caller = message(report.deliveries().get(0).request().bodyText()).path("customer").path("number").asText();
-        assertThat(reply(report, EventType.TOOL_CALLS, 0).path("results").get(0).path("result").toString())
+        String caller = message(report.deliveries().get(0).request().bodyText())
+                .path("customer")
+                .path("number")
+                .asText();
+        assertThat(reply(report, EventType.TOOL_CALLS, 0)
+                        .path("results")
+                        .get(0)
+                        .path("result")
+                        .toString())
                 .isEqualTo("{\"found\":false,\"phone\":\"" + caller + "\"}");
         assertThat(clinic.rows("SELECT phone, first_name FROM customers"))
                 .containsExactly(mapOf("phone", caller, "first_name", null));
@@ -90,18 +105,24 @@ class ToolCallsTest {
     @Test
     void aToolCallDeliveredAgainBooksOnce() throws Exception {
         clinic = RunningClinic.start();
-        WebhookSimulator simulator = WebhookSimulator.target(clinic.webhooks()).secret(RunningClinic.SECRET).seed(42);
+        WebhookSimulator simulator = WebhookSimulator.target(clinic.webhooks())
+                .secret(RunningClinic.SECRET)
+                .seed(42);
 
-        SimulationReport first = simulator.fixedClock(RunningClinic.MONDAY_MORNING).run(Scenario.named("inbound-tool-calls"));
+        SimulationReport first =
+                simulator.fixedClock(RunningClinic.MONDAY_MORNING).run(Scenario.named("inbound-tool-calls"));
         // The same seed gives the same tool call ids. A platform re-delivery is signed anew, at a later time; the
         // same body and signature again would be a replay, which the clinic refuses.
-        SimulationReport again = simulator.fixedClock(RunningClinic.MONDAY_MORNING.plusSeconds(60))
+        SimulationReport again = simulator
+                .fixedClock(RunningClinic.MONDAY_MORNING.plusSeconds(60))
                 .run(Scenario.named("inbound-tool-calls"));
 
         first.assertPassed();
         again.assertPassed();
-        JsonNode booking = reply(first, EventType.TOOL_CALLS, 1).path("results").get(1).path("result");
-        assertThat(reply(again, EventType.TOOL_CALLS, 1).path("results").get(1).path("result")).isEqualTo(booking);
+        JsonNode booking =
+                reply(first, EventType.TOOL_CALLS, 1).path("results").get(1).path("result");
+        assertThat(reply(again, EventType.TOOL_CALLS, 1).path("results").get(1).path("result"))
+                .isEqualTo(booking);
         assertThat(clinic.rows("SELECT COUNT(*) AS appointments FROM appointments"))
                 .containsExactly(Map.of("appointments", 1L));
     }
@@ -118,7 +139,8 @@ class ToolCallsTest {
 
         report.assertPassed();
         long booked = report.deliveries(EventType.TOOL_CALLS).stream()
-                .map(d -> RunningClinic.json(d.replyText()).path("results").get(0).path("result"))
+                .map(d ->
+                        RunningClinic.json(d.replyText()).path("results").get(0).path("result"))
                 .filter(result -> result.path("booked").asBoolean())
                 .count();
         assertThat(booked).isPositive();
@@ -128,7 +150,10 @@ class ToolCallsTest {
 
     /** The tool call named {@code name} in the {@code index}-th tool-calls event. */
     private static JsonNode toolCall(SimulationReport report, int index, String name) {
-        for (JsonNode call : message(report.deliveries(EventType.TOOL_CALLS).get(index).request().bodyText())
+        for (JsonNode call : message(report.deliveries(EventType.TOOL_CALLS)
+                        .get(index)
+                        .request()
+                        .bodyText())
                 .path("toolCallList")) {
             if (call.path("function").path("name").asText().equals(name)) {
                 return call.path("function").path("arguments");

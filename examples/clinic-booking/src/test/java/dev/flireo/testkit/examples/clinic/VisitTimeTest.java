@@ -24,8 +24,9 @@ class VisitTimeTest {
 
     @Test
     void namesWhatItCannotRead() {
-        assertThatThrownBy(() -> VisitTime.parse("next week", "10:00", CALL_DAY)).hasMessage(
-                "cannot read the date 'next week'; expected e.g. 2026-01-15, donderdag 15 januari or Thursday 15 January");
+        assertThatThrownBy(() -> VisitTime.parse("next week", "10:00", CALL_DAY))
+                .hasMessage(
+                        "cannot read the date 'next week'; expected e.g. 2026-01-15, donderdag 15 januari or Thursday 15 January");
         assertThatThrownBy(() -> VisitTime.parse("donderdag 30 december", "10:00", CALL_DAY))
                 .hasMessage("2026-12-30 is a Wednesday, not a Thursday ('donderdag 30 december')");
         assertThatThrownBy(() -> VisitTime.parse("2026-12-30", "half ten", CALL_DAY))

@@ -24,12 +24,14 @@ class AssistantRegistration {
     }
 
     UUID register(URI webhookUrl) throws ApiException {
-        return assistants.createAssistant(new AssistantCreate()
-                .name(NAME)
-                .firstMessage("Hello, this is the booking line. How can I help?")
-                .webhookUrl(webhookUrl)
-                .webhookSecret(webhookSecret)
-                .webhookEvents(EnumSet.allOf(AssistantCreate.WebhookEventsEnum.class)))
-                .getAssistant().getId();
+        return assistants
+                .createAssistant(new AssistantCreate()
+                        .name(NAME)
+                        .firstMessage("Hello, this is the booking line. How can I help?")
+                        .webhookUrl(webhookUrl)
+                        .webhookSecret(webhookSecret)
+                        .webhookEvents(EnumSet.allOf(AssistantCreate.WebhookEventsEnum.class)))
+                .getAssistant()
+                .getId();
     }
 }

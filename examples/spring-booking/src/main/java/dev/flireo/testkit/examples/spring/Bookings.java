@@ -33,7 +33,9 @@ class Bookings {
     }
 
     ObjectNode recordReport(JsonNode message) {
-        reports.putIfAbsent(message.path("call").path("id").asText(), message.path("summary").asText(""));
+        reports.putIfAbsent(
+                message.path("call").path("id").asText(),
+                message.path("summary").asText(""));
         return JSON.objectNode();
     }
 
@@ -49,11 +51,16 @@ class Bookings {
         JsonNode args = function.path("arguments");
         String slot = args.path("date").asText() + " " + args.path("time").asText();
         return switch (function.path("name").asText()) {
-            case "lookup_customer" -> JSON.objectNode().put("found", false).put("phone", args.path("phone").asText());
+            case "lookup_customer" ->
+                JSON.objectNode()
+                        .put("found", false)
+                        .put("phone", args.path("phone").asText());
             case "check_availability" -> JSON.objectNode().put("available", !bookedSlots.contains(slot));
-            case "book_appointment" -> JSON.objectNode().put("booked", true).put("slot", slot)
-                    .put("new", bookedSlots.add(slot));
-            default -> JSON.objectNode().put("error", "unknown tool " + function.path("name").asText());
+            case "book_appointment" ->
+                JSON.objectNode().put("booked", true).put("slot", slot).put("new", bookedSlots.add(slot));
+            default ->
+                JSON.objectNode()
+                        .put("error", "unknown tool " + function.path("name").asText());
         };
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class FlireoConfig {
 
     @Bean
-    AssistantsApi assistantsApi(@Value("${flireo.base-url}") String baseUrl, @Value("${flireo.api-key}") String apiKey) {
+    AssistantsApi assistantsApi(
+            @Value("${flireo.base-url}") String baseUrl, @Value("${flireo.api-key}") String apiKey) {
         ApiClient client = new ApiClient();
         client.updateBaseUri(baseUrl);
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + apiKey));

@@ -39,7 +39,8 @@ final class SignedDeliveries {
         if (Math.abs(now - sent) > TOLERANCE_SECONDS) {
             return "stale X-Webhook-Timestamp";
         }
-        if (signature == null || !MessageDigest.isEqual(signature.getBytes(StandardCharsets.US_ASCII), sign(sent, body))) {
+        if (signature == null
+                || !MessageDigest.isEqual(signature.getBytes(StandardCharsets.US_ASCII), sign(sent, body))) {
             return "signature does not match";
         }
         seenUntil.values().removeIf(until -> until < now);

@@ -30,9 +30,10 @@ class WebhookController {
     }
 
     @PostMapping(path = "/webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> receive(@RequestBody byte[] body,
-                                   @RequestHeader(name = "X-Webhook-Signature", required = false) String signature,
-                                   @RequestHeader(name = "X-Webhook-Timestamp", required = false) String timestamp) {
+    ResponseEntity<String> receive(
+            @RequestBody byte[] body,
+            @RequestHeader(name = "X-Webhook-Signature", required = false) String signature,
+            @RequestHeader(name = "X-Webhook-Timestamp", required = false) String timestamp) {
         String refusal = deliveries.refusal(signature, timestamp, body);
         if (refusal != null) {
             return ResponseEntity.status(401).body(error(refusal));

@@ -26,20 +26,25 @@ class AddToYourProjectPageTest {
                 .toList();
 
         assertThat(blocks).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(blocks).allSatisfy(block -> assertThat(SnippetCompiler.errors(block)).as(block).isEmpty());
+        assertThat(blocks)
+                .allSatisfy(block ->
+                        assertThat(SnippetCompiler.errors(block)).as(block).isEmpty());
     }
 
     @Test
     void everyArtifactItNamesIsInTheBom() throws IOException {
         String page = Files.readString(PAGE);
         String bom = Files.readString(Path.of("../../bom/pom.xml"));
-        Matcher named = Pattern.compile("(?:<artifactId>|dev\\.flireo\\.testkit:)(flireo-[a-z-]+)").matcher(page);
+        Matcher named = Pattern.compile("(?:<artifactId>|dev\\.flireo\\.testkit:)(flireo-[a-z-]+)")
+                .matcher(page);
         int count = 0;
         while (named.find()) {
             count++;
             String artifact = named.group(1);
-            assertThat(artifact.equals("flireo-testkit-bom") || bom.contains("<artifactId>" + artifact + "</artifactId>"))
-                    .as(artifact + " is managed by flireo-testkit-bom").isTrue();
+            assertThat(artifact.equals("flireo-testkit-bom")
+                            || bom.contains("<artifactId>" + artifact + "</artifactId>"))
+                    .as(artifact + " is managed by flireo-testkit-bom")
+                    .isTrue();
         }
         assertThat(count).isGreaterThanOrEqualTo(8);
     }

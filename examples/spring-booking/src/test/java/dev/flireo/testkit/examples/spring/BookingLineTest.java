@@ -29,7 +29,8 @@ class BookingLineTest {
     static final String SECRET = "whsec_booking_line";
 
     @RegisterExtension
-    static FlireoMockExtension flireo = FlireoMockExtension.newInstance().resetBetweenTests(false).build();
+    static FlireoMockExtension flireo =
+            FlireoMockExtension.newInstance().resetBetweenTests(false).build();
 
     @DynamicPropertySource
     static void flireoProperties(DynamicPropertyRegistry registry) {

@@ -16,8 +16,7 @@ public final class Billing {
 
     static final double EUR_PER_MINUTE = 0.07;
 
-    private Billing() {
-    }
+    private Billing() {}
 
     public static double minutesBalance(MockContext ctx) {
         return Organization.record(ctx).path("minutes_balance").asDouble();
@@ -66,7 +65,8 @@ public final class Billing {
         Organization.record(ctx);
         ctx.state().updateSingleton(Singleton.ACCOUNT, current -> {
             ObjectNode copy = current.deepCopy();
-            double minutes = change.applyAsDouble(current.path("minutes_balance").asDouble());
+            double minutes =
+                    change.applyAsDouble(current.path("minutes_balance").asDouble());
             if (minutes == Math.rint(minutes)) {
                 copy.put("minutes_balance", (long) minutes);
             } else {

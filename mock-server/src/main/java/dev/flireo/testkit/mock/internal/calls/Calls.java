@@ -73,8 +73,8 @@ public final class Calls {
     }
 
     /** A campaign's call to one lead; empty while it cannot start (no active number, no credit). */
-    public Optional<ObjectNode> placeForCampaign(ObjectNode agent, String destination, String systemMessage,
-                                                 ObjectNode metadata) {
+    public Optional<ObjectNode> placeForCampaign(
+            ObjectNode agent, String destination, String systemMessage, ObjectNode metadata) {
         return outbound.placeForCampaign(agent, destination, systemMessage, metadata);
     }
 
@@ -87,8 +87,11 @@ public final class Calls {
     public ObjectNode requireInProgress(String id) {
         ObjectNode call = get(id);
         if (!"in-progress".equals(call.path("status").asText())) {
-            throw ApiError.badRequest("call_not_active", "Call " + id + " is not in progress (status: "
-                    + call.path("status").asText() + "); commands need an in-progress call", "id");
+            throw ApiError.badRequest(
+                    "call_not_active",
+                    "Call " + id + " is not in progress (status: "
+                            + call.path("status").asText() + "); commands need an in-progress call",
+                    "id");
         }
         return call;
     }
@@ -100,8 +103,12 @@ public final class Calls {
         ctx.collection(Resource.CALLS).update(id, c -> {
             StoredCall.logCommand(c, command.deepCopy().put("at", Json.timestamp(now)));
             if (type.equals("say") || (command.hasNonNull("message") && !type.equals("inject-context"))) {
-                StoredCall.say(c, "assistant", type.equals("say") ? command.get("content").asText()
-                        : command.get("message").asText());
+                StoredCall.say(
+                        c,
+                        "assistant",
+                        type.equals("say")
+                                ? command.get("content").asText()
+                                : command.get("message").asText());
             }
             return c;
         });
@@ -113,7 +120,7 @@ public final class Calls {
                     end(id, "ended", "api_end_call", null, now);
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 

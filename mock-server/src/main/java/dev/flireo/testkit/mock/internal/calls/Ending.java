@@ -7,8 +7,7 @@ import java.time.Instant;
 /** What an ended call records: status, reason, times, duration and, when it talked, transcript, summary, analysis. */
 final class Ending {
 
-    private Ending() {
-    }
+    private Ending() {}
 
     static void finish(ObjectNode c, String status, String reason, String error, String at) {
         c.put("status", status);
@@ -19,7 +18,10 @@ final class Ending {
         c.put("ended_at", at);
         c.put("updated_at", at);
         long seconds = c.hasNonNull("started_at")
-                ? Math.max(0, Duration.between(Instant.parse(c.get("started_at").asText()), Instant.parse(at)).toSeconds())
+                ? Math.max(
+                        0,
+                        Duration.between(Instant.parse(c.get("started_at").asText()), Instant.parse(at))
+                                .toSeconds())
                 : 0;
         c.put("duration_seconds", seconds);
         if (seconds > 0) {
@@ -33,7 +35,8 @@ final class Ending {
         // caller_phone is the customer in both directions.
         boolean outbound = call.path("direction").asText().equals("outbound");
         int commands = StoredCall.commandCount(call);
-        return (outbound ? "Outbound call to " : "Inbound call from ") + call.path("caller_phone").asText()
+        return (outbound ? "Outbound call to " : "Inbound call from ")
+                + call.path("caller_phone").asText()
                 + " handled by " + call.path("agent_name").asText("the assistant") + "; lasted " + seconds + " s"
                 + (commands > 0 ? " with " + commands + " control command(s)" : "") + "; ended: "
                 + call.path("end_reason").asText() + ".";

@@ -32,16 +32,26 @@ final class InboundCalls {
      * does not handle the call.
      */
     ObjectNode start(String numberRef, String customer, Integer talkSeconds) {
-        ObjectNode number = ctx.collection(Resource.NUMBERS).get(numberRef)
-                .or(() -> ctx.collection(Resource.NUMBERS).list(n -> numberRef.equals(n.path("phone_number").asText()))
-                        .stream().findFirst())
+        ObjectNode number = ctx.collection(Resource.NUMBERS)
+                .get(numberRef)
+                .or(() ->
+                        ctx
+                                .collection(Resource.NUMBERS)
+                                .list(n ->
+                                        numberRef.equals(n.path("phone_number").asText()))
+                                .stream()
+                                .findFirst())
                 .orElseThrow(() -> ApiError.notFound("number_not_found", "No registered number " + numberRef));
-        ObjectNode assistant = ctx.collection(Resource.ASSISTANTS).get(number.path("agent_id").asText(null)).orElse(null);
+        ObjectNode assistant = ctx.collection(Resource.ASSISTANTS)
+                .get(number.path("agent_id").asText(null))
+                .orElse(null);
         final String id = "call-_" + customer + "_" + MockContext.randomToken(12);
         ObjectNode call = StoredCall.create(ctx, id, "inbound", "ringing", assistant, number);
         call.put("caller_phone", customer);
         call.put("room_name", StoredCall.roomName("inbound"));
-        if (assistant == null || !Billing.hasCredit(ctx) || !number.path("is_active").asBoolean(true)) {
+        if (assistant == null
+                || !Billing.hasCredit(ctx)
+                || !number.path("is_active").asBoolean(true)) {
             call.put("status", assistant == null ? "failed" : "rejected");
             call.put("end_reason", assistant == null ? "no_assistant" : "insufficient_credits");
             call.put("ended_at", call.get("created_at").asText());
@@ -71,20 +81,29 @@ final class InboundCalls {
     private void applyReply(String id, Delivery delivery) {
         JsonNode reply = delivery.acknowledged() ? parseOrNull(delivery.replyText()) : null;
         JsonNode answer = reply != null && reply.isObject() ? reply : Json.object();
-        String rejection = answer.path("error").isTextual() && !answer.path("error").asText().isBlank()
-                ? answer.path("error").asText() : null;
+        String rejection = answer.path("error").isTextual()
+                        && !answer.path("error").asText().isBlank()
+                ? answer.path("error").asText()
+                : null;
         String now = ctx.timestamp();
         ctx.collection(Resource.CALLS).update(id, c -> {
             LiveCall call = LiveCall.of(c).map(LiveCall::replied).orElse(null);
             if (call == null) {
                 return c; // replaced meanwhile (an import or a reset) by a call that is not live
             }
-            StoredCall.noteAssistantRequest(c, reply == null ? "fallback: " + (delivery.error() != null ? delivery.error()
-                    : "HTTP " + delivery.status()) : "applied");
+            StoredCall.noteAssistantRequest(
+                    c,
+                    reply == null
+                            ? "fallback: " + (delivery.error() != null ? delivery.error() : "HTTP " + delivery.status())
+                            : "applied");
             if (rejection != null) {
                 call.writeTo(c);
-                c.put("status", "rejected").put("error", rejection).put("end_reason", "assistant_request_rejected")
-                        .put("ended_at", now).put("updated_at", now).put("duration_seconds", 0);
+                c.put("status", "rejected")
+                        .put("error", rejection)
+                        .put("end_reason", "assistant_request_rejected")
+                        .put("ended_at", now)
+                        .put("updated_at", now)
+                        .put("duration_seconds", 0);
                 StoredCall.say(c, "assistant", rejection);
                 return c;
             }
@@ -94,8 +113,11 @@ final class InboundCalls {
                     StoredCall.setFirstMessage(c, config.get(key).asText());
                 }
             }
-            JsonNode max = answer.has("maxDurationSeconds") ? answer.get("maxDurationSeconds")
-                    : config.has("maxDurationSeconds") ? config.get("maxDurationSeconds") : config.get("max_duration_seconds");
+            JsonNode max = answer.has("maxDurationSeconds")
+                    ? answer.get("maxDurationSeconds")
+                    : config.has("maxDurationSeconds")
+                            ? config.get("maxDurationSeconds")
+                            : config.get("max_duration_seconds");
             if (max != null && max.canConvertToLong()) {
                 call = call.cappedAt(Duration.ofSeconds(max.asLong()));
             }
@@ -105,7 +127,9 @@ final class InboundCalls {
             }
             if (config.isObject()) {
                 ObjectNode resolved = StoredCall.assistant(ctx, c);
-                config.fields().forEachRemaining(f -> resolved.set(f.getKey(), f.getValue().deepCopy()));
+                config.fields()
+                        .forEachRemaining(
+                                f -> resolved.set(f.getKey(), f.getValue().deepCopy()));
             }
             return c;
         });

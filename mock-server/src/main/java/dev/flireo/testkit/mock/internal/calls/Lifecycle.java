@@ -28,7 +28,7 @@ final class Lifecycle {
     private final MockContext ctx;
     private final Webhooks webhooks;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
-    private volatile Consumer<Instant> afterTick = now -> { };
+    private volatile Consumer<Instant> afterTick = now -> {};
     private volatile boolean stopped;
 
     Lifecycle(MockContext ctx, Webhooks webhooks) {
@@ -54,9 +54,17 @@ final class Lifecycle {
             talk = Duration.ofSeconds(max.asLong());
         }
         Instant answer = now.plus(inbound ? RING_AFTER : ANSWER_AFTER);
-        new LiveCall(inbound ? now : now.plus(RING_AFTER), answer, answer.plus(talk),
-                outcome == null ? "completed" : outcome.name(), capped ? "max_duration" : "user_hangup", talk, null,
-                false, LiveCall.awaitingReply(call)).writeTo(call);
+        new LiveCall(
+                        inbound ? now : now.plus(RING_AFTER),
+                        answer,
+                        answer.plus(talk),
+                        outcome == null ? "completed" : outcome.name(),
+                        capped ? "max_duration" : "user_hangup",
+                        talk,
+                        null,
+                        false,
+                        LiveCall.awaitingReply(call))
+                .writeTo(call);
         calls().insert(call);
         live.add(StoredCall.id(call));
         return call;
@@ -143,23 +151,33 @@ final class Lifecycle {
             return;
         }
         calls().update(id, c -> LiveCall.of(c).orElseThrow().withToolsSent().writeTo(c))
-                .ifPresent(c -> webhooks.toolsDue(c, delivery -> calls().update(id, u -> {
-                    StoredCall.say(u, "assistant", delivery.acknowledged() ? "Tool result: " + delivery.replyText()
-                            : "Tool call failed: " + (delivery.error() != null ? delivery.error() : "HTTP " + delivery.status()));
-                    return u;
-                })));
+                .ifPresent(c -> webhooks.toolsDue(
+                        c,
+                        delivery -> calls().update(id, u -> {
+                            StoredCall.say(
+                                    u,
+                                    "assistant",
+                                    delivery.acknowledged()
+                                            ? "Tool result: " + delivery.replyText()
+                                            : "Tool call failed: "
+                                                    + (delivery.error() != null
+                                                            ? delivery.error()
+                                                            : "HTTP " + delivery.status()));
+                            return u;
+                        })));
     }
 
     /** Ends a live call once and books it; false when it was no longer live. */
     boolean end(String id, String status, String reason, String error, Instant at) {
         boolean[] ended = new boolean[1];
         ObjectNode call = calls().update(id, c -> {
-            if (StoredCall.isLive(c)) {
-                ended[0] = true;
-                Ending.finish(c, status, reason, error, Json.timestamp(at));
-            }
-            return c;
-        }).orElse(null);
+                    if (StoredCall.isLive(c)) {
+                        ended[0] = true;
+                        Ending.finish(c, status, reason, error, Json.timestamp(at));
+                    }
+                    return c;
+                })
+                .orElse(null);
         live.remove(id);
         if (ended[0] && call != null && call.path("duration_seconds").asLong() > 0) {
             Billing.book(ctx, call);

@@ -19,8 +19,16 @@ import java.util.Optional;
  * @param toolsAt       when the assistant's function tools are called; null until the call is answered
  * @param awaitingReply an inbound call whose assistant-request has not been answered yet: it rings on
  */
-public record LiveCall(Instant ringingAt, Instant answerAt, Instant endAt, String outcome, String endReason,
-                       Duration talk, Instant toolsAt, boolean toolsSent, boolean awaitingReply) {
+public record LiveCall(
+        Instant ringingAt,
+        Instant answerAt,
+        Instant endAt,
+        String outcome,
+        String endReason,
+        Duration talk,
+        Instant toolsAt,
+        boolean toolsSent,
+        boolean awaitingReply) {
 
     private static final String TALK_SECONDS = "_talk_seconds";
     private static final String RINGING_AT = "_ringing_at";
@@ -38,10 +46,16 @@ public record LiveCall(Instant ringingAt, Instant answerAt, Instant endAt, Strin
             return Optional.empty();
         }
         JsonNode talk = call.get(TALK_SECONDS);
-        return Optional.of(new LiveCall(instant(call, RINGING_AT), instant(call, ANSWER_AT), instant(call, END_AT),
-                call.path(OUTCOME).asText("completed"), call.path(END_REASON).asText(),
-                talk == null ? null : Duration.ofSeconds(talk.asLong()), instant(call, TOOLS_AT),
-                call.path(TOOLS_SENT).asBoolean(false), call.path(AWAITING_REPLY).asBoolean(false)));
+        return Optional.of(new LiveCall(
+                instant(call, RINGING_AT),
+                instant(call, ANSWER_AT),
+                instant(call, END_AT),
+                call.path(OUTCOME).asText("completed"),
+                call.path(END_REASON).asText(),
+                talk == null ? null : Duration.ofSeconds(talk.asLong()),
+                instant(call, TOOLS_AT),
+                call.path(TOOLS_SENT).asBoolean(false),
+                call.path(AWAITING_REPLY).asBoolean(false)));
     }
 
     /** Whether an inbound call is still waiting for the reply to its assistant-request (set before it is started). */
@@ -94,7 +108,15 @@ public record LiveCall(Instant ringingAt, Instant answerAt, Instant endAt, Strin
     }
 
     LiveCall answered(Duration toolsAfter) {
-        return new LiveCall(ringingAt, answerAt, endAt, outcome, endReason, talk, answerAt.plus(toolsAfter), toolsSent,
+        return new LiveCall(
+                ringingAt,
+                answerAt,
+                endAt,
+                outcome,
+                endReason,
+                talk,
+                answerAt.plus(toolsAfter),
+                toolsSent,
                 awaitingReply);
     }
 
@@ -112,7 +134,15 @@ public record LiveCall(Instant ringingAt, Instant answerAt, Instant endAt, Strin
         if (max.compareTo(planned) >= 0) {
             return this;
         }
-        return new LiveCall(ringingAt, answerAt, answerAt.plus(max), outcome, "max_duration", talk, toolsAt, toolsSent,
+        return new LiveCall(
+                ringingAt,
+                answerAt,
+                answerAt.plus(max),
+                outcome,
+                "max_duration",
+                talk,
+                toolsAt,
+                toolsSent,
                 awaitingReply);
     }
 

@@ -37,10 +37,17 @@ final class OutboundCalls {
         }
         ObjectNode call = newCall(assistant, number, body.get("destination").asText());
         StoredCall.setAssistant(call, assistant);
-        StoredCall.setFirstMessage(call, body.hasNonNull("first_message") ? body.get("first_message").asText()
-                : assistant.path("first_message").asText(""));
+        StoredCall.setFirstMessage(
+                call,
+                body.hasNonNull("first_message")
+                        ? body.get("first_message").asText()
+                        : assistant.path("first_message").asText(""));
         if (body.has("context")) {
-            StoredCall.logCommand(call, Json.object().put("type", "context").put("content", body.get("context").asText()));
+            StoredCall.logCommand(
+                    call,
+                    Json.object()
+                            .put("type", "context")
+                            .put("content", body.get("context").asText()));
         }
         if (body.has("metadata")) {
             StoredCall.setMetadata(call, body.get("metadata").deepCopy());
@@ -52,8 +59,8 @@ final class OutboundCalls {
      * A campaign's call to one lead, from the number pool; empty when it cannot start yet (no active number, no
      * credit), so the lead stays queued. The campaign's template, filled from the lead, is the system prompt.
      */
-    Optional<ObjectNode> placeForCampaign(ObjectNode agent, String destination, String systemMessage,
-                                          ObjectNode metadata) {
+    Optional<ObjectNode> placeForCampaign(
+            ObjectNode agent, String destination, String systemMessage, ObjectNode metadata) {
         ObjectNode number = firstActiveNumber().orElse(null);
         if (number == null || !Billing.hasCredit(ctx)) {
             return Optional.empty();
@@ -68,8 +75,8 @@ final class OutboundCalls {
     }
 
     private ObjectNode newCall(ObjectNode assistant, ObjectNode number, String destination) {
-        ObjectNode call = StoredCall.create(ctx, "call-outbound-" + MockContext.randomToken(12), "outbound", "dialing",
-                assistant, number);
+        ObjectNode call = StoredCall.create(
+                ctx, "call-outbound-" + MockContext.randomToken(12), "outbound", "dialing", assistant, number);
         call.put("caller_phone", destination);
         call.put("room_name", StoredCall.roomName("outbound"));
         return call;
@@ -80,16 +87,20 @@ final class OutboundCalls {
         if (body.has("assistant")) {
             ObjectNode transientAssistant = body.get("assistant").deepCopy();
             transientAssistant.put("name", "Transient assistant");
-            String provider = transientAssistant.path("llm_config").path("provider").asText();
-            if (!REALTIME.contains(provider) && (!transientAssistant.has("stt_config") || !transientAssistant.has("tts_config"))) {
-                throw ApiError.badRequest("invalid_request", "A transient assistant with the text provider " + provider
-                        + " needs stt_config and tts_config", transientAssistant.has("stt_config") ? "assistant.tts_config"
-                        : "assistant.stt_config");
+            String provider =
+                    transientAssistant.path("llm_config").path("provider").asText();
+            if (!REALTIME.contains(provider)
+                    && (!transientAssistant.has("stt_config") || !transientAssistant.has("tts_config"))) {
+                throw ApiError.badRequest(
+                        "invalid_request",
+                        "A transient assistant with the text provider " + provider + " needs stt_config and tts_config",
+                        transientAssistant.has("stt_config") ? "assistant.tts_config" : "assistant.stt_config");
             }
             return transientAssistant;
         }
         String agentId = body.get("assistant_id").asText();
-        ObjectNode saved = ctx.collection(Resource.ASSISTANTS).get(agentId)
+        ObjectNode saved = ctx.collection(Resource.ASSISTANTS)
+                .get(agentId)
                 .orElseThrow(() -> ApiError.notFound("agent_not_found", "Assistant " + agentId + " not found"));
         if (!saved.path("is_active").asBoolean(true)) {
             throw ApiError.badRequest("agent_inactive", "Assistant " + agentId + " is not active", "assistant_id");
@@ -97,7 +108,8 @@ final class OutboundCalls {
         ObjectNode resolved = saved.deepCopy();
         JsonNode override = body.get("assistant_override");
         if (override != null) {
-            override.fields().forEachRemaining(f -> resolved.set(f.getKey(), f.getValue().deepCopy()));
+            override.fields()
+                    .forEachRemaining(f -> resolved.set(f.getKey(), f.getValue().deepCopy()));
         }
         return resolved;
     }
@@ -106,14 +118,19 @@ final class OutboundCalls {
     private ObjectNode resolveNumber(ObjectNode body) {
         if (body.hasNonNull("number_id")) {
             String id = body.get("number_id").asText();
-            return ctx.collection(Resource.NUMBERS).get(id)
+            return ctx.collection(Resource.NUMBERS)
+                    .get(id)
                     .orElseThrow(() -> ApiError.notFound("number_not_found", "Number " + id + " not found"));
         }
-        return firstActiveNumber().orElseThrow(() -> ApiError.badRequest("no_phone_number",
-                "No active phone number to call from: register one with POST /numbers or pass number_id", "number_id"));
+        return firstActiveNumber()
+                .orElseThrow(() -> ApiError.badRequest(
+                        "no_phone_number",
+                        "No active phone number to call from: register one with POST /numbers or pass number_id",
+                        "number_id"));
     }
 
     private Optional<ObjectNode> firstActiveNumber() {
-        return ctx.collection(Resource.NUMBERS).list(n -> n.path("is_active").asBoolean(true)).stream().findFirst();
+        return ctx.collection(Resource.NUMBERS).list(n -> n.path("is_active").asBoolean(true)).stream()
+                .findFirst();
     }
 }

@@ -24,21 +24,22 @@ final class StoredCall {
     private static final String ANALYSIS_SCHEMA = "_analysis_schema";
     private static final String ASSISTANT_REQUEST = "_assistant_request";
 
-    private StoredCall() {
-    }
+    private StoredCall() {}
 
     /**
      * A new call with every field of a {@code CallDetail}; the assistant and number may be null (an inbound call to a
      * number without an assistant).
      */
-    static ObjectNode create(MockContext ctx, String id, String direction, String status, ObjectNode assistant,
-                             ObjectNode number) {
+    static ObjectNode create(
+            MockContext ctx, String id, String direction, String status, ObjectNode assistant, ObjectNode number) {
         ObjectNode call = ctx.newResource(null, true);
         call.put("id", id);
         call.put("status", status);
         call.put("direction", direction);
         call.putNull("caller_phone");
-        call.put("assistant_phone", number == null ? null : number.path("phone_number").asText(null));
+        call.put(
+                "assistant_phone",
+                number == null ? null : number.path("phone_number").asText(null));
         call.putNull("end_reason");
         call.putNull("error");
         call.putNull("started_at");
@@ -46,17 +47,26 @@ final class StoredCall {
         call.putNull("duration_seconds");
         call.putNull("summary");
         call.put("agent_name", assistant == null ? null : assistant.path("name").asText(null));
-        call.put("business_name", assistant == null ? null : assistant.path("business_name").asText(null));
+        call.put(
+                "business_name",
+                assistant == null ? null : assistant.path("business_name").asText(null));
         call.putNull("room_name");
         call.putNull("recording_url");
         call.putNull("analysis_result");
         call.putArray("messages");
         call.put("agent_id", assistant == null ? null : assistant.path("id").asText(null));
         call.put("number_id", number == null ? null : number.path("id").asText(null));
-        call.put("phone_number", number == null ? null : number.path("phone_number").asText(null));
-        call.put(NUMBER_NAME, number == null ? null : number.path("name").asText(number.path("phone_number").asText()));
+        call.put(
+                "phone_number",
+                number == null ? null : number.path("phone_number").asText(null));
+        call.put(
+                NUMBER_NAME,
+                number == null
+                        ? null
+                        : number.path("name").asText(number.path("phone_number").asText()));
         call.put(WEBHOOK_ID, MockContext.uuid()); // webhook payloads carry a UUID call id, unlike the REST id
-        JsonNode plan = assistant == null ? null : assistant.path("analysis_plan").path("structured_data_plan");
+        JsonNode plan =
+                assistant == null ? null : assistant.path("analysis_plan").path("structured_data_plan");
         if (plan != null && plan.path("enabled").asBoolean(false) && plan.has("schema")) {
             call.set(ANALYSIS_SCHEMA, plan.get("schema").deepCopy());
         }
@@ -80,7 +90,8 @@ final class StoredCall {
         if (call.has(ASSISTANT)) {
             return (ObjectNode) call.get(ASSISTANT);
         }
-        return ctx.collection(dev.flireo.testkit.mock.internal.Resource.ASSISTANTS).get(call.path("agent_id").asText(null))
+        return ctx.collection(dev.flireo.testkit.mock.internal.Resource.ASSISTANTS)
+                .get(call.path("agent_id").asText(null))
                 .orElse(null);
     }
 

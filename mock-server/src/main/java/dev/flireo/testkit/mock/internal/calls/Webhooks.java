@@ -3,10 +3,10 @@ package dev.flireo.testkit.mock.internal.calls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flireo.testkit.contracts.Dialect;
+import dev.flireo.testkit.contracts.EventType;
 import dev.flireo.testkit.mock.internal.Deliveries;
 import dev.flireo.testkit.mock.internal.Json;
 import dev.flireo.testkit.mock.internal.MockContext;
-import dev.flireo.testkit.contracts.EventType;
 import dev.flireo.testkit.simulator.CallEvents;
 import dev.flireo.testkit.simulator.CallSnapshot;
 import dev.flireo.testkit.simulator.CallStatus;
@@ -68,10 +68,16 @@ final class Webhooks {
         if (ended) {
             JsonNode analysis = call.get("analysis_result");
             // The REST call's own start and end: the report and GET /calls/{id} tell the same times.
-            send(call, assistant, null, EventType.END_OF_CALL_REPORT, snapshot.withReport(
-                    call.path("duration_seconds").asDouble(), call.path("summary").asText(""),
-                    analysis instanceof ObjectNode o ? o : null)
-                    .withTimes(instant(call.get("started_at")), instant(call.get("ended_at"))));
+            send(
+                    call,
+                    assistant,
+                    null,
+                    EventType.END_OF_CALL_REPORT,
+                    snapshot.withReport(
+                                    call.path("duration_seconds").asDouble(),
+                                    call.path("summary").asText(""),
+                                    analysis instanceof ObjectNode o ? o : null)
+                            .withTimes(instant(call.get("started_at")), instant(call.get("ended_at"))));
             CompletableFuture<?> last = lastPerCall.get(call.get("id").asText());
             if (last != null) {
                 last.whenComplete((r, e) -> lastPerCall.remove(call.get("id").asText(), last));
@@ -96,17 +102,23 @@ final class Webhooks {
             if (!type.equals("function") || !tool.hasNonNull("name")) {
                 continue;
             }
-            String url = tool.hasNonNull("url") ? tool.get("url").asText() : assistant.path("webhook_url").asText(null);
+            String url = tool.hasNonNull("url")
+                    ? tool.get("url").asText()
+                    : assistant.path("webhook_url").asText(null);
             if (url == null) {
                 continue;
             }
             JsonNode args = Analysis.sample(tool.path("parameters"));
-            byUrl.computeIfAbsent(url, u -> new ArrayList<>()).add(new ToolCall("tool_" + MockContext.randomToken(12),
-                    tool.get("name").asText(), args instanceof ObjectNode o ? o : Json.object()));
+            byUrl.computeIfAbsent(url, u -> new ArrayList<>())
+                    .add(new ToolCall(
+                            "tool_" + MockContext.randomToken(12),
+                            tool.get("name").asText(),
+                            args instanceof ObjectNode o ? o : Json.object()));
             allAsync.merge(url, tool.path("async").asBoolean(false), Boolean::logicalAnd);
         }
         byUrl.forEach((url, tools) -> {
-            CompletableFuture<Delivery> sent = send(call, assistant, url, EventType.TOOL_CALLS, snapshot(call).withToolCalls(tools));
+            CompletableFuture<Delivery> sent = send(
+                    call, assistant, url, EventType.TOOL_CALLS, snapshot(call).withToolCalls(tools));
             if (sent != null && !allAsync.get(url)) {
                 sent.thenAccept(onResults);
             }
@@ -134,8 +146,15 @@ final class Webhooks {
 
     /** The assistant-request of an inbound call; {@code onReply} gets the delivery (a timeout after 5 s included). */
     boolean assistantRequest(ObjectNode call, ObjectNode assistant, Consumer<Delivery> onReply) {
-        CompletableFuture<Delivery> sent = send(call, assistant, null, EventType.ASSISTANT_REQUEST,
-                snapshot(call).withStatus(CallStatus.RINGING, Instant.parse(call.get("created_at").asText())));
+        CompletableFuture<Delivery> sent = send(
+                call,
+                assistant,
+                null,
+                EventType.ASSISTANT_REQUEST,
+                snapshot(call)
+                        .withStatus(
+                                CallStatus.RINGING,
+                                Instant.parse(call.get("created_at").asText())));
         if (sent == null) {
             return false;
         }
@@ -143,9 +162,11 @@ final class Webhooks {
         return true;
     }
 
-    private CompletableFuture<Delivery> send(ObjectNode call, ObjectNode assistant, String url, EventType event,
-                                             CallSnapshot snapshot) {
-        String target = url != null ? url : assistant == null ? null : assistant.path("webhook_url").asText(null);
+    private CompletableFuture<Delivery> send(
+            ObjectNode call, ObjectNode assistant, String url, EventType event, CallSnapshot snapshot) {
+        String target = url != null
+                ? url
+                : assistant == null ? null : assistant.path("webhook_url").asText(null);
         if (target == null || target.isBlank() || assistant == null || !subscribed(assistant, event)) {
             return null;
         }
@@ -165,7 +186,8 @@ final class Webhooks {
         CompletableFuture<Delivery>[] result = new CompletableFuture[1];
         lastPerCall.compute(callId, (id, previous) -> {
             CompletableFuture<?> after = previous == null ? CompletableFuture.completedFuture(null) : previous;
-            result[0] = after.handle((r, e) -> null).thenCompose(x -> sender.sendAsync(uri, event, body))
+            result[0] = after.handle((r, e) -> null)
+                    .thenCompose(x -> sender.sendAsync(uri, event, body))
                     .thenApply(delivery -> {
                         log.add(generation, callId, delivery, secret);
                         return delivery;
@@ -195,8 +217,12 @@ final class Webhooks {
     }
 
     private WebhookSender sender(String secret) {
-        return senders.computeIfAbsent(secret == null ? "" : secret,
-                s -> WebhookSender.builder().dialect(dialect).secret(s.isEmpty() ? null : s).build());
+        return senders.computeIfAbsent(
+                secret == null ? "" : secret,
+                s -> WebhookSender.builder()
+                        .dialect(dialect)
+                        .secret(s.isEmpty() ? null : s)
+                        .build());
     }
 
     private static boolean subscribed(ObjectNode assistant, EventType event) {
@@ -229,16 +255,24 @@ final class Webhooks {
             case "ended-with-error" -> CallStatus.ENDED_WITH_ERROR;
             default -> CallStatus.ENDED;
         };
-        Instant at = Instant.parse(call.path("updated_at").asText(call.get("created_at").asText()));
-        CallSnapshot snapshot = CallSnapshot.start(StoredCall.webhookId(call),
+        Instant at = Instant.parse(
+                call.path("updated_at").asText(call.get("created_at").asText()));
+        CallSnapshot snapshot = CallSnapshot.start(
+                StoredCall.webhookId(call),
                 "inbound".equals(call.path("direction").asText()) ? CallType.INBOUND : CallType.OUTBOUND,
-                webhookStatus, call.path("phone_number").asText(null), StoredCall.numberName(call),
-                call.path("caller_phone").asText(null), at);
+                webhookStatus,
+                call.path("phone_number").asText(null),
+                StoredCall.numberName(call),
+                call.path("caller_phone").asText(null),
+                at);
         List<ChatMessage> messages = new ArrayList<>();
-        call.path("messages").forEach(m -> messages.add(new ChatMessage(m.path("role").asText(), m.path("content").asText())));
+        call.path("messages")
+                .forEach(m -> messages.add(new ChatMessage(
+                        m.path("role").asText(), m.path("content").asText())));
         snapshot = snapshot.withMessages(messages);
         if (!StoredCall.LIVE.contains(status)) {
-            snapshot = snapshot.withEnd(call.path("error").asText(null), call.path("end_reason").asText(null));
+            snapshot = snapshot.withEnd(
+                    call.path("error").asText(null), call.path("end_reason").asText(null));
         }
         ObjectNode metadata = StoredCall.metadata(call);
         return metadata != null ? snapshot.withMetadata(metadata) : snapshot;

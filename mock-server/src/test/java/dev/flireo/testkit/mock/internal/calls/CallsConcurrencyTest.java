@@ -23,7 +23,8 @@ class CallsConcurrencyTest {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-12-13T10:00:00Z"));
     private final MockContext ctx = new MockContext(new StateStore(), now::get);
-    private final Webhooks webhooks = new Webhooks(ctx, new Deliveries(), dev.flireo.testkit.contracts.Dialect.VOICEDOCK);
+    private final Webhooks webhooks =
+            new Webhooks(ctx, new Deliveries(), dev.flireo.testkit.contracts.Dialect.VOICEDOCK);
     private final Lifecycle lifecycle = new Lifecycle(ctx, webhooks);
 
     @Test

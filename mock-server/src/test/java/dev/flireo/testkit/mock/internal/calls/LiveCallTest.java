@@ -50,22 +50,53 @@ class LiveCallTest {
 
     @Test
     void aCallWithoutAScheduleHasNoLiveView() throws Exception {
-        assertThat(LiveCall.of((ObjectNode) Json.parse("{\"id\":\"c\",\"status\":\"ended\"}"))).isEmpty();
+        assertThat(LiveCall.of((ObjectNode) Json.parse("{\"id\":\"c\",\"status\":\"ended\"}")))
+                .isEmpty();
     }
 
     @Test
     void anOutboundCallIsStoredWithTheKeysItAlwaysHadAndMovesOnTheClock() {
-        ctx.collection(Resource.ASSISTANTS).insert(Json.object().put("id", "a1").put("name", "Support")
-                .put("first_message", "Hallo"));
+        ctx.collection(Resource.ASSISTANTS)
+                .insert(Json.object().put("id", "a1").put("name", "Support").put("first_message", "Hallo"));
         ctx.collection(Resource.NUMBERS).insert(Json.object().put("id", "n1").put("phone_number", "+31850835037"));
 
-        ObjectNode placed = calls.placeOutbound(Json.object().put("assistant_id", "a1").put("destination", "+31612345678"));
+        ObjectNode placed =
+                calls.placeOutbound(Json.object().put("assistant_id", "a1").put("destination", "+31612345678"));
 
-        assertThat(fieldNames(placed)).containsExactly("id", "created_at", "updated_at", "status", "direction",
-                "caller_phone", "assistant_phone", "end_reason", "error", "started_at", "ended_at", "duration_seconds",
-                "summary", "agent_name", "business_name", "room_name", "recording_url", "analysis_result", "messages",
-                "agent_id", "number_id", "phone_number", "_number_name", "_webhook_id", "_assistant", "_first_message",
-                "_talk_seconds", "_ringing_at", "_answer_at", "_end_at", "_outcome", "_end_reason");
+        assertThat(fieldNames(placed))
+                .containsExactly(
+                        "id",
+                        "created_at",
+                        "updated_at",
+                        "status",
+                        "direction",
+                        "caller_phone",
+                        "assistant_phone",
+                        "end_reason",
+                        "error",
+                        "started_at",
+                        "ended_at",
+                        "duration_seconds",
+                        "summary",
+                        "agent_name",
+                        "business_name",
+                        "room_name",
+                        "recording_url",
+                        "analysis_result",
+                        "messages",
+                        "agent_id",
+                        "number_id",
+                        "phone_number",
+                        "_number_name",
+                        "_webhook_id",
+                        "_assistant",
+                        "_first_message",
+                        "_talk_seconds",
+                        "_ringing_at",
+                        "_answer_at",
+                        "_end_at",
+                        "_outcome",
+                        "_end_reason");
         String id = placed.get("id").asText();
         now.set(now.get().plus(Duration.ofSeconds(4)));
         ObjectNode answered = calls.get(id);
@@ -77,7 +108,8 @@ class LiveCallTest {
         assertThat(ended.get("status").asText()).isEqualTo("ended");
         assertThat(ended.get("duration_seconds").asLong()).isEqualTo(30);
         assertThat(Billing.minutesBalance(ctx)).isEqualTo(499);
-        assertThat(ctx.collection(Resource.USAGE).list()).singleElement()
+        assertThat(ctx.collection(Resource.USAGE).list())
+                .singleElement()
                 .satisfies(log -> assertThat(log.get("cost").asDouble()).isEqualTo(0.07));
     }
 
