@@ -33,13 +33,24 @@ npx --yes "@stoplight/prism-cli@$prism_version" --version >/dev/null 2>&1   # do
 
 now_ms() { date +%s%3N; }
 
-# wait_ready URL AUTH: polls until URL answers 2xx; prints the elapsed ms since $start.
+# wait_ready PORT PATH: polls until http://127.0.0.1:PORT/PATH answers 2xx. Pure bash (/dev/tcp, read -t): a poll
+# loop that starts curl, date and sleep every few milliseconds takes most of a core from the server it is timing on a
+# 2-core machine (it made either server's start look about 300 ms slower).
 wait_ready() {
-  local url="$1" deadline=$(( $(now_ms) + 60000 ))
-  until curl -fs -o /dev/null -H "Authorization: Bearer fl_bench" "$url"; do
-    (( $(now_ms) < deadline )) || { echo "not ready: $url" >&2; exit 1; }
-    sleep 0.005
+  local port="$1" path="$2" status tick deadline=$(( ${EPOCHREALTIME/./} / 1000 + 60000 ))
+  exec {tick}<> <(:)
+  while :; do
+    status=""
+    if { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
+      printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\nAuthorization: Bearer fl_bench\r\n\r\n' "$path" >&3
+      read -r _ status _ <&3 || true
+      exec 3>&-
+    fi
+    [[ "$status" == 2* ]] && break
+    (( ${EPOCHREALTIME/./} / 1000 < deadline )) || { echo "not ready: 127.0.0.1:$port$path" >&2; exit 1; }
+    read -rt 0.005 -u "$tick" || true
   done
+  exec {tick}>&-
 }
 
 first_request_ms() {
@@ -68,7 +79,7 @@ echo "wrk -t$threads -c$connections -d${duration}s, 127.0.0.1, Prism $prism_vers
 start=$(now_ms)
 setsid "$root/flireo" mock --port "$mock_port" --no-demo-data > "$work/mock.log" 2>&1 &   # as a user starts it
 pids+=($!)
-wait_ready "http://127.0.0.1:$mock_port/__flireo/health"
+wait_ready "$mock_port" /__flireo/health
 mock_start=$(( $(now_ms) - start ))
 mock_first=$(first_request_ms "http://127.0.0.1:$mock_port/api/v1/assistants")
 
@@ -77,7 +88,7 @@ start=$(now_ms)
 setsid npx --yes "@stoplight/prism-cli@$prism_version" mock -h 127.0.0.1 -p "$prism_port" "$work/specs/flireo-api.yaml" \
   > "$work/prism.log" 2>&1 &
 pids+=($!)
-wait_ready "http://127.0.0.1:$prism_port/voices"   # Prism serves the paths without the server prefix
+wait_ready "$prism_port" /voices   # Prism serves the paths without the server prefix
 prism_start=$(( $(now_ms) - start ))
 prism_first=$(first_request_ms "http://127.0.0.1:$prism_port/assistants")
 
