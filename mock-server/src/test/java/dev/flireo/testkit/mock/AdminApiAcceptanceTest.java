@@ -32,6 +32,39 @@ class AdminApiAcceptanceTest {
     }
 
     @Test
+    void aPageOfAnotherSiteCannotDriveTheAdminApiButTheDashboardAndScriptsCan() throws Exception {
+        api("POST", "/assistants", "{\"name\":\"Kept\"}");
+        HttpClient client = HttpClient.newHttpClient();
+        String own = "http://127.0.0.1:" + flireo.port();
+        for (String origin : new String[] {"http://evil.example", "null", "http://127.0.0.1:1"}) {
+            HttpResponse<String> refused = client.send(
+                    HttpRequest.newBuilder(URI.create(flireo.adminUrl() + "/reset"))
+                            .header("Origin", origin)
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(origin).isEqualTo(403);
+            JsonNode body = Http.JSON.readTree(refused.body());
+            assertThat(body.get("error").asText()).isEqualTo("cross_origin");
+            assertThat(body.get("message").asText()).contains("Origin: " + origin);
+        }
+        assertThat(flireo.state().list("assistants"))
+                .extracting(a -> a.get("name").asText())
+                .contains("Kept");
+
+        HttpResponse<String> dashboard = client.send(
+                HttpRequest.newBuilder(URI.create(flireo.adminUrl() + "/health"))
+                        .header("Origin", own)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(admin("POST", "/reset", null).status()).isEqualTo(200); // no Origin: curl, tests, the CLI
+        assertThat(flireo.state().list("assistants"))
+                .extracting(a -> a.get("name").asText())
+                .doesNotContain("Kept");
+    }
+
+    @Test
     void healthNeedsNoKeyAndWireMocksOwnAdminStaysAvailable() {
         assertThat(admin("GET", "/health", null).json().get("status").asText()).isEqualTo("ok");
         Http.Reply mappings = Http.send("GET", "http://127.0.0.1:" + flireo.port() + "/__admin/mappings", null, null);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flireo.testkit.mock.MockClock;
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,37 @@ final class Admin {
     }
 
     /** An error in the envelope of the Flireo API: {@code {"error", "message", "details"?, "param"?}}. */
+    /**
+     * The {@code Origin} of a request sent by a page of another site, or null. The admin API has no key, so without
+     * this any page open in the developer's browser could reset the mock or replace its state with a form post.
+     * Browsers send {@code Origin} on cross-site requests and on the dashboard's own posts (then it names this
+     * host); curl, test code and the CLI send none, so they are not affected.
+     */
+    static String foreignOrigin(Map<String, String> headers) {
+        String origin = headers.get("origin");
+        if (origin == null) {
+            return null;
+        }
+        String host = headers.get("host");
+        URI uri;
+        try {
+            uri = URI.create(origin);
+        } catch (IllegalArgumentException e) {
+            return origin; // "null" (a sandboxed page) or garbage: not this host either
+        }
+        String authority = uri.getRawAuthority();
+        return authority != null && host != null && authority.equalsIgnoreCase(host) ? null : origin;
+    }
+
+    static ApiError crossOrigin(String origin) {
+        return new ApiError(
+                403,
+                "cross_origin",
+                "The admin API answers no page of another site (Origin: " + origin
+                        + "); open the dashboard from this server, or call it without a browser",
+                null);
+    }
+
     static HttpResult error(ApiError e) {
         return result(e.status(), ErrorBodies.of(null, e), e.headers());
     }

@@ -115,7 +115,8 @@ public final class MockRuntime {
 
     private HttpResult dispatch(String method, String url, Map<String, String> headers, byte[] body) {
         if (url.startsWith(Admin.PREFIX)) {
-            return admin.handle(method, url, body);
+            String foreign = Admin.foreignOrigin(headers);
+            return foreign == null ? admin.handle(method, url, body) : Admin.error(Admin.crossOrigin(foreign));
         }
         ready.join();
         return proxy != null ? proxy.handle(method, url, headers, body) : api().handle(method, url, headers, body);
