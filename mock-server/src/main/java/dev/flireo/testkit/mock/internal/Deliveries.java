@@ -51,6 +51,7 @@ public final class Deliveries {
                 return;
             }
             log.add(entry);
+            notifyAll(); // wakes await()
         }
         listener.accept(entry.shown());
     }
@@ -68,15 +69,16 @@ public final class Deliveries {
      * Waits until at least {@code count} deliveries have been made, then returns them all; fails after
      * {@code timeout}.
      */
-    public List<Delivery> await(int count, java.time.Duration timeout) {
+    public synchronized List<Delivery> await(int count, java.time.Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (log.size() < count) {
-            if (System.nanoTime() > deadline) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 throw new IllegalStateException("expected " + count + " webhook deliveries within " + timeout + ", got "
                         + log.size() + ": " + deliveries());
             }
             try {
-                Thread.sleep(10);
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for webhook deliveries", e);
